@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Soliday.Functions.Web;
+using Soliday.Submissions;
+using Soliday.Web;
+
+namespace Soliday.Functions.Submissions;
+
+/// <summary>Residents' endpoints and the submission workflow, as Azure Functions.</summary>
+public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, SubmissionSteps steps)
+{
+    [Function("SubmitForm")]
+    public Task<IActionResult> SubmitForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubmitForm)] HttpRequest request) =>
+        endpoints.Form(request).AsAction();
+
+    [Function("Submit")]
+    public Task<IActionResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Submissions)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Submit(request, durable).AsAction();
+
+    [Function("SubmissionStatus")]
+    public Task<IActionResult> Status(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Submission)] HttpRequest request,
+        string id) =>
+        endpoints.Status(request, id).AsAction();
+
+    [Function(nameof(SubmissionOrchestration))]
+    public static Task<SubmissionWorkflowResult> RunOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        SubmissionOrchestration.RunAsync(context, context.GetInput<SubmissionWorkflowRequest>()!);
+
+    [Function(nameof(SubmissionSteps.BeginProcessing))]
+    public Task<BeginProcessingResult> BeginProcessing([ActivityTrigger] BeginProcessingRequest request) =>
+        steps.BeginProcessing(request);
+}

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Soliday.Web;
+
+namespace Soliday.Functions.Web;
+
+public static class AssetFunctions
+{
+    [Function("Asset")]
+    public static IActionResult Asset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Asset)] HttpRequest request,
+        string name) =>
+        AssetEndpoints.Asset(name).AsAction();
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace Soliday.Local.Azurite;
+
+/// <summary>
+/// Installs Azurite from the pinned npm lock file on first use, starts it, and stops it again.
+/// Azurite runs under <c>azurite/run-azurite.js</c>, which shuts it down cleanly when this process's
+/// end closes its stdin: stopped or killed, Soliday.Local leaves no emulator behind.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>Azurite's documented development account: public, not a secret.</summary>
+    private const string AccountName = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private const string PidFileName = "azurite.pid";
+
+    private readonly Process _process;
+    private readonly string _pidFile;
+
+    private AzuriteProcess(Process process, string pidFile, string connectionString)
+    {
+        _process = process;
+        _pidFile = pidFile;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The folder holding package.json, the lock file and run-azurite.js, found at build time.</summary>
+    public static string PackageDirectory { get; } =
+        typeof(AzuriteProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "AzuriteDirectory").Value!;
+
+    public static async Task<AzuriteProcess> StartAsync(AzuriteOptions options, string contentRoot, Action<string> log, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.StartTimeout);
+
+        await AzuriteInstaller.EnsureInstalledAsync(PackageDirectory, log, timeout.Token);
+
+        var location = Path.GetFullPath(options.Location, contentRoot);
+        Directory.CreateDirectory(location);
+        var pidFile = Path.Combine(location, PidFileName);
+        await WaitForPreviousInstanceAsync(pidFile, log, timeout.Token);
+
+        var (blob, queue, table) = (PortOrFree(options.BlobPort), PortOrFree(options.QueuePort), PortOrFree(options.TablePort));
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = PackageDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            ArgumentList =
+            {
+                "run-azurite.js", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+                "--location", location,
+                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+                "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+                "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+            },
+        };
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node to run Azurite.");
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await File.WriteAllTextAsync(pidFile, $"{process.Id}", timeout.Token);
+
+        var azurite = new AzuriteProcess(process, pidFile, ConnectionStringFor(blob, queue, table));
+        try
+        {
+            await WaitUntilListeningAsync(process, [blob, queue, table], timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
+        {
+            await azurite.DisposeAsync();
+            string said;
+            lock (output) { said = output.ToString(); }
+            throw new InvalidOperationException($"Azurite did not start on ports {blob}, {queue}, {table}. It said:\n{said}", e);
+        }
+
+        log($"Azurite is running (blob {blob}, queue {queue}, table {table}); data in {location}");
+        return azurite;
+    }
+
+    /// <summary>Closing stdin asks Azurite to save and stop; it is killed only if it does not within 10 s.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.StandardInput.Close();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+
+        File.Delete(_pidFile);
+        _process.Dispose();
+    }
+
+    private static string ConnectionStringFor(int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+
+    /// <summary>
+    /// An Azurite that was using this data folder may still be saving after its host was killed;
+    /// two of them on one folder would corrupt it, so wait for the old one to end.
+    /// </summary>
+    private static async Task WaitForPreviousInstanceAsync(string pidFile, Action<string> log, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(pidFile) || !int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken), out var pid))
+        {
+            return;
+        }
+
+        try
+        {
+            using var previous = Process.GetProcessById(pid);
+            if (previous.ProcessName == "node")
+            {
+                log($"Waiting for the previous Azurite (process {pid}) to finish saving");
+                await previous.WaitForExitAsync(cancellationToken);
+            }
+        }
+        catch (ArgumentException)
+        {
+            // That process is gone already.
+        }
+    }
+
+    private static async Task WaitUntilListeningAsync(Process process, int[] ports, CancellationToken cancellationToken)
+    {
+        foreach (var port in ports)
+        {
+            while (true)
+            {
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
+                }
+
+                try
+                {
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                    break;
+                }
+                catch (SocketException)
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static int PortOrFree(int port)
+    {
+        if (port != 0)
+        {
+            return port;
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

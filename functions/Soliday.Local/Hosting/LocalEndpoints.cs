@@ -1,0 +1,38 @@
+using Microsoft.DurableTask.Client;
+using Soliday.Curation;
+using Soliday.Submissions;
+using Soliday.Web;
+
+namespace Soliday.Local.Hosting;
+
+/// <summary>
+/// The same HTTP endpoints as the Functions app, as minimal-API routes calling the same handlers.
+/// </summary>
+public static class LocalEndpoints
+{
+    /// <summary>
+    /// Routes only the local host has, because in Azure something else serves them: the storage
+    /// account's static website serves the site. The parity test allows these and no others.
+    /// </summary>
+    public static IReadOnlySet<string> LocalOnlyRoutes { get; } = new HashSet<string> { "", SiteFiles.Route.TrimStart('/') };
+
+    public static WebApplication MapSoliday(this WebApplication app)
+    {
+        var api = app.MapGroup($"/{Routes.Prefix}");
+
+        api.MapGet(Routes.SubmitForm, (HttpRequest request, SubmissionEndpoints endpoints) => endpoints.Form(request));
+        api.MapPost(Routes.Submissions, (HttpRequest request, SubmissionEndpoints endpoints, DurableTaskClient durable) => endpoints.Submit(request, durable));
+        api.MapGet(Routes.Submission, (HttpRequest request, string id, SubmissionEndpoints endpoints) => endpoints.Status(request, id));
+
+        api.MapGet(Routes.CurationQueue, (HttpRequest request, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Queue(request, durable));
+        api.MapPost(Routes.CurationApprove, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Approve(request, id, durable));
+        api.MapPost(Routes.CurationReject, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Reject(request, id, durable));
+        api.MapGet(Routes.CurationMedia, (HttpRequest request, string id, string file, CurationEndpoints endpoints) => endpoints.Media(request, id, file));
+
+        api.MapGet(Routes.Asset, (string name) => AssetEndpoints.Asset(name));
+
+        app.MapGet("/", () => Results.Redirect("/site/"));
+        app.MapGet(SiteFiles.Route, SiteFiles.ServeAsync);
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Microsoft.Net.Http.Headers;
+using Soliday.Storage;
+using Soliday.Timeline;
+using Soliday.Web;
+
+namespace Soliday.Local.Hosting;
+
+/// <summary>
+/// Serves the <c>$web</c> container under <c>/site/</c>, as the storage account's static website
+/// does in Azure (Azurite has no static website endpoint).
+/// </summary>
+public static class SiteFiles
+{
+    public const string Route = "/site/{**path}";
+
+    public static async Task<IResult> ServeAsync(string? path, BlobServiceClient blobs, HttpContext context)
+    {
+        var name = string.IsNullOrEmpty(path) || path.EndsWith('/') ? $"{path}{SiteWriter.DayPageName}" : path;
+        if (name.Split('/').Any(segment => segment is "" or "." or ".."))
+        {
+            return Problems.NotFound("There is no such page.");
+        }
+
+        try
+        {
+            var blob = blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(name);
+            var download = await blob.DownloadStreamingAsync(cancellationToken: context.RequestAborted);
+            if (download.Value.Details.CacheControl is { } cacheControl)
+            {
+                context.Response.Headers[HeaderNames.CacheControl] = cacheControl;
+            }
+
+            return Results.Stream(download.Value.Content, download.Value.Details.ContentType);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return name == SiteWriter.DayPageName
+                ? Results.Content("<!DOCTYPE html><html lang=\"en-GB\"><title>#Soliday</title><p>Nothing has been published yet.</p></html>", "text/html; charset=utf-8")
+                : Problems.NotFound("There is no such page.");
+        }
+    }
+}

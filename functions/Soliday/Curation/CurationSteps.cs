@@ -1,0 +1,74 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Soliday.Imaging;
+using Soliday.Storage;
+using Soliday.Submissions;
+using Soliday.Timeline;
+
+namespace Soliday.Curation;
+
+public sealed record OfferForCurationRequest(string SubmissionId, IReadOnlyList<PreparePhotoResult> Photos);
+
+public sealed record DiscardEntryRequest(string SubmissionId, EntryState State, string Reason, CuratorDecisionEvent? Decision);
+
+public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
+
+/// <summary>The activities around a curator's decision: offer the entry, and discard it when not published.</summary>
+public sealed class CurationSteps(
+    BlobServiceClient blobs,
+    EntryStore entries,
+    TimelinePublisher timeline,
+    ILogger<CurationSteps> logger)
+{
+    public async Task<CurationSummary> OfferForCuration(OfferForCurationRequest request)
+    {
+        var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
+        var entry = await entries.UpdateAsync(request.SubmissionId, e => e with
+        {
+            State = EntryState.AwaitingCuration,
+            Photos = e.Photos.Select(p => prepared.TryGetValue(p.Index, out var r)
+                ? p with { Facts = r.Facts, Renditions = r.Renditions }
+                : p).ToList(),
+        });
+
+        return new CurationSummary
+        {
+            SubmissionId = entry.Id,
+            State = EntryState.AwaitingCuration.ToWire(),
+            Text = entry.Text.Length > CurationSummary.MaxTextLength ? entry.Text[..CurationSummary.MaxTextLength] + "…" : entry.Text,
+            Credit = entry.Credit,
+            Source = entry.Source,
+            ReceivedAt = entry.ReceivedAt,
+            MomentAt = entry.MomentAt,
+            PhotoCount = entry.Photos.Count,
+            Thumbnail = entry.Photos.FirstOrDefault()?.Renditions
+                .Where(r => r.Format == RenditionFormats.Jpeg)
+                .MinBy(r => r.Width)?.BlobName,
+        };
+    }
+
+    /// <summary>Removes renditions (and the entry from the site if it was there); keeps the record and the reason.</summary>
+    public async Task<DiscardEntryResult> DiscardEntry(DiscardEntryRequest request)
+    {
+        var id = request.SubmissionId;
+        await timeline.UnpublishEntry(id);
+
+        var renditions = blobs.GetBlobContainerClient(StorageLayout.Renditions);
+        await foreach (var blob in renditions.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{id}/" }))
+        {
+            await renditions.DeleteBlobIfExistsAsync(blob.Name);
+        }
+
+        await entries.UpdateAsync(id, e => e with
+        {
+            State = request.State,
+            Reason = request.Reason,
+            Decision = request.Decision is { } d ? new CuratorDecisionRecord(d.Curator, d.DecidedAt, d.Approve, d.Reason) : e.Decision,
+            Photos = e.Photos.Select(p => p with { Renditions = [] }).ToList(),
+        });
+
+        logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, request.State.ToWire(), request.Reason);
+        return new DiscardEntryResult(id, request.State);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Soliday.Curation;
+
+/// <summary>
+/// What a curator needs to see of an entry at a glance. It is the orchestration's custom status
+/// while the entry waits, so the queue is read from the durable engine without opening records.
+/// </summary>
+public sealed record CurationSummary
+{
+    public required string SubmissionId { get; init; }
+    public required string State { get; init; }
+    public required string Text { get; init; }
+    public required string Credit { get; init; }
+    public required string Source { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+    public required DateTimeOffset MomentAt { get; init; }
+    public required int PhotoCount { get; init; }
+
+    /// <summary>Blob name of the smallest JPEG rendition of the first photo, if there is a photo.</summary>
+    public string? Thumbnail { get; init; }
+
+    /// <summary>Curators read at most this much of the text in the queue; the record keeps the rest.</summary>
+    public const int MaxTextLength = 280;
+}

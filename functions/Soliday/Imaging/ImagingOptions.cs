@@ -1,0 +1,19 @@
+namespace Soliday.Imaging;
+
+/// <summary>Limits on what a photo may be, bound from the <c>Imaging</c> configuration section.</summary>
+public sealed class ImagingOptions
+{
+    public const string Section = "Imaging";
+
+    /// <summary>Largest upload accepted, in bytes (25 MB: a phone's full-size photo with room to spare).</summary>
+    public long MaxUploadBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>Most pixels decoded (50 MP: above any phone camera, far below a decompression bomb).</summary>
+    public long MaxPixels { get; set; } = 50_000_000;
+
+    /// <summary>Longest side accepted, in pixels.</summary>
+    public int MaxSide { get; set; } = 16_000;
+
+    /// <summary>Rendition widths, largest first is not required; never upscaled.</summary>
+    public int[] RenditionWidths { get; set; } = [480, 960, 1600];
+}

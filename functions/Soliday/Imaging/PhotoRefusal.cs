@@ -1,0 +1,18 @@
+namespace Soliday.Imaging;
+
+/// <summary>Why a photo cannot be taken, with a code for machines and words for the resident.</summary>
+public sealed record PhotoRefusal(string Code, int StatusCode, string Message)
+{
+    public static PhotoRefusal TooManyBytes(long max) => new(
+        "too-large", 413, $"This photo is too large to send. Please choose one under {max / (1024 * 1024)} MB.");
+
+    public static PhotoRefusal TooManyPixels() => new(
+        "too-many-pixels", 413, "This picture is too big for us to handle. Please send a smaller copy of it.");
+
+    public static PhotoRefusal UnsupportedFormat() => new(
+        "unsupported-format", 415,
+        "We can only take JPEG, PNG, WebP or GIF pictures. On an iPhone, choose \"Most Compatible\" in Settings > Camera > Formats, or send a screenshot of the photo.");
+
+    public static PhotoRefusal Unreadable() => new(
+        "unreadable", 415, "We could not read this picture: the file may be damaged. Please try another copy of the photo.");
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Soliday.Submissions;
+using Soliday.Timeline;
+
+namespace Soliday.Pages;
+
+/// <summary>Dates and times as people in the UK write them, whatever the server's culture.</summary>
+public static class Display
+{
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly day) => day.ToString("dddd d MMMM yyyy", Culture);
+
+    public static string Time(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("HH:mm", Culture);
+
+    public static string DateTime(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("d MMMM yyyy 'at' HH:mm", Culture);
+
+    public static string LicenceName(string id) => Licences.Find(id)?.Name ?? id;
+
+    public static string? LicenceUrl(string id) => Licences.Find(id)?.Uri.ToString();
+}
+
+public sealed record DayView(DateOnly Day, TimeZoneInfo Zone, IReadOnlyList<HourIndex> Hours, string SubmitUrl)
+{
+    public IEnumerable<HourIndex> HoursWithEntries => Hours.Where(h => h.Entries.Count > 0);
+
+    public int EntryCount => Hours.Sum(h => h.Entries.Count);
+}
+
+public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary<string, string> Errors, SiteOptions Site, long MaxUploadBytes)
+{
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
+
+    public long MaxUploadMegabytes => MaxUploadBytes / (1024 * 1024);
+}
+
+public sealed record StatusView(Entry Entry, SiteOptions Site);

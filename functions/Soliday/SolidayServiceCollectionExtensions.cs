@@ -1,0 +1,61 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Soliday.Curation;
+using Soliday.Imaging;
+using Soliday.Pages;
+using Soliday.Storage;
+using Soliday.Submissions;
+using Soliday.Timeline;
+
+namespace Soliday;
+
+public static class SolidayServiceCollectionExtensions
+{
+    /// <summary>The storage connection both hosts use: the Functions runtime's own setting.</summary>
+    public const string StorageConnectionKey = "AzureWebJobsStorage";
+
+    /// <summary>Everything Soliday's logic needs, the same for the Functions app and the local host.</summary>
+    public static IServiceCollection AddSoliday(this IServiceCollection services)
+    {
+        services.AddOptions<SolidayOptions>().BindConfiguration(SolidayOptions.Section)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Soliday:TimeZone is not a time zone this machine knows (use an IANA id such as Europe/London).")
+            .ValidateOnStart();
+        services.AddOptions<ImagingOptions>().BindConfiguration(ImagingOptions.Section)
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0, "Imaging limits must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
+            .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BlobServiceClient(
+            sp.GetRequiredService<IConfiguration>()[StorageConnectionKey]
+            ?? throw new InvalidOperationException($"Set {StorageConnectionKey} to the storage account's connection string.")));
+        services.AddHostedService<StorageSetup>();
+
+        services.AddSingleton<PageRenderer>();
+        services.AddSingleton<EntryStore>();
+        services.AddSingleton<SubmissionFormReader>();
+        services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<SubmissionSteps>();
+        services.AddSingleton<SubmissionEndpoints>();
+
+        services.AddSingleton<PhotoGate>();
+        services.AddSingleton<PhotoInspector>();
+        services.AddSingleton<PhotoPreparation>();
+
+        services.AddSingleton<CuratorAuthenticator>();
+        services.AddSingleton<CurationQueue>();
+        services.AddSingleton<CurationDecisions>();
+        services.AddSingleton<CurationSteps>();
+        services.AddSingleton<CurationEndpoints>();
+
+        services.AddSingleton<TimelineIndex>();
+        services.AddSingleton<SiteWriter>();
+        services.AddSingleton<TimelinePublisher>();
+        return services;
+    }
+}

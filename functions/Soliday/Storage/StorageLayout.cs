@@ -1,0 +1,44 @@
+namespace Soliday.Storage;
+
+/// <summary>
+/// Where everything lives in the storage account. Every name derives from the submission id, so a
+/// retried step writes the same blob again instead of a second one.
+/// </summary>
+public static class StorageLayout
+{
+    /// <summary>Originals as residents sent them (private; EXIF and GPS intact).</summary>
+    public const string Uploads = "uploads";
+
+    /// <summary>One JSON record per entry (private).</summary>
+    public const string Entries = "entries";
+
+    /// <summary>Renditions waiting for a curator (private until published).</summary>
+    public const string Renditions = "renditions";
+
+    /// <summary>Per-hour indexes of published entries, the source the site is rendered from (private).</summary>
+    public const string Timeline = "timeline";
+
+    /// <summary>The public static website.</summary>
+    public const string Site = "$web";
+
+    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Site];
+
+    public static string Original(string id, int photoIndex) => $"{id}/{photoIndex}";
+
+    public static string Record(string id) => $"{id}.json";
+
+    /// <summary>The first curator decision for an entry, created once: the second curator finds it taken.</summary>
+    public static string DecisionClaim(string id) => $"{id}.decision.json";
+
+    public static string Rendition(string id, int photoIndex, int width, string format) =>
+        $"{id}/{photoIndex}-{width}.{(format == Imaging.RenditionFormats.WebP ? "webp" : "jpg")}";
+
+    /// <summary>A published rendition's path on the site, relative to its root.</summary>
+    public static string PublicMedia(string renditionBlobName) => $"media/{renditionBlobName}";
+
+    public static string PublicMediaFolder(string id) => $"media/{id}/";
+
+    public static string HourIndex(DateOnly day, int hour) => $"{day:yyyy-MM-dd}/{hour:00}.json";
+
+    public static string HourIndexFolder(DateOnly day) => $"{day:yyyy-MM-dd}/";
+}

@@ -1,0 +1,24 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Soliday.Storage;
+
+/// <summary>
+/// Creates Soliday's containers at start if they are missing: a new Azurite or storage account
+/// works at once. All are private; the static website serves <c>$web</c> without public access.
+/// </summary>
+public sealed class StorageSetup(BlobServiceClient blobs, ILogger<StorageSetup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in StorageLayout.Containers)
+        {
+            await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        logger.LogInformation("Storage ready at {BlobEndpoint}", blobs.Uri);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,44 @@
+using Soliday.Imaging;
+
+namespace Soliday.Submissions;
+
+/// <summary>
+/// One contribution to the day: a text and zero to four photos. A photo with its caption, or a
+/// written post with no photo. This record is what residents' status pages and curators read.
+/// </summary>
+public sealed record Entry
+{
+    public const int MaxPhotos = 4;
+
+    public required string Id { get; init; }
+    public required EntryState State { get; init; }
+
+    /// <summary>The caption of the photos, or the whole of a written post.</summary>
+    public required string Text { get; init; }
+    public required IReadOnlyList<EntryPhoto> Photos { get; init; }
+    public required string Credit { get; init; }
+    public required string Licence { get; init; }
+    public required string Source { get; init; }
+    public required DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>When the moment happened: the first photo's capture time, else when it was received.</summary>
+    public DateTimeOffset MomentAt => Photos.Select(p => p.Facts?.CapturedAt).FirstOrDefault(t => t is not null) ?? ReceivedAt;
+
+    /// <summary>Why the entry was not published, in words for the person who sent it.</summary>
+    public string? Reason { get; init; }
+    public CuratorDecisionRecord? Decision { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+}
+
+/// <summary>A photo of an entry: what the resident said of it and what the workflow made of it.</summary>
+public sealed record EntryPhoto
+{
+    public required int Index { get; init; }
+    public required string Alt { get; init; }
+    public required string ContentType { get; init; }
+    public PhotoFacts? Facts { get; init; }
+    public IReadOnlyList<Rendition> Renditions { get; init; } = [];
+}
+
+/// <summary>Who decided on an entry, when and why; kept with the entry for the audit trail.</summary>
+public sealed record CuratorDecisionRecord(string Curator, DateTimeOffset DecidedAt, bool Approved, string? Reason);

@@ -1,0 +1,12 @@
+namespace Soliday.Submissions;
+
+/// <summary>Where an entry is on its way to the timeline; written as kebab-case in JSON.</summary>
+public enum EntryState
+{
+    Received,
+    Processing,
+    AwaitingCuration,
+    Published,
+    Rejected,
+    Failed,
+}

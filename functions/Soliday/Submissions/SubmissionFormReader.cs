@@ -1,0 +1,179 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Soliday.Imaging;
+
+namespace Soliday.Submissions;
+
+/// <summary>What a resident typed, kept so a form with errors comes back filled in (WCAG 3.3.7).</summary>
+public sealed record SubmissionFormValues(string Caption, string Alt, string Credit, string Licence, bool Consent)
+{
+    public static SubmissionFormValues Empty { get; } = new("", "", "", Licences.Default.Id, false);
+}
+
+/// <summary>Why a submission was not taken: the HTTP status, and a message per field in plain words.</summary>
+public sealed record SubmissionFailure(int StatusCode, string Title, IReadOnlyDictionary<string, string> FieldErrors, string? Code = null);
+
+public sealed record SubmissionFormResult(SubmissionFormValues Values, SubmissionDraft? Draft, SubmissionFailure? Failure);
+
+/// <summary>
+/// Reads <c>POST /api/submissions</c> into a draft, checking every field and every photo's header
+/// before anything is stored, so a bad request leaves nothing behind.
+/// </summary>
+public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions> imaging)
+{
+    /// <summary>Room for the text fields and multipart framing on top of the photo itself.</summary>
+    private const long FieldAllowanceBytes = 1024 * 1024;
+
+    public async Task<SubmissionFormResult> ReadAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return Failed(SubmissionFormValues.Empty, 415, "Send the submission as a form (multipart/form-data).", "form", "This needs to be sent from the submission form.");
+        }
+
+        var limit = imaging.Value.MaxUploadBytes + FieldAllowanceBytes;
+        if (request.ContentLength > limit)
+        {
+            return TooLarge(SubmissionFormValues.Empty);
+        }
+
+        var bodySize = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (bodySize is { IsReadOnly: false })
+        {
+            bodySize.MaxRequestBodySize = limit;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, request.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return e.StatusCode == 413 ? TooLarge(SubmissionFormValues.Empty) : Malformed();
+        }
+        catch (InvalidDataException e)
+        {
+            // The form reader signals both a body over its limit and broken framing with this one type.
+            return e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(SubmissionFormValues.Empty) : Malformed();
+        }
+
+        return Validate(form);
+    }
+
+    private SubmissionFormResult Validate(IFormCollection form)
+    {
+        var values = new SubmissionFormValues(
+            Caption: form[SubmissionFormFields.Caption].ToString().Trim(),
+            Alt: form[SubmissionFormFields.Alt].FirstOrDefault()?.Trim() ?? "",
+            Credit: form[SubmissionFormFields.Credit].ToString().Trim(),
+            Licence: form[SubmissionFormFields.Licence].ToString().Trim() is { Length: > 0 } chosen ? chosen : Licences.Default.Id,
+            Consent: form[SubmissionFormFields.Consent].ToString() is var consent
+                && (consent.Equals("true", StringComparison.OrdinalIgnoreCase) || consent.Equals("on", StringComparison.OrdinalIgnoreCase)));
+
+        var errors = new Dictionary<string, string>();
+        var files = form.Files.GetFiles(SubmissionFormFields.Photo)
+            .Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)) // a form sent with no file chosen has an empty part
+            .ToList();
+        var alts = form[SubmissionFormFields.Alt];
+
+        if (files.Count == 0 && values.Caption.Length == 0)
+        {
+            errors[SubmissionFormFields.Caption] = "Please add a photo, or write a few words about your day.";
+        }
+
+        if (values.Caption.Length > SubmissionFormFields.MaxCaptionLength)
+        {
+            errors[SubmissionFormFields.Caption] = $"Please keep the caption under {SubmissionFormFields.MaxCaptionLength} characters.";
+        }
+
+        if (files.Count > Entry.MaxPhotos)
+        {
+            errors[SubmissionFormFields.Photo] = $"Please send at most {Entry.MaxPhotos} photos with one entry.";
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            var alt = i < alts.Count ? alts[i]?.Trim() ?? "" : "";
+            if (alt.Length == 0)
+            {
+                errors[SubmissionFormFields.Alt] = "Please describe the photo for people who cannot see it.";
+            }
+            else if (alt.Length > SubmissionFormFields.MaxAltLength)
+            {
+                errors[SubmissionFormFields.Alt] = $"Please keep the description under {SubmissionFormFields.MaxAltLength} characters.";
+            }
+        }
+
+        if (values.Credit.Length > SubmissionFormFields.MaxCreditLength)
+        {
+            errors[SubmissionFormFields.Credit] = $"Please keep the name under {SubmissionFormFields.MaxCreditLength} characters.";
+        }
+
+        var licence = Licences.Find(values.Licence);
+        if (licence is null)
+        {
+            errors[SubmissionFormFields.Licence] = "Please choose one of the licences offered.";
+        }
+
+        if (!values.Consent)
+        {
+            errors[SubmissionFormFields.Consent] = "Please confirm you took the photo and that the people in it agreed to share it.";
+        }
+
+        var (photos, refusal) = ReadPhotos(files, alts);
+        if (refusal is not null)
+        {
+            errors[SubmissionFormFields.Photo] = refusal.Message;
+        }
+
+        if (errors.Count > 0)
+        {
+            return new(values, null, new SubmissionFailure(
+                refusal?.StatusCode ?? 400,
+                refusal is null ? "Some details need another look." : "We could not take this photo.",
+                errors,
+                refusal?.Code));
+        }
+
+        var credit = values.Credit.Length > 0 ? values.Credit : SubmissionFormFields.Anonymous;
+        return new(values, new SubmissionDraft(values.Caption, photos, credit, licence!, SubmissionSources.Form), null);
+    }
+
+    private (IReadOnlyList<DraftPhoto> Photos, PhotoRefusal? Refusal) ReadPhotos(IReadOnlyList<IFormFile> files, Microsoft.Extensions.Primitives.StringValues alts)
+    {
+        var photos = new List<DraftPhoto>(files.Count);
+        for (var i = 0; i < files.Count && i < Entry.MaxPhotos; i++)
+        {
+            if (files[i].Length > imaging.Value.MaxUploadBytes)
+            {
+                return ([], PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes));
+            }
+
+            using var stream = files[i].OpenReadStream();
+            var content = BinaryData.FromStream(stream);
+            var check = gate.Check(content);
+            if (check.Refusal is not null)
+            {
+                return ([], check.Refusal);
+            }
+
+            photos.Add(new DraftPhoto(content, $"image/{check.Format}", i < alts.Count ? alts[i]?.Trim() ?? "" : ""));
+        }
+
+        return (photos, null);
+    }
+
+    private SubmissionFormResult TooLarge(SubmissionFormValues values)
+    {
+        var refusal = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes);
+        return Failed(values, refusal.StatusCode, "This photo is too large.", SubmissionFormFields.Photo, refusal.Message, refusal.Code);
+    }
+
+    private static SubmissionFormResult Malformed() =>
+        Failed(SubmissionFormValues.Empty, 400, "The form could not be read.", "form", "Something went wrong sending the form. Please try again.");
+
+    private static SubmissionFormResult Failed(SubmissionFormValues values, int status, string title, string field, string message, string? code = null) =>
+        new(values, null, new SubmissionFailure(status, title, new Dictionary<string, string> { [field] = message }, code));
+}

@@ -1,0 +1,75 @@
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Curation;
+using Soliday.Storage;
+
+namespace Soliday.Submissions;
+
+/// <summary>
+/// Stores a checked draft (originals, then the record) and starts its workflow. If the workflow
+/// cannot be started, what was stored is removed again: a failed request leaves nothing behind.
+/// </summary>
+public sealed class SubmissionIntake(
+    BlobServiceClient blobs,
+    EntryStore entries,
+    IOptions<CurationOptions> curation,
+    TimeProvider clock,
+    ILogger<SubmissionIntake> logger)
+{
+    public async Task<Entry> AcceptAsync(SubmissionDraft draft, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var id = SubmissionId.New();
+        var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
+        var entry = new Entry
+        {
+            Id = id,
+            State = EntryState.Received,
+            Text = draft.Text,
+            Photos = draft.Photos.Select((p, i) => new EntryPhoto { Index = i, Alt = p.Alt, ContentType = p.ContentType }).ToList(),
+            Credit = draft.Credit,
+            Licence = draft.Licence.Id,
+            Source = draft.Source,
+            ReceivedAt = clock.GetUtcNow(),
+        };
+
+        try
+        {
+            for (var i = 0; i < draft.Photos.Count; i++)
+            {
+                await uploads.GetBlobClient(StorageLayout.Original(id, i))
+                    .CreateOnceAsync(draft.Photos[i].Content, BlobWrites.Headers(draft.Photos[i].ContentType), cancellationToken);
+            }
+
+            await entries.CreateAsync(entry, cancellationToken);
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                nameof(SubmissionOrchestration),
+                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout),
+                new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
+                cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Submission {SubmissionId} could not be started; removing what was stored", id);
+            await RemoveAsync(id, draft.Photos.Count);
+            throw;
+        }
+
+        logger.LogInformation("Submission {SubmissionId} received with {PhotoCount} photo(s)", id, draft.Photos.Count);
+        return entry;
+    }
+
+    private async Task RemoveAsync(string id, int photoCount)
+    {
+        // Not the request's token: the clean-up must run even when the request was cancelled.
+        var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
+        for (var i = 0; i < photoCount; i++)
+        {
+            await uploads.GetBlobClient(StorageLayout.Original(id, i)).DeleteIfExistsAsync();
+        }
+
+        await entries.DeleteAsync(id);
+    }
+}

@@ -1,0 +1,36 @@
+using Soliday.Timeline;
+
+namespace Soliday.Submissions;
+
+/// <summary>The JSON a resident's app gets for <c>GET /api/submissions/{id}</c>: public facts only.</summary>
+public sealed record SubmissionStatus(
+    string Id,
+    string Status,
+    string Text,
+    string Credit,
+    string Licence,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset MomentAt,
+    IReadOnlyList<SubmissionStatusPhoto> Photos,
+    string? Reason,
+    DateTimeOffset? PublishedAt,
+    string? SiteUrl)
+{
+    public static SubmissionStatus From(Entry entry, SiteOptions site) => new(
+        entry.Id,
+        entry.State.ToWire(),
+        entry.Text,
+        entry.Credit,
+        entry.Licence,
+        entry.ReceivedAt,
+        entry.MomentAt,
+        entry.Photos.Select(p => new SubmissionStatusPhoto(p.Alt, p.Facts?.Width, p.Facts?.Height)).ToList(),
+        entry.Reason,
+        entry.PublishedAt,
+        entry.State == EntryState.Published ? $"{site.PublicUrl}#e-{entry.Id}" : null);
+}
+
+public sealed record SubmissionStatusPhoto(string Alt, int? Width, int? Height);
+
+/// <summary>The <c>202 Accepted</c> body of <c>POST /api/submissions</c>.</summary>
+public sealed record SubmissionAccepted(string Id, string Status, string StatusUrl);

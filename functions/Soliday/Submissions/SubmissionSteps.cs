@@ -1,0 +1,12 @@
+namespace Soliday.Submissions;
+
+/// <summary>The workflow's first activity: the record says the entry is being prepared.</summary>
+public sealed class SubmissionSteps(EntryStore entries)
+{
+    public async Task<BeginProcessingResult> BeginProcessing(BeginProcessingRequest request)
+    {
+        var entry = await entries.UpdateAsync(request.SubmissionId, e =>
+            e.State == EntryState.Received ? e with { State = EntryState.Processing } : e);
+        return new BeginProcessingResult(entry.Photos.Count);
+    }
+}

@@ -1,0 +1,27 @@
+namespace Soliday.Timeline;
+
+/// <summary>A published entry as the site shows it: only what is public, nothing private about the photo.</summary>
+public sealed record TimelineEntry
+{
+    public required string Id { get; init; }
+    public required string Text { get; init; }
+    public required string Credit { get; init; }
+    public required string Licence { get; init; }
+    public required DateTimeOffset MomentAt { get; init; }
+    public required DateTimeOffset PublishedAt { get; init; }
+    public required IReadOnlyList<TimelinePhoto> Photos { get; init; }
+}
+
+public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyList<TimelineImage> Images);
+
+/// <summary>One published rendition; <see cref="Path"/> is relative to the site's root.</summary>
+public sealed record TimelineImage(string Path, string Format, int Width, int Height);
+
+/// <summary>The published entries of one hour of the day, kept as one blob updated by ETag compare-and-swap.</summary>
+public sealed record HourIndex(DateOnly Day, int Hour, IReadOnlyList<TimelineEntry> Entries)
+{
+    public HourIndex Upsert(TimelineEntry entry) =>
+        this with { Entries = [.. Entries.Where(e => e.Id != entry.Id).Append(entry).OrderBy(e => e.MomentAt).ThenBy(e => e.Id, StringComparer.Ordinal)] };
+
+    public HourIndex Remove(string id) => this with { Entries = [.. Entries.Where(e => e.Id != id)] };
+}

@@ -1,0 +1,51 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Soliday.Storage;
+
+namespace Soliday.Timeline;
+
+/// <summary>
+/// The per-hour indexes of published entries. Each hour is one small blob changed by
+/// read / change / write-if-unchanged, so concurrent publishers never lose each other's entries,
+/// and a publish touches one hour, not the whole day.
+/// </summary>
+public sealed class TimelineIndex(BlobServiceClient blobs)
+{
+    private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageLayout.Timeline);
+
+    /// <summary>Applies <paramref name="change"/> until the write wins. Returns whether the hour changed.</summary>
+    public async Task<bool> UpdateHourAsync(DateOnly day, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default)
+    {
+        var blob = Container.GetBlobClient(StorageLayout.HourIndex(day, hour));
+        while (true)
+        {
+            var read = await blob.ReadAsync(cancellationToken);
+            var current = read is { } found ? SolidayJson.Deserialize<HourIndex>(found.Content) : new HourIndex(day, hour, []);
+            var changed = change(current);
+            if (changed.Entries.SequenceEqual(current.Entries))
+            {
+                return false;
+            }
+
+            if (await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Every hour of the day that has an index, in hour order.</summary>
+    public async Task<IReadOnlyList<HourIndex>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var hours = new List<HourIndex>();
+        await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.HourIndexFolder(day) }, cancellationToken))
+        {
+            if (await Container.GetBlobClient(item.Name).ReadAsync(cancellationToken) is { } found)
+            {
+                hours.Add(SolidayJson.Deserialize<HourIndex>(found.Content));
+            }
+        }
+
+        return [.. hours.OrderBy(h => h.Hour)];
+    }
+}

@@ -1,0 +1,104 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Curation;
+using Soliday.Storage;
+using Soliday.Submissions;
+
+namespace Soliday.Timeline;
+
+public sealed record PublishEntryRequest(string SubmissionId, CuratorDecisionEvent Decision);
+
+public sealed record PublishEntryResult(string SubmissionId, int Hour);
+
+/// <summary>
+/// The <c>PublishEntry</c> activity and its undo: puts an approved entry's renditions on the site,
+/// records it in its hour's index and re-renders the day page. Every step can run twice safely.
+/// </summary>
+public sealed class TimelinePublisher(
+    BlobServiceClient blobs,
+    EntryStore entries,
+    TimelineIndex index,
+    SiteWriter site,
+    IOptions<SolidayOptions> soliday,
+    TimeProvider clock,
+    ILogger<TimelinePublisher> logger)
+{
+    /// <summary>A rendition's name never changes meaning: browsers may keep it for a year.</summary>
+    private const string ImmutableCaching = "public, max-age=31536000, immutable";
+
+    public async Task<PublishEntryResult> PublishEntry(PublishEntryRequest request)
+    {
+        var entry = await entries.GetAsync(request.SubmissionId);
+        await CopyRenditionsToSiteAsync(entry);
+
+        var day = soliday.Value.DayOrToday(clock);
+        var hour = TimeZoneInfo.ConvertTime(entry.MomentAt, soliday.Value.Zone).Hour;
+        var now = clock.GetUtcNow();
+        await index.UpdateHourAsync(day, hour, h => h.Upsert(ToTimelineEntry(entry, now)));
+        await site.RenderDayAsync(day);
+
+        // The record says "published" last, so a resident who sees it finds the entry on the site.
+        var decision = request.Decision;
+        await entries.UpdateAsync(entry.Id, e => e with
+        {
+            State = EntryState.Published,
+            PublishedAt = now,
+            Reason = null,
+            Decision = new CuratorDecisionRecord(decision.Curator, decision.DecidedAt, Approved: true, decision.Reason),
+        });
+
+        logger.LogInformation("Submission {SubmissionId} published at hour {Hour}", entry.Id, hour);
+        return new PublishEntryResult(entry.Id, hour);
+    }
+
+    /// <summary>Takes an entry off every hour of the day and off the site. Nothing changes if it was never there.</summary>
+    public async Task UnpublishEntry(string submissionId)
+    {
+        var day = soliday.Value.DayOrToday(clock);
+        var removed = false;
+        for (var hour = 0; hour < 24; hour++)
+        {
+            removed |= await index.UpdateHourAsync(day, hour, h => h.Remove(submissionId));
+        }
+
+        if (removed)
+        {
+            await site.RenderDayAsync(day);
+        }
+
+        var media = blobs.GetBlobContainerClient(StorageLayout.Site);
+        await foreach (var blob in media.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.PublicMediaFolder(submissionId) }))
+        {
+            await media.DeleteBlobIfExistsAsync(blob.Name);
+        }
+    }
+
+    private async Task CopyRenditionsToSiteAsync(Entry entry)
+    {
+        var renditions = blobs.GetBlobContainerClient(StorageLayout.Renditions);
+        var media = blobs.GetBlobContainerClient(StorageLayout.Site);
+        foreach (var rendition in entry.Photos.SelectMany(p => p.Renditions))
+        {
+            var content = (await renditions.GetBlobClient(rendition.BlobName).DownloadContentAsync()).Value.Content;
+            await media.GetBlobClient(StorageLayout.PublicMedia(rendition.BlobName))
+                .CreateOnceAsync(content, BlobWrites.Headers(rendition.ContentType, ImmutableCaching));
+        }
+    }
+
+    private static TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt) => new()
+    {
+        Id = entry.Id,
+        Text = entry.Text,
+        Credit = entry.Credit,
+        Licence = entry.Licence,
+        MomentAt = entry.MomentAt,
+        PublishedAt = publishedAt,
+        Photos = entry.Photos.Select(p => new TimelinePhoto(
+            p.Alt,
+            p.Facts?.Width ?? 0,
+            p.Facts?.Height ?? 0,
+            p.Renditions.Select(r => new TimelineImage(StorageLayout.PublicMedia(r.BlobName), r.Format, r.Width, r.Height)).ToList())).ToList(),
+    };
+}

@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Http;
+using Soliday.Pages;
+
+namespace Soliday.Web;
+
+/// <summary>Serves the built-in stylesheet to the pages the API renders (form, status, curation).</summary>
+public static class AssetEndpoints
+{
+    public static IResult Asset(string name) =>
+        SiteAssets.Find(name) is { } asset
+            ? Results.Bytes(asset.Content.ToMemory(), asset.ContentType)
+            : Problems.NotFound("There is no such file.");
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Soliday.Web;
+
+/// <summary>
+/// Error responses as RFC 9457 problem details (<c>application/problem+json</c>), one shape for
+/// every error: a title, a detail, and where a field is at fault, its message under <c>errors</c>.
+/// </summary>
+public static class Problems
+{
+    public static IResult Of(int status, string title, string? detail = null, string? code = null, IReadOnlyDictionary<string, string>? fieldErrors = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (code is not null)
+        {
+            problem.Extensions["code"] = code;
+        }
+
+        if (fieldErrors is { Count: > 0 })
+        {
+            problem.Extensions["errors"] = fieldErrors.ToDictionary(e => e.Key, e => new[] { e.Value });
+        }
+
+        return Results.Problem(problem);
+    }
+
+    public static IResult NotFound(string detail) => Of(404, "Not found", detail);
+
+    public static IResult Unavailable() => Of(
+        503, "Please try again in a minute", "We could not save this just now. Nothing was kept, so it is safe to send it again.");
+}

@@ -1,0 +1,27 @@
+namespace Soliday.Web;
+
+/// <summary>
+/// The HTTP routes, without the <c>api/</c> prefix both hosts add. The Functions triggers and the
+/// local host's endpoints use these same constants; a parity test checks both wire every one.
+/// </summary>
+public static class Routes
+{
+    public const string Prefix = "api";
+
+    public const string SubmitForm = "submit";
+    public const string Submissions = "submissions";
+    public const string Submission = "submissions/{id}";
+
+    public const string CurationQueue = "curation/queue";
+    public const string CurationApprove = "curation/{id}/approve";
+    public const string CurationReject = "curation/{id}/reject";
+    public const string CurationMedia = "curation/media/{id}/{file}";
+
+    public const string Asset = "assets/{name}";
+
+    public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
+
+    public static string CurationMediaUrl(string renditionBlobName) => $"/{Prefix}/curation/media/{renditionBlobName}";
+
+    public static string AssetUrl(string name) => $"/{Prefix}/assets/{name}";
+}
