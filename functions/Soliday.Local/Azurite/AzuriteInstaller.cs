@@ -23,7 +23,7 @@ internal static class AzuriteInstaller
             return;
         }
 
-        log("Installing Azurite from azurite/package-lock.json (first run only)...");
+        log("Installing Azurite from npm/package-lock.json (first run only)...");
         var npm = Process.Start(new ProcessStartInfo("npm")
         {
             WorkingDirectory = packageDirectory,

@@ -1,0 +1,96 @@
+using System.Net;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+
+namespace Soliday.Local.Durable;
+
+/// <summary>
+/// The durable engine on a developer's machine: the Durable Task SDK's gRPC sidecar server over
+/// the Azure Storage provider on Azurite, the same provider the Functions app uses in Azure, so
+/// workflow state survives a restart. It runs as its own small host on a loopback port; the
+/// workflows and the client reach it over gRPC, as they reach the Functions host's engine.
+/// </summary>
+public sealed class DurableEngine : IAsyncDisposable
+{
+    /// <summary>In-flight work items get this long to finish when the engine stops.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly WebApplication _sidecar;
+    private readonly EngineLifecycle _lifecycle;
+
+    private DurableEngine(WebApplication sidecar, EngineLifecycle lifecycle, string address)
+    {
+        _sidecar = sidecar;
+        _lifecycle = lifecycle;
+        Address = address;
+    }
+
+    /// <summary>The gRPC address of the sidecar: <c>http://127.0.0.1:{port}</c>.</summary>
+    public string Address { get; }
+
+    public static async Task<DurableEngine> StartAsync(string storageConnectionString, DurableEngineOptions options, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        // The storage provider narrates every poll at Information; its warnings and errors are what matter here.
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // The sidecar speaks gRPC over cleartext HTTP/2, which needs an HTTP/2-only endpoint.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<EngineLifecycle>();
+        builder.Services.AddSingleton(services => new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = options.TaskHub,
+            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
+            PartitionCount = options.PartitionCount,
+            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+
+            // A second start of an instance id that exists throws instead of replacing it.
+            ThrowExceptionOnInvalidDedupeStatus = true,
+
+            // The same worker id after a restart takes its partition leases back at once.
+            WorkerId = "soliday-local",
+            LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
+        }));
+        builder.Services.AddSingleton(services => ObservedOrchestrationService.Wrap(
+            services.GetRequiredService<AzureStorageOrchestrationService>(), services.GetRequiredService<EngineLifecycle>()));
+
+        // The management API gets the service itself: the sidecar casts it to its query and purge interfaces.
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(services => services.GetRequiredService<AzureStorageOrchestrationService>());
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+
+        var sidecar = builder.Build();
+        sidecar.MapGrpcService<TaskHubGrpcServer>();
+        await sidecar.Services.GetRequiredService<AzureStorageOrchestrationService>().CreateIfNotExistsAsync();
+
+        // Built before start: its constructor subscribes to the host's start and stop, which drive its dispatchers.
+        _ = sidecar.Services.GetRequiredService<TaskHubGrpcServer>();
+        await sidecar.StartAsync(cancellationToken);
+
+        return new DurableEngine(sidecar, sidecar.Services.GetRequiredService<EngineLifecycle>(), sidecar.Urls.Single());
+    }
+
+    /// <summary>
+    /// Stops taking work and waits for work in flight, while the worker is still connected to finish
+    /// it; then the orchestration service releases its partition leases.
+    /// </summary>
+    public async Task StopDispatchingAsync()
+    {
+        _sidecar.Lifetime.StopApplication();
+        if (_lifecycle.Started.Task.IsCompleted)
+        {
+            await _lifecycle.Stopped.Task.WaitAsync(DrainTimeout);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopDispatchingAsync();
+        await _sidecar.StopAsync();
+        await _sidecar.DisposeAsync();
+    }
+}

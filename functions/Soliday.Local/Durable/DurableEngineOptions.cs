@@ -1,0 +1,16 @@
+namespace Soliday.Local.Durable;
+
+/// <summary>The local durable engine, bound from the <c>Durable</c> configuration section.</summary>
+public sealed class DurableEngineOptions
+{
+    public const string Section = "Durable";
+
+    /// <summary>The task hub: the same name as in the Functions app's host.json.</summary>
+    public string TaskHub { get; set; } = "soliday";
+
+    /// <summary>Two partitions suit one process on two cores (measured: see DESIGN.md).</summary>
+    public int PartitionCount { get; set; } = 2;
+
+    /// <summary>Caps the queue back-off, so an idle engine answers new work within this time.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+}

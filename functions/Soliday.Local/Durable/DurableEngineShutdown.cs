@@ -1,0 +1,38 @@
+using Microsoft.DurableTask.Worker.Hosting;
+
+namespace Soliday.Local.Durable;
+
+/// <summary>
+/// Orders shutdown. Before any hosted service stops, the engine stops dispatching (finishing work in
+/// flight needs the worker still connected), then the worker stops. Otherwise Kestrel, which stops
+/// first, would wait on the worker's open stream until the shutdown timeout.
+/// </summary>
+public sealed class DurableEngineShutdown(DurableEngine engine, IServiceProvider services, ILogger<DurableEngineShutdown> logger) : IHostedLifecycleService
+{
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.StopDispatchingAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "The durable engine did not stop cleanly; work in flight is retried at the next start");
+        }
+
+        foreach (var worker in services.GetServices<IHostedService>().OfType<DurableTaskWorker>())
+        {
+            await worker.StopAsync(cancellationToken);
+        }
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

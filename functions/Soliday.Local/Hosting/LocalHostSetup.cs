@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Soliday.Curation;
+using Soliday.Local.Durable;
+
+namespace Soliday.Local.Hosting;
+
+public static class LocalHostSetup
+{
+    /// <summary>Soliday's services, the durable worker and client on the local engine, and the start banner.</summary>
+    public static WebApplicationBuilder AddSolidayLocal(this WebApplicationBuilder builder, LocalInfrastructure infrastructure)
+    {
+        builder.Configuration[SolidayServiceCollectionExtensions.StorageConnectionKey] = infrastructure.StorageConnectionString;
+
+        // No configured token: make one for this run and print it. There is never a built-in password.
+        builder.Configuration[$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] ??=
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+        builder.Services.AddSoliday();
+        builder.Services.AddSingleton(infrastructure.Engine);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.AddTasks(registry => registry.AddSolidayWorkflow());
+            worker.UseGrpc(infrastructure.Engine.Address);
+        });
+        builder.Services.AddDurableTaskClient(client => client.UseGrpc(infrastructure.Engine.Address));
+        builder.Services.AddHostedService<DurableEngineShutdown>();
+        builder.Services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+}

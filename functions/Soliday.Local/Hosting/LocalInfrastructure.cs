@@ -1,0 +1,63 @@
+using Soliday.Local.Azurite;
+using Soliday.Local.Durable;
+
+namespace Soliday.Local.Hosting;
+
+/// <summary>
+/// What the local host starts before the app: Azurite (unless <c>AzureWebJobsStorage</c> points at
+/// a storage account already) and the durable engine on top of it. Disposed in reverse order.
+/// </summary>
+public sealed class LocalInfrastructure : IAsyncDisposable
+{
+    private readonly AzuriteProcess? _azurite;
+
+    private LocalInfrastructure(AzuriteProcess? azurite, DurableEngine engine, string storageConnectionString)
+    {
+        _azurite = azurite;
+        Engine = engine;
+        StorageConnectionString = storageConnectionString;
+    }
+
+    public DurableEngine Engine { get; }
+
+    public string StorageConnectionString { get; }
+
+    public static async Task<LocalInfrastructure> StartAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
+    {
+        var configuration = builder.Configuration;
+        var azuriteOptions = configuration.GetSection(AzuriteOptions.Section).Get<AzuriteOptions>() ?? new();
+        var engineOptions = configuration.GetSection(DurableEngineOptions.Section).Get<DurableEngineOptions>() ?? new();
+
+        AzuriteProcess? azurite = null;
+        var connectionString = configuration[SolidayServiceCollectionExtensions.StorageConnectionKey];
+        if (string.IsNullOrEmpty(connectionString))
+        {
+            azurite = await AzuriteProcess.StartAsync(azuriteOptions, builder.Environment.ContentRootPath, Console.WriteLine, cancellationToken);
+            connectionString = azurite.ConnectionString;
+        }
+
+        try
+        {
+            var engine = await DurableEngine.StartAsync(connectionString, engineOptions, cancellationToken);
+            return new LocalInfrastructure(azurite, engine, connectionString);
+        }
+        catch
+        {
+            if (azurite is not null)
+            {
+                await azurite.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}

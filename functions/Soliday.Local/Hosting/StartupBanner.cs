@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Soliday.Curation;
+using Soliday.Web;
+
+namespace Soliday.Local.Hosting;
+
+/// <summary>
+/// Prints where everything is once the host listens. The curator token goes to the console only,
+/// never to the logs: logs are kept and shipped, the console is the developer's own.
+/// </summary>
+public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, IOptions<CurationOptions> curation) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(Print);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Print()
+    {
+        var root = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://127.0.0.1:7071";
+        Console.WriteLine($"""
+
+            #Soliday is running.
+              Form:          {root}/{Routes.Prefix}/{Routes.SubmitForm}
+              Curation API:  {root}/{Routes.Prefix}/{Routes.CurationQueue}
+              Public site:   {root}/site/
+              Curator token: {curation.Value.LocalToken}
+                (send it as 'Authorization: Bearer <token>'; set Curation__LocalToken to choose your own)
+            Press Ctrl+C to stop Soliday and everything it started.
+
+            """);
+    }
+}
