@@ -39,7 +39,7 @@ public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps
         endpoints.Media(request, id, file).AsAction();
 
     [Function(nameof(CurationSteps.OfferForCuration))]
-    public Task<CurationSummary> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
+    public Task<OfferForCurationResult> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
         steps.OfferForCuration(request);
 
     [Function(nameof(CurationSteps.DiscardEntry))]

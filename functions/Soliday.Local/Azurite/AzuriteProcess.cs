@@ -7,7 +7,7 @@ namespace Soliday.Local.Azurite;
 
 /// <summary>
 /// Installs Azurite from the pinned npm lock file on first use, starts it, and stops it again.
-/// Azurite runs under <c>azurite/run-azurite.js</c>, which shuts it down cleanly when this process's
+/// Azurite runs under <c>npm/run-azurite.js</c>, which shuts it down cleanly when this process's
 /// end closes its stdin: stopped or killed, Soliday.Local leaves no emulator behind.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
@@ -17,6 +17,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private const string PidFileName = "azurite.pid";
+    private const string LogFileName = "azurite.log";
 
     private readonly Process _process;
     private readonly string _pidFile;
@@ -52,8 +53,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             WorkingDirectory = PackageDirectory,
             RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             ArgumentList =
             {
                 "run-azurite.js", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
@@ -65,11 +64,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         };
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node to run Azurite.");
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         await File.WriteAllTextAsync(pidFile, $"{process.Id}", timeout.Token);
 
         var azurite = new AzuriteProcess(process, pidFile, ConnectionStringFor(blob, queue, table));
@@ -80,9 +74,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
         {
             await azurite.DisposeAsync();
-            string said;
-            lock (output) { said = output.ToString(); }
-            throw new InvalidOperationException($"Azurite did not start on ports {blob}, {queue}, {table}. It said:\n{said}", e);
+            var logFile = Path.Combine(location, LogFileName);
+            var said = File.Exists(logFile) ? string.Join('\n', (await File.ReadAllLinesAsync(logFile, CancellationToken.None)).TakeLast(20)) : "";
+            throw new InvalidOperationException($"Azurite did not start on ports {blob}, {queue}, {table}. The end of {logFile}:\n{said}", e);
         }
 
         log($"Azurite is running (blob {blob}, queue {queue}, table {table}); data in {location}");

@@ -30,12 +30,13 @@ public sealed class DurableEngine : IAsyncDisposable
     /// <summary>The gRPC address of the sidecar: <c>http://127.0.0.1:{port}</c>.</summary>
     public string Address { get; }
 
-    public static async Task<DurableEngine> StartAsync(string storageConnectionString, DurableEngineOptions options, CancellationToken cancellationToken)
+    public static async Task<DurableEngine> StartAsync(string storageConnectionString, DurableEngineOptions options, IConfiguration logging, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        // The storage provider narrates every poll at Information; its warnings and errors are what matter here.
-        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+
+        // The engine is configured here in code; of the app's settings it takes only the log levels.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(logging);
 
         // The sidecar speaks gRPC over cleartext HTTP/2, which needs an HTTP/2-only endpoint.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
@@ -48,6 +49,8 @@ public sealed class DurableEngine : IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnectionString),
             PartitionCount = options.PartitionCount,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
 
             // A second start of an instance id that exists throws instead of replacing it.
             ThrowExceptionOnInvalidDedupeStatus = true,

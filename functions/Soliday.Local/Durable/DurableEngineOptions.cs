@@ -13,4 +13,14 @@ public sealed class DurableEngineOptions
 
     /// <summary>Caps the queue back-off, so an idle engine answers new work within this time.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a message taken by a process that then dies stays hidden before another takes it.
+    /// The provider's 5 minutes suit a farm of workers; on one machine a restart should resume
+    /// an interrupted orchestration step within seconds.
+    /// </summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The same for activities, which may run longer (a large photo's renditions).</summary>
+    public TimeSpan WorkItemQueueVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -38,7 +38,7 @@ public sealed class LocalInfrastructure : IAsyncDisposable
 
         try
         {
-            var engine = await DurableEngine.StartAsync(connectionString, engineOptions, cancellationToken);
+            var engine = await DurableEngine.StartAsync(connectionString, engineOptions, configuration.GetSection("Logging"), cancellationToken);
             return new LocalInfrastructure(azurite, engine, connectionString);
         }
         catch

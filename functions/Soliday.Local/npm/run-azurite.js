@@ -1,16 +1,32 @@
 // Runs Azurite for Soliday.Local and ties its life to the process that started it.
 //
 // Soliday.Local holds this process's stdin open. When stdin closes, because Soliday.Local stopped
-// or because it was killed outright, Azurite is asked to shut down the way Ctrl+C would ask it:
-// it closes its servers and saves its metadata (which it otherwise saves only every 5 seconds),
-// and then this process ends. So no emulator is ever left behind holding the ports.
+// or because it was killed outright, Azurite is asked to shut down as Ctrl+C asks it: it closes its
+// servers and saves its metadata (which it otherwise saves only every 5 seconds). So no emulator is
+// left holding the ports, and nothing written before the host died is lost.
+//
+// Azurite writes to a log file in its data folder, not to a pipe: after a crash of the host nobody
+// reads the pipe, and a failed write would end Azurite before it had saved.
 "use strict";
 
-process.stdin.on("data", () => {}); // stdin carries nothing; it is only watched for its end
-process.stdin.on("end", () => {
-  process.stdin.destroy();
-  process.kill(process.pid, "SIGTERM");
-});
-process.stdin.on("error", () => process.kill(process.pid, "SIGTERM"));
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
 
-require("azurite/dist/src/azurite.js");
+const args = process.argv.slice(2);
+const location = args[args.indexOf("--location") + 1];
+const log = fs.openSync(path.join(location, "azurite.log"), "a");
+
+const azurite = spawn(process.execPath, [require.resolve("azurite/dist/src/azurite.js"), ...args], {
+  stdio: ["ignore", log, log],
+});
+azurite.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+const stop = () => azurite.kill("SIGTERM");
+process.stdin.on("data", () => {}); // stdin carries nothing; only its end matters
+process.stdin.on("end", stop);
+process.stdin.on("error", stop);
+
+// Ctrl+C in a terminal reaches Azurite itself; this process waits for it to finish saving.
+process.on("SIGINT", () => {});
+process.on("SIGTERM", stop);

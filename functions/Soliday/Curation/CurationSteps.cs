@@ -10,6 +10,8 @@ namespace Soliday.Curation;
 
 public sealed record OfferForCurationRequest(string SubmissionId, IReadOnlyList<PreparePhotoResult> Photos);
 
+public sealed record OfferForCurationResult(string SubmissionId, EntryState State);
+
 public sealed record DiscardEntryRequest(string SubmissionId, EntryState State, string Reason, CuratorDecisionEvent? Decision);
 
 public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
@@ -21,7 +23,8 @@ public sealed class CurationSteps(
     TimelinePublisher timeline,
     ILogger<CurationSteps> logger)
 {
-    public async Task<CurationSummary> OfferForCuration(OfferForCurationRequest request)
+    /// <summary>Records the photos' facts and renditions; the entry now waits for a curator.</summary>
+    public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
     {
         var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
         var entry = await entries.UpdateAsync(request.SubmissionId, e => e with
@@ -32,20 +35,7 @@ public sealed class CurationSteps(
                 : p).ToList(),
         });
 
-        return new CurationSummary
-        {
-            SubmissionId = entry.Id,
-            State = EntryState.AwaitingCuration.ToWire(),
-            Text = entry.Text.Length > CurationSummary.MaxTextLength ? entry.Text[..CurationSummary.MaxTextLength] + "…" : entry.Text,
-            Credit = entry.Credit,
-            Source = entry.Source,
-            ReceivedAt = entry.ReceivedAt,
-            MomentAt = entry.MomentAt,
-            PhotoCount = entry.Photos.Count,
-            Thumbnail = entry.Photos.FirstOrDefault()?.Renditions
-                .Where(r => r.Format == RenditionFormats.Jpeg)
-                .MinBy(r => r.Width)?.BlobName,
-        };
+        return new OfferForCurationResult(entry.Id, entry.State);
     }
 
     /// <summary>Removes renditions (and the entry from the site if it was there); keeps the record and the reason.</summary>

@@ -1,3 +1,6 @@
+using Soliday.Imaging;
+using Soliday.Submissions;
+
 namespace Soliday.Curation;
 
 /// <summary>
@@ -20,4 +23,20 @@ public sealed record CurationSummary
 
     /// <summary>Curators read at most this much of the text in the queue; the record keeps the rest.</summary>
     public const int MaxTextLength = 280;
+
+    /// <summary>Built by the orchestrator from what its activities returned: no I/O, so it replays the same.</summary>
+    public static CurationSummary For(string submissionId, BeginProcessingResult entry, IReadOnlyList<PreparePhotoResult> photos) => new()
+    {
+        SubmissionId = submissionId,
+        State = EntryState.AwaitingCuration.ToWire(),
+        Text = entry.Text.Length > MaxTextLength ? entry.Text[..MaxTextLength] + "…" : entry.Text,
+        Credit = entry.Credit,
+        Source = entry.Source,
+        ReceivedAt = entry.ReceivedAt,
+        MomentAt = Entry.Moment(photos.OrderBy(p => p.PhotoIndex).Select(p => p.Facts), entry.ReceivedAt),
+        PhotoCount = entry.PhotoCount,
+        Thumbnail = photos.Where(p => p.PhotoIndex == 0).SelectMany(p => p.Renditions)
+            .Where(r => r.Format == RenditionFormats.Jpeg)
+            .MinBy(r => r.Width)?.BlobName,
+    };
 }

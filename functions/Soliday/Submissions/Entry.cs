@@ -22,7 +22,10 @@ public sealed record Entry
     public required DateTimeOffset ReceivedAt { get; init; }
 
     /// <summary>When the moment happened: the first photo's capture time, else when it was received.</summary>
-    public DateTimeOffset MomentAt => Photos.Select(p => p.Facts?.CapturedAt).FirstOrDefault(t => t is not null) ?? ReceivedAt;
+    public DateTimeOffset MomentAt => Moment(Photos.Select(p => p.Facts), ReceivedAt);
+
+    public static DateTimeOffset Moment(IEnumerable<PhotoFacts?> photos, DateTimeOffset receivedAt) =>
+        photos.Select(p => p?.CapturedAt).FirstOrDefault(t => t is not null) ?? receivedAt;
 
     /// <summary>Why the entry was not published, in words for the person who sent it.</summary>
     public string? Reason { get; init; }

@@ -41,9 +41,11 @@ public static class SubmissionOrchestration
             return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null);
         }
 
-        var summary = await context.CallActivityAsync<CurationSummary>(
+        // The queue (custom status) shows the entry before the resident's status page says it waits:
+        // the status is saved when the next activity is scheduled, before that activity runs.
+        context.SetCustomStatus(new SubmissionProgress(EntryState.AwaitingCuration.ToWire(), CurationSummary.For(id, begun, photos)));
+        await context.CallActivityAsync<OfferForCurationResult>(
             nameof(CurationSteps.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
-        context.SetCustomStatus(new SubmissionProgress(EntryState.AwaitingCuration.ToWire(), summary));
 
         var decision = await WaitForDecisionAsync(context, request.DecisionTimeout);
         if (decision is { Approve: true })

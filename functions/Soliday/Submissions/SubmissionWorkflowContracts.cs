@@ -9,4 +9,5 @@ public sealed record SubmissionWorkflowResult(string SubmissionId, EntryState St
 
 public sealed record BeginProcessingRequest(string SubmissionId);
 
-public sealed record BeginProcessingResult(int PhotoCount);
+/// <summary>What the workflow needs of the record: how many photos, and what curators see of the entry.</summary>
+public sealed record BeginProcessingResult(int PhotoCount, string Text, string Credit, string Source, DateTimeOffset ReceivedAt);

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Soliday.Acceptance.Tests.Support;
+using Soliday.Storage;
+
+namespace Soliday.Acceptance.Tests.Curation;
+
+[Collection(SharedHostCollection.Name)]
+public sealed class CurationTests(SharedHost shared)
+{
+    private SolidayHost Host => shared.Host;
+
+    [Fact]
+    public async Task A_rejected_entry_never_appears_on_the_site_and_its_renditions_are_removed()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "A caption that must never be published"));
+        await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+
+        using var rejection = await Host.Curator.RejectAsync(id, "The photo shows a private garden.");
+        Assert.Equal(HttpStatusCode.Accepted, rejection.StatusCode);
+        var rejected = await Host.Http.WaitForStatusAsync(id, "rejected");
+
+        Assert.Equal("The photo shows a private garden.", rejected["reason"]!.GetValue<string>());
+        Assert.DoesNotContain("A caption that must never be published", await SiteTextAsync());
+        Assert.Empty(await BlobsAsync(StorageLayout.Renditions, $"{id}/"));
+        Assert.Empty(await BlobsAsync(StorageLayout.Site, $"media/{id}/"));
+    }
+
+    [Fact]
+    public async Task A_second_decision_on_the_same_entry_is_refused_with_409()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder());
+        await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+
+        using var first = await Host.Curator.ApproveAsync(id);
+        using var second = await Host.Curator.RejectAsync(id, "Changed my mind");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal("Already decided", (await second.ProblemAsync())["title"]!.GetValue<string>());
+        await Host.Http.WaitForStatusAsync(id, "published");
+    }
+
+    [Fact]
+    public async Task The_queue_shows_a_thumbnail_only_curators_can_open()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "RO__Portrait_6.jpg"));
+        await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+
+        var item = (await Host.Curator.QueueAsync()).Single(i => i!["id"]!.GetValue<string>() == id)!;
+        var thumbnail = item["thumbnailUrl"]!.GetValue<string>();
+
+        using var asCurator = await Host.Curator.GetAsync(thumbnail);
+        using var asPublic = await Host.Http.GetAsync(thumbnail);
+        Assert.Equal(HttpStatusCode.OK, asCurator.StatusCode);
+        Assert.Equal("image/jpeg", asCurator.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, asPublic.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-the-token")]
+    public async Task Every_curation_route_refuses_a_caller_without_the_curator_token(string? token)
+    {
+        var id = "0123456789abcdef0123456789abcdef";
+        var requests = new[]
+        {
+            new HttpRequestMessage(HttpMethod.Get, "/api/curation/queue"),
+            new HttpRequestMessage(HttpMethod.Post, $"/api/curation/{id}/approve"),
+            new HttpRequestMessage(HttpMethod.Post, $"/api/curation/{id}/reject") { Content = new StringContent("{\"reason\":\"x\"}", null, "application/json") },
+            new HttpRequestMessage(HttpMethod.Get, $"/api/curation/media/{id}/0-480.jpg"),
+        };
+
+        foreach (var request in requests)
+        {
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await Host.Http.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}");
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        }
+    }
+
+    private async Task<string> SiteTextAsync()
+    {
+        using var response = await Host.Http.GetAsync("/site/index.html");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<List<string>> BlobsAsync(string container, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var blob in Host.Blobs.GetBlobContainerClient(container).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+}

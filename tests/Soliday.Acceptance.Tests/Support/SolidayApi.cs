@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Soliday.Acceptance.Tests.Support;
+
+/// <summary>The HTTP contract of Soliday, as residents' and curators' clients call it.</summary>
+public static class SolidayApi
+{
+    public static readonly TimeSpan WorkflowTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<string> SubmitAsync(this HttpClient http, SubmissionBuilder submission)
+    {
+        using var response = await http.PostAsync("/api/submissions", submission.Build());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+    }
+
+    public static async Task<JsonNode> StatusAsync(this HttpClient http, string id)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>Polls the status until it is <paramref name="expected"/>; fails with the last status seen.</summary>
+    public static async Task<JsonNode> WaitForStatusAsync(this HttpClient http, string id, string expected)
+    {
+        var deadline = DateTime.UtcNow + WorkflowTimeout;
+        JsonNode status;
+        do
+        {
+            status = await http.StatusAsync(id);
+            if (status["status"]!.GetValue<string>() == expected)
+            {
+                return status;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail($"Entry {id} did not reach '{expected}' within {WorkflowTimeout.TotalSeconds} s; last status: {status.ToJsonString()}");
+        return status;
+    }
+
+    public static async Task<JsonArray> QueueAsync(this HttpClient curator)
+    {
+        using var response = await curator.GetAsync("/api/curation/queue");
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    public static Task<HttpResponseMessage> ApproveAsync(this HttpClient curator, string id) =>
+        curator.PostAsync($"/api/curation/{id}/approve", null);
+
+    public static Task<HttpResponseMessage> RejectAsync(this HttpClient curator, string id, string reason) =>
+        curator.PostAsJsonAsync($"/api/curation/{id}/reject", new { reason });
+
+    public static async Task<string> DayPageAsync(this HttpClient http)
+    {
+        using var response = await http.GetAsync("/site/index.html");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
+}

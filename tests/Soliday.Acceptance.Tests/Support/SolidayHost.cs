@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Azure.Storage.Blobs;
+
+namespace Soliday.Acceptance.Tests.Support;
+
+/// <summary>
+/// Soliday.Local running as its own process, as a developer starts it: its own Azurite on free
+/// ports, the durable engine, the HTTP endpoints. The data folder outlives a restart.
+/// </summary>
+public sealed class SolidayHost : IAsyncDisposable
+{
+    private static readonly string LocalDirectory = typeof(SolidayHost).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SolidayLocalDirectory").Value!;
+
+    private readonly StringBuilder _output = new();
+    private readonly Dictionary<string, string> _settings;
+    private Process? _process;
+
+    private SolidayHost(string dataDirectory, Dictionary<string, string> settings)
+    {
+        DataDirectory = dataDirectory;
+        _settings = settings;
+        CuratorToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        (HttpPort, BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort(), FreePort());
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
+        Curator = new HttpClient { BaseAddress = Http.BaseAddress };
+        Curator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CuratorToken);
+        Blobs = new BlobServiceClient(
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+            $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;");
+    }
+
+    public string DataDirectory { get; }
+    public string CuratorToken { get; }
+    public int HttpPort { get; }
+    public int BlobPort { get; }
+    public int QueuePort { get; }
+    public int TablePort { get; }
+
+    /// <summary>A resident's or the public's client: no credentials, redirects not followed.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>A curator's client: the curator token on every request.</summary>
+    public HttpClient Curator { get; }
+
+    /// <summary>The host's storage, to check what was (and was not) written.</summary>
+    public BlobServiceClient Blobs { get; }
+
+    public int? ProcessId => _process?.Id;
+
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    public static async Task<SolidayHost> StartAsync(Dictionary<string, string>? settings = null)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "soliday-tests", Guid.NewGuid().ToString("N"));
+        var host = new SolidayHost(data, settings ?? []);
+        await host.StartProcessAsync();
+        return host;
+    }
+
+    /// <summary>Starts the host again on the same data, as after a crash or a reboot.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    /// <summary>Ends the host abruptly (SIGKILL): no chance to clean up or finish anything.</summary>
+    public async Task KillAsync()
+    {
+        _process!.Kill();
+        await _process.WaitForExitAsync();
+        await WaitForAzuriteToExitAsync();
+    }
+
+    /// <summary>Stops the host as Ctrl+C does (SIGINT) and returns its exit code.</summary>
+    public async Task<int> InterruptAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-INT", $"{_process!.Id}"]);
+        await kill.WaitForExitAsync();
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            await KillAsync();
+        }
+
+        _process?.Dispose();
+        Http.Dispose();
+        Curator.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder left behind harms nothing.
+        }
+    }
+
+    /// <summary>
+    /// Azurite under the killed host notices its stdin close and saves before it exits; the next
+    /// start must not share the data folder with it. Its pid is in the data folder.
+    /// </summary>
+    public async Task WaitForAzuriteToExitAsync()
+    {
+        var pidFile = Path.Combine(DataDirectory, "azurite.pid");
+        if (File.Exists(pidFile) && int.TryParse(await File.ReadAllTextAsync(pidFile), out var pid))
+        {
+            try
+            {
+                using var azurite = Process.GetProcessById(pid);
+                using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await azurite.WaitForExitAsync(wait.Token);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+    }
+
+    public bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = LocalDirectory,
+            ArgumentList = { Path.Combine(LocalDirectory, "Soliday.Local.dll"), "--urls", $"http://127.0.0.1:{HttpPort}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Azurite__Location"] = DataDirectory,
+                ["Azurite__BlobPort"] = $"{BlobPort}",
+                ["Azurite__QueuePort"] = $"{QueuePort}",
+                ["Azurite__TablePort"] = $"{TablePort}",
+                ["Curation__LocalToken"] = CuratorToken,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        foreach (var (key, value) in _settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Record(e.Data);
+        _process.ErrorDataReceived += (_, e) => Record(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilReadyAsync();
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    /// <summary>Ready when the form answers; the first run also installs Azurite, so allow minutes.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(5);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+            {
+                throw new InvalidOperationException($"Soliday.Local exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await Http.GetAsync("/api/submit");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Soliday.Local did not answer within 5 minutes:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
