@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
 using Soliday.Storage;
 
 namespace Soliday.Acceptance.Tests.Curation;

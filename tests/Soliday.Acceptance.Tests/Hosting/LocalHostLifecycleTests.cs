@@ -1,5 +1,6 @@
 using System.Net;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Hosting;
 

@@ -1,3 +1,5 @@
+using Soliday.Testing;
+
 namespace Soliday.Acceptance.Tests.Support;
 
 /// <summary>One host for every test that does not stop it: starting one takes seconds.</summary>

@@ -8,9 +8,9 @@ public sealed class PhotoGateTests
 {
     private readonly PhotoGate _gate = new(TestOptions.Imaging());
 
-    public static TheoryData<string> RealPhotos => Corpus.Files("real-exif");
+    public static IEnumerable<object[]> RealPhotos => Corpus.Files("real-exif");
 
-    public static TheoryData<string> MalformedFiles => Corpus.Files("malformed");
+    public static IEnumerable<object[]> MalformedFiles => Corpus.Files("malformed");
 
     [Theory]
     [MemberData(nameof(RealPhotos))]

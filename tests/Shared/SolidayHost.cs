@@ -7,7 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
 
-namespace Soliday.Acceptance.Tests.Support;
+namespace Soliday.Testing;
 
 /// <summary>
 /// Soliday.Local running as its own process, as a developer starts it: its own Azurite on free

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Soliday.Testing;
+
+namespace Soliday.Benchmarks;
+
+/// <summary>
+/// How many submissions per second pass from POST to "awaiting-curation" through the local host:
+/// Azurite, the durable engine over the Azure Storage provider, inspection and renditions.
+/// </summary>
+public static class SubmissionThroughput
+{
+    /// <summary>Like a busy hour on the day: many phones sending at once, not one after another.</summary>
+    private const int ConcurrentSenders = 16;
+
+    public static async Task RunAsync(int count, string photoFile)
+    {
+        Console.WriteLine($"Reference: {count} one-activity orchestrations on the same engine...");
+        var reference = await EngineReference.RunAsync(count);
+
+        var photo = await File.ReadAllBytesAsync(Corpus.File("real-exif", photoFile));
+        Console.WriteLine($"Starting Soliday.Local (Release) with a fresh Azurite...");
+        await using var host = await SolidayHost.StartAsync();
+
+        // One submission first, so start-up costs (connections, JIT) are not counted.
+        await WaitForAwaitingAsync(host.Http, [await SubmitAsync(host.Http, photo)]);
+
+        Console.WriteLine($"Sending {count} submissions of {photoFile} ({photo.Length:N0} bytes), {ConcurrentSenders} at a time...");
+        var clock = Stopwatch.StartNew();
+        var postLatencies = new List<double>();
+        var ids = new List<string>();
+        using var senders = new SemaphoreSlim(ConcurrentSenders);
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            await senders.WaitAsync();
+            try
+            {
+                var sent = Stopwatch.StartNew();
+                var id = await SubmitAsync(host.Http, photo);
+                lock (ids)
+                {
+                    ids.Add(id);
+                    postLatencies.Add(sent.Elapsed.TotalMilliseconds);
+                }
+            }
+            finally
+            {
+                senders.Release();
+            }
+        }));
+        var posted = clock.Elapsed;
+
+        await WaitForAwaitingAsync(host.Http, ids);
+        var total = clock.Elapsed;
+
+        postLatencies.Sort();
+        Console.WriteLine();
+        Console.WriteLine("| run | count | all started | all done | throughput | POST p50 | POST p95 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| reference: one-activity orchestration, engine only | {count} | | {reference.TotalSeconds:F1} s | {count / reference.TotalSeconds:F1} /s | | |");
+        Console.WriteLine($"| Soliday: POST to awaiting-curation, through HTTP | {count} | {posted.TotalSeconds:F1} s | {total.TotalSeconds:F1} s | {count / total.TotalSeconds:F1} /s | {Percentile(postLatencies, 0.5):F0} ms | {Percentile(postLatencies, 0.95):F0} ms |");
+    }
+
+    private static async Task<string> SubmitAsync(HttpClient http, byte[] photo)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("Benchmark entry"), "caption" },
+            { new StringContent("A small test photo"), "alt" },
+            { new StringContent("true"), "consent" },
+        };
+        var file = new ByteArrayContent(photo);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "photo", "photo.jpg");
+        using var response = await http.PostAsync("/api/submissions", form);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+    }
+
+    private static async Task WaitForAwaitingAsync(HttpClient http, IReadOnlyCollection<string> ids)
+    {
+        var pending = new HashSet<string>(ids);
+        var deadline = Stopwatch.StartNew();
+        while (pending.Count > 0)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException($"{pending.Count} submissions never reached awaiting-curation.");
+            }
+
+            foreach (var id in pending.ToList())
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}");
+                request.Headers.Accept.ParseAdd("application/json");
+                using var response = await http.SendAsync(request);
+                var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["status"]!.GetValue<string>();
+                if (status is "awaiting-curation")
+                {
+                    pending.Remove(id);
+                }
+                else if (status is "failed" or "rejected")
+                {
+                    throw new InvalidOperationException($"Submission {id} ended {status}.");
+                }
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
+}
