@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Pages;
 using Soliday.Web;
 
 namespace Soliday.Local.Hosting;
@@ -10,7 +11,12 @@ namespace Soliday.Local.Hosting;
 /// Prints where everything is once the host listens. The curator token goes to the console only,
 /// never to the logs: logs are kept and shipped, the console is the developer's own.
 /// </summary>
-public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, IOptions<CurationOptions> curation) : IHostedService
+public sealed class StartupBanner(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IOptions<CurationOptions> curation,
+    IOptions<SolidayOptions> soliday,
+    TimeProvider clock) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +35,7 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
               Form:          {root}/{Routes.Prefix}/{Routes.SubmitForm}
               Curation API:  {root}/{Routes.Prefix}/{Routes.CurationQueue}
               Public site:   {root}/site/
+              The day:       {Display.Date(soliday.Value.DayOrToday(clock))} ({soliday.Value.TimeZone}){(soliday.Value.Day is null ? ", today: set Soliday__Day to choose it" : "")}
               Curator token: {curation.Value.LocalToken}
                 (send it as 'Authorization: Bearer <token>'; set Curation__LocalToken to choose your own)
             Press Ctrl+C to stop Soliday and everything it started.

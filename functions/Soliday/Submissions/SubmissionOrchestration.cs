@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 using Soliday.Curation;
 using Soliday.Imaging;
 using Soliday.Timeline;
@@ -16,6 +17,8 @@ public static class SubmissionOrchestration
 
     public const string ExpiredReason = "No curator reached this entry in time, so it was not published.";
 
+    public const string FaultReason = "Something went wrong on our side while preparing this entry. Please send it again.";
+
     /// <summary>Storage and network hiccups are worth a few tries; a bad photo is not an exception here.</summary>
     private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5,
@@ -26,6 +29,22 @@ public static class SubmissionOrchestration
     public static string InstanceId(string submissionId) => InstanceIdPrefix + submissionId;
 
     public static async Task<SubmissionWorkflowResult> RunAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
+    {
+        try
+        {
+            return await RunStepsAsync(context, request);
+        }
+        catch (TaskFailedException e)
+        {
+            // A step failed even after its retries (storage down for minutes, say). The entry must not
+            // stay "being prepared" for ever: say it failed, so the resident can send it again.
+            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration))
+                .LogError(e, "Submission {SubmissionId} failed at {Step}", request.SubmissionId, e.TaskName);
+            return await EndUnpublishedAsync(context, request.SubmissionId, EntryState.Failed, FaultReason, decision: null);
+        }
+    }
+
+    private static async Task<SubmissionWorkflowResult> RunStepsAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
     {
         var id = request.SubmissionId;
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
