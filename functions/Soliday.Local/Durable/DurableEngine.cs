@@ -19,11 +19,14 @@ public sealed class DurableEngine : IAsyncDisposable
 
     private readonly WebApplication _sidecar;
     private readonly EngineLifecycle _lifecycle;
+    private readonly ILogger _logger;
+    private bool _drainAttempted;
 
-    private DurableEngine(WebApplication sidecar, EngineLifecycle lifecycle, string address)
+    private DurableEngine(WebApplication sidecar, string address)
     {
         _sidecar = sidecar;
-        _lifecycle = lifecycle;
+        _lifecycle = sidecar.Services.GetRequiredService<EngineLifecycle>();
+        _logger = sidecar.Services.GetRequiredService<ILogger<DurableEngine>>();
         Address = address;
     }
 
@@ -74,19 +77,28 @@ public sealed class DurableEngine : IAsyncDisposable
         _ = sidecar.Services.GetRequiredService<TaskHubGrpcServer>();
         await sidecar.StartAsync(cancellationToken);
 
-        return new DurableEngine(sidecar, sidecar.Services.GetRequiredService<EngineLifecycle>(), sidecar.Urls.Single());
+        return new DurableEngine(sidecar, sidecar.Urls.Single());
     }
 
     /// <summary>
     /// Stops taking work and waits for work in flight, while the worker is still connected to finish
-    /// it; then the orchestration service releases its partition leases.
+    /// it; then the orchestration service releases its partition leases. Waits once, at most
+    /// <see cref="DrainTimeout"/>: if storage is gone, stopping must still end.
     /// </summary>
     public async Task StopDispatchingAsync()
     {
         _sidecar.Lifetime.StopApplication();
-        if (_lifecycle.Started.Task.IsCompleted)
+        if (_lifecycle.Started.Task.IsCompleted && !_drainAttempted)
         {
-            await _lifecycle.Stopped.Task.WaitAsync(DrainTimeout);
+            _drainAttempted = true;
+            try
+            {
+                await _lifecycle.Stopped.Task.WaitAsync(DrainTimeout);
+            }
+            catch (Exception e)
+            {
+                _logger.LogWarning(e, "The durable engine did not stop cleanly; work in flight is retried at the next start");
+            }
         }
     }
 

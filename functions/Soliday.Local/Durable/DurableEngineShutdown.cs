@@ -7,19 +7,11 @@ namespace Soliday.Local.Durable;
 /// flight needs the worker still connected), then the worker stops. Otherwise Kestrel, which stops
 /// first, would wait on the worker's open stream until the shutdown timeout.
 /// </summary>
-public sealed class DurableEngineShutdown(DurableEngine engine, IServiceProvider services, ILogger<DurableEngineShutdown> logger) : IHostedLifecycleService
+public sealed class DurableEngineShutdown(DurableEngine engine, IServiceProvider services) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            await engine.StopDispatchingAsync();
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "The durable engine did not stop cleanly; work in flight is retried at the next start");
-        }
-
+        await engine.StopDispatchingAsync();
         foreach (var worker in services.GetServices<IHostedService>().OfType<DurableTaskWorker>())
         {
             await worker.StopAsync(cancellationToken);

@@ -54,10 +54,16 @@ public sealed class LocalInfrastructure : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Engine.DisposeAsync();
-        if (_azurite is not null)
+        try
         {
-            await _azurite.DisposeAsync();
+            await Engine.DisposeAsync();
+        }
+        finally
+        {
+            if (_azurite is not null)
+            {
+                await _azurite.DisposeAsync();
+            }
         }
     }
 }

@@ -17,8 +17,11 @@ const args = process.argv.slice(2);
 const location = args[args.indexOf("--location") + 1];
 const log = fs.openSync(path.join(location, "azurite.log"), "a");
 
+// Detached: its own process group, so Ctrl+C in a terminal does not stop Azurite before Soliday.Local
+// has finished with it (the durable engine releases its leases in storage as it stops).
 const azurite = spawn(process.execPath, [require.resolve("azurite/dist/src/azurite.js"), ...args], {
   stdio: ["ignore", log, log],
+  detached: true,
 });
 azurite.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
@@ -27,6 +30,6 @@ process.stdin.on("data", () => {}); // stdin carries nothing; only its end matte
 process.stdin.on("end", stop);
 process.stdin.on("error", stop);
 
-// Ctrl+C in a terminal reaches Azurite itself; this process waits for it to finish saving.
+// Ctrl+C in a terminal reaches this process too: Soliday.Local decides when Azurite stops.
 process.on("SIGINT", () => {});
 process.on("SIGTERM", stop);
