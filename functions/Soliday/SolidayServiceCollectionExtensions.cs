@@ -44,7 +44,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionEndpoints>();
 
         services.AddSingleton<PhotoGate>();
-        services.AddSingleton<PhotoInspector>();
+        services.AddSingleton<PhotoProcessor>();
         services.AddSingleton<PhotoPreparation>();
 
         services.AddSingleton<CuratorAuthenticator>();

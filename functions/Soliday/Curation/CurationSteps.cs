@@ -27,12 +27,17 @@ public sealed class CurationSteps(
     public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
     {
         var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
-        var entry = await entries.UpdateAsync(request.SubmissionId, e => e with
+        var entry = await entries.UpdateAsync(request.SubmissionId, e =>
         {
-            State = EntryState.AwaitingCuration,
-            Photos = e.Photos.Select(p => prepared.TryGetValue(p.Index, out var r)
+            var photos = e.Photos.Select(p => prepared.TryGetValue(p.Index, out var r)
                 ? p with { Facts = r.Facts, Renditions = r.Renditions }
-                : p).ToList(),
+                : p).ToList();
+            return e with
+            {
+                State = EntryState.AwaitingCuration,
+                Text = Entry.TextOrPhotoDescription(e.Text, photos.Select(p => p.Facts)),
+                Photos = photos,
+            };
         });
 
         return new OfferForCurationResult(entry.Id, entry.State);

@@ -25,18 +25,23 @@ public sealed record CurationSummary
     public const int MaxTextLength = 280;
 
     /// <summary>Built by the orchestrator from what its activities returned: no I/O, so it replays the same.</summary>
-    public static CurationSummary For(string submissionId, BeginProcessingResult entry, IReadOnlyList<PreparePhotoResult> photos) => new()
+    public static CurationSummary For(string submissionId, BeginProcessingResult entry, IReadOnlyList<PreparePhotoResult> photos)
     {
-        SubmissionId = submissionId,
-        State = EntryState.AwaitingCuration.ToWire(),
-        Text = entry.Text.Length > MaxTextLength ? entry.Text[..MaxTextLength] + "…" : entry.Text,
-        Credit = entry.Credit,
-        Source = entry.Source,
-        ReceivedAt = entry.ReceivedAt,
-        MomentAt = Entry.Moment(photos.OrderBy(p => p.PhotoIndex).Select(p => p.Facts), entry.ReceivedAt),
+        var facts = photos.OrderBy(p => p.PhotoIndex).Select(p => p.Facts).ToList();
+        var text = Entry.TextOrPhotoDescription(entry.Text, facts);
+        return new()
+        {
+            SubmissionId = submissionId,
+            State = EntryState.AwaitingCuration.ToWire(),
+            Text = text.Length > MaxTextLength ? text[..MaxTextLength] + "…" : text,
+            Credit = entry.Credit,
+            Source = entry.Source,
+            ReceivedAt = entry.ReceivedAt,
+            MomentAt = Entry.Moment(facts, entry.ReceivedAt),
         PhotoCount = entry.PhotoCount,
-        Thumbnail = photos.Where(p => p.PhotoIndex == 0).SelectMany(p => p.Renditions)
-            .Where(r => r.Format == RenditionFormats.Jpeg)
-            .MinBy(r => r.Width)?.BlobName,
-    };
+            Thumbnail = photos.Where(p => p.PhotoIndex == 0).SelectMany(p => p.Renditions)
+                .Where(r => r.Format == RenditionFormats.Jpeg)
+                .MinBy(r => r.Width)?.BlobName,
+        };
+    }
 }

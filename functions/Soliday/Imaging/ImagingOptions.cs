@@ -14,6 +14,12 @@ public sealed class ImagingOptions
     /// <summary>Longest side accepted, in pixels.</summary>
     public int MaxSide { get; set; } = 16_000;
 
-    /// <summary>Rendition widths, largest first is not required; never upscaled.</summary>
+    /// <summary>Rendition widths, each made as JPEG and WebP; never upscaled.</summary>
     public int[] RenditionWidths { get; set; } = [480, 960, 1600];
+
+    /// <summary>
+    /// How long decoding one photo may take before it is refused. A 50 MP JPEG decodes in about a
+    /// second here; a crafted file that makes the decoder crawl is stopped at this budget.
+    /// </summary>
+    public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

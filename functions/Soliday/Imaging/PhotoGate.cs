@@ -15,8 +15,9 @@ public sealed record PhotoCheck(IImageInfo? Info, string? Format, PhotoRefusal? 
 }
 
 /// <summary>
-/// Decides whether a photo may be decoded, from its header alone: format by content, bytes, pixels
-/// and sides. Nothing is decoded in full here, so a decompression bomb costs a header read.
+/// Decides whether a photo may be decoded, from its header alone: format by content (never by file
+/// name or Content-Type), bytes, pixels and sides. Nothing is decoded in full here, so a
+/// decompression bomb costs a header read.
 /// </summary>
 public sealed class PhotoGate(IOptions<ImagingOptions> options)
 {
@@ -24,9 +25,20 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options)
 
     public PhotoCheck Check(BinaryData photo)
     {
-        if (photo.ToMemory().Length > _limits.MaxUploadBytes)
+        var bytes = photo.ToMemory().Span;
+        if (bytes.Length > _limits.MaxUploadBytes)
         {
             return Refused(PhotoRefusal.TooManyBytes(_limits.MaxUploadBytes));
+        }
+
+        if (ContainerSniffer.IsHeif(bytes))
+        {
+            return Refused(PhotoRefusal.Heif());
+        }
+
+        if (ContainerSniffer.IsAnimatedWebP(bytes))
+        {
+            return Refused(PhotoRefusal.AnimatedWebP());
         }
 
         IImageInfo? info;

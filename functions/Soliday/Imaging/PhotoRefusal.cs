@@ -9,10 +9,20 @@ public sealed record PhotoRefusal(string Code, int StatusCode, string Message)
     public static PhotoRefusal TooManyPixels() => new(
         "too-many-pixels", 413, "This picture is too big for us to handle. Please send a smaller copy of it.");
 
+    public static PhotoRefusal Heif() => new(
+        "heif", 415,
+        "This is an iPhone HEIC photo, which we cannot show on the web. Please send it as a JPEG: on the iPhone, choose Settings > Camera > Formats > Most Compatible, or share the photo by email, which converts it.");
+
+    public static PhotoRefusal AnimatedWebP() => new(
+        "animated", 415, "This is an animated picture. Please send a still photo.");
+
     public static PhotoRefusal UnsupportedFormat() => new(
         "unsupported-format", 415,
-        "We can only take JPEG, PNG, WebP or GIF pictures. On an iPhone, choose \"Most Compatible\" in Settings > Camera > Formats, or send a screenshot of the photo.");
+        "We can only take JPEG, PNG, WebP or GIF pictures. Please send your photo in one of those: most phones and cameras save JPEG.");
 
     public static PhotoRefusal Unreadable() => new(
         "unreadable", 415, "We could not read this picture: the file may be damaged. Please try another copy of the photo.");
+
+    public static PhotoRefusal TooSlow() => new(
+        "too-slow", 413, "This picture took too long for us to read. Please send a smaller copy of it.");
 }

@@ -27,6 +27,10 @@ public sealed record Entry
     public static DateTimeOffset Moment(IEnumerable<PhotoFacts?> photos, DateTimeOffset receivedAt) =>
         photos.Select(p => p?.CapturedAt).FirstOrDefault(t => t is not null) ?? receivedAt;
 
+    /// <summary>The resident's text; when they wrote none, the caption the photographer put in the photo.</summary>
+    public static string TextOrPhotoDescription(string text, IEnumerable<PhotoFacts?> photos) =>
+        text.Length > 0 ? text : photos.Select(p => p?.Description).FirstOrDefault(d => d is not null) ?? "";
+
     /// <summary>Why the entry was not published, in words for the person who sent it.</summary>
     public string? Reason { get; init; }
     public CuratorDecisionRecord? Decision { get; init; }

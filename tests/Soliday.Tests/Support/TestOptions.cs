@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Soliday.Imaging;
 
@@ -6,6 +7,9 @@ namespace Soliday.Tests.Support;
 /// <summary>Default options, as a freshly configured deployment has them.</summary>
 public static class TestOptions
 {
+    /// <summary>Before the Polaroid's wrong clock (2026-11-24), so that photo is "from the future".</summary>
+    public static readonly DateTimeOffset Now = new(2026, 6, 20, 12, 0, 0, TimeSpan.Zero);
+
     public static IOptions<ImagingOptions> Imaging(Action<ImagingOptions>? change = null)
     {
         var options = new ImagingOptions();
@@ -15,6 +19,12 @@ public static class TestOptions
 
     public static IOptions<SolidayOptions> Soliday(DateOnly? day = null) =>
         Options.Create(new SolidayOptions { Day = day ?? new DateOnly(2026, 6, 20) });
+
+    public static PhotoProcessor Processor(Action<ImagingOptions>? change = null)
+    {
+        var imaging = Imaging(change);
+        return new PhotoProcessor(new PhotoGate(imaging), imaging, Soliday(), new FixedClock(Now), NullLogger<PhotoProcessor>.Instance);
+    }
 }
 
 /// <summary>A clock that says what the test tells it.</summary>

@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using SixLabors.ImageSharp.PixelFormats;
+
+namespace Soliday.Imaging;
+
+/// <summary>A photo made ready: its facts and its renditions.</summary>
+public sealed record ProcessedPhoto(PhotoFacts Facts, IReadOnlyList<RenderedImage> Renditions);
+
+/// <summary>The processed photo, or why it was refused. Never both, never neither.</summary>
+public sealed record PhotoOutcome(ProcessedPhoto? Photo, PhotoRefusal? Refusal);
+
+/// <summary>
+/// Everything done to one photo, with no I/O: the gate, one decode within a time budget, the
+/// facts, the renditions. Whatever a hostile file makes ImageSharp do, the answer is an outcome,
+/// never an exception.
+/// </summary>
+public sealed class PhotoProcessor(
+    PhotoGate gate,
+    IOptions<ImagingOptions> imaging,
+    IOptions<SolidayOptions> soliday,
+    TimeProvider clock,
+    ILogger<PhotoProcessor> logger)
+{
+    public async Task<PhotoOutcome> ProcessAsync(BinaryData photo, CancellationToken cancellationToken = default)
+    {
+        var check = gate.Check(photo);
+        if (check.Refusal is { } refusal)
+        {
+            return new(null, refusal);
+        }
+
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(imaging.Value.DecodeTimeout);
+        try
+        {
+            // JPEG has no alpha: three bytes a pixel instead of four is a quarter less memory and work.
+            var processed = check.Format == "jpeg"
+                ? await ProcessAsync<Rgb24>(photo, check.Format, budget.Token)
+                : await ProcessAsync<Rgba32>(photo, check.Format!, budget.Token);
+            return new(processed, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new(null, PhotoRefusal.TooSlow());
+        }
+        catch (InvalidMemoryOperationException)
+        {
+            return new(null, PhotoRefusal.TooManyPixels()); // the capped allocator said no
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A sound header over broken image data: ImageSharp 2.1 then throws any type at all.
+            logger.LogInformation(e, "A {Format} photo could not be decoded", check.Format);
+            return new(null, PhotoRefusal.Unreadable());
+        }
+    }
+
+    private async Task<ProcessedPhoto> ProcessAsync<TPixel>(BinaryData photo, string format, CancellationToken cancellationToken)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        using var stream = photo.ToStream();
+        using var image = await Image.LoadAsync<TPixel>(ImageSharpSetup.Configuration, stream, cancellationToken);
+
+        // Read from the decoded image, not the header: WebP's EXIF is read only by the full decode,
+        // and then not at all when its writer prefixed it as in JPEG.
+        if (image.Metadata.ExifProfile is not { Values.Count: > 0 } && ContainerSniffer.WebPExif(photo.ToMemory().Span) is { } webpExif)
+        {
+            image.Metadata.ExifProfile = new ExifProfile(webpExif);
+        }
+
+        var exif = image.Metadata.ExifProfile;
+        var orientation = PhotoMetadataReader.Orientation(exif);
+        var captured = CaptureTimeReader.Read(exif, soliday.Value.Zone, clock.GetUtcNow());
+        var location = PhotoMetadataReader.Location(exif);
+        var camera = PhotoMetadataReader.Camera(exif);
+        var description = PhotoMetadataReader.Description(image.Metadata);
+
+        var rendered = RenditionRenderer.Render(image, RenditionPlanner.Widths(
+            orientation >= 5 ? image.Height : image.Width, imaging.Value.RenditionWidths));
+
+        var facts = new PhotoFacts
+        {
+            Format = format,
+            Width = rendered.Width,
+            Height = rendered.Height,
+            Orientation = orientation,
+            CapturedAt = captured.At,
+            CaptureTimeIssue = captured.Issue,
+            Location = location,
+            Camera = camera,
+            Description = description,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(photo.ToMemory().Span)),
+            PerceptualHash = rendered.PerceptualHash,
+        };
+        return new ProcessedPhoto(facts, rendered.Images);
+    }
+}
