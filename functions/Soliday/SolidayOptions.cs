@@ -5,15 +5,17 @@ public sealed class SolidayOptions
 {
     public const string Section = "Soliday";
 
-    /// <summary>The date of the day in the life. When unset, today in <see cref="TimeZone"/>.</summary>
-    public DateOnly? Day { get; set; }
+    /// <summary>
+    /// The date of the day in the life; the site is its timeline. Required: a day that moved on by
+    /// itself at midnight would empty the site. Soliday.Local sets today when none is given.
+    /// </summary>
+    public DateOnly Day { get; set; }
 
     /// <summary>An IANA time zone id; hours on the timeline are local hours of this zone.</summary>
     public string TimeZone { get; set; } = "Europe/London";
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
-    /// <summary>The configured day, or today in the zone, so a developer's first run needs no settings.</summary>
-    public DateOnly DayOrToday(TimeProvider clock) =>
-        Day ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone).DateTime);
+    /// <summary>The local date of a moment in the day's zone.</summary>
+    public DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
 }

@@ -1,6 +1,7 @@
 using Soliday.Benchmarks;
 
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
 var command = args.ElementAtOrDefault(0) ?? "submissions";
 switch (command)
 {
@@ -9,7 +10,12 @@ switch (command)
             count: int.Parse(args.ElementAtOrDefault(1) ?? "200"),
             photoFile: args.ElementAtOrDefault(2) ?? "EX__jpg_Canon_40D.jpg");
         return 0;
+    case "imaging":
+        await ImagingBenchmark.RunAsync();
+        return 0;
+    case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
+        return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], or imaging");
         return 2;
 }

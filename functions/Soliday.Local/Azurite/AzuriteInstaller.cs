@@ -24,7 +24,7 @@ internal static class AzuriteInstaller
         }
 
         log("Installing Azurite from npm/package-lock.json (first run only)...");
-        var npm = Process.Start(new ProcessStartInfo("npm")
+        using var npm = Process.Start(new ProcessStartInfo("npm")
         {
             WorkingDirectory = packageDirectory,
             ArgumentList = { "ci", "--no-audit", "--no-fund", "--loglevel=error" },
@@ -32,9 +32,18 @@ internal static class AzuriteInstaller
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("Could not run npm. Install Node.js 20 or later.");
 
-        var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-        _ = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        await npm.WaitForExitAsync(cancellationToken);
+        var stderr = npm.StandardError.ReadToEndAsync(CancellationToken.None);
+        _ = npm.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await npm.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            npm.Kill(entireProcessTree: true);
+            throw;
+        }
+
         if (npm.ExitCode != 0)
         {
             throw new InvalidOperationException($"npm ci failed in {packageDirectory} (exit {npm.ExitCode}):\n{await stderr}");
@@ -52,7 +61,8 @@ internal static class AzuriteInstaller
         {
             try
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                // Not deleted on close: a path deleted and made again could be locked by two at once.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException)
             {

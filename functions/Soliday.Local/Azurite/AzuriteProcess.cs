@@ -49,6 +49,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
         await WaitForPreviousInstanceAsync(pidFile, log, timeout.Token);
 
         var (blob, queue, table) = (PortOrFree(options.BlobPort), PortOrFree(options.QueuePort), PortOrFree(options.TablePort));
+        if (new[] { blob, queue, table }.FirstOrDefault(IsListening) is var taken and > 0)
+        {
+            // Someone else's emulator would answer in ours' place, with other data: refuse instead.
+            throw new InvalidOperationException(
+                $"Port {taken} is already in use, perhaps by another Azurite. Stop it, or choose other ports " +
+                "(Azurite__BlobPort, Azurite__QueuePort, Azurite__TablePort; 0 picks free ones).");
+        }
+
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = PackageDirectory,
@@ -128,12 +136,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
             if (previous.ProcessName == "node")
             {
                 log($"Waiting for the previous Azurite (process {pid}) to finish saving");
-                await previous.WaitForExitAsync(cancellationToken);
+                using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                patience.CancelAfter(TimeSpan.FromSeconds(30));
+                await previous.WaitForExitAsync(patience.Token);
             }
         }
         catch (ArgumentException)
         {
             // That process is gone already.
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException(
+                $"Process {pid}, named in {pidFile}, is still running after 30 s. If it is an Azurite using this data folder, stop it first.");
         }
     }
 
@@ -141,24 +156,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
     {
         foreach (var port in ports)
         {
-            while (true)
+            while (!IsListening(port))
             {
                 if (process.HasExited)
                 {
                     throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
                 }
 
-                try
-                {
-                    using var client = new TcpClient();
-                    await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-                    break;
-                }
-                catch (SocketException)
-                {
-                    await Task.Delay(100, cancellationToken);
-                }
+                await Task.Delay(100, cancellationToken);
             }
+        }
+    }
+
+    private static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

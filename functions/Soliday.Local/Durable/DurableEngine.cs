@@ -58,8 +58,7 @@ public sealed class DurableEngine : IAsyncDisposable
             // A second start of an instance id that exists throws instead of replacing it.
             ThrowExceptionOnInvalidDedupeStatus = true,
 
-            // The same worker id after a restart takes its partition leases back at once.
-            WorkerId = "soliday-local",
+            WorkerId = options.WorkerId,
             LoggerFactory = services.GetRequiredService<ILoggerFactory>(),
         }));
         builder.Services.AddSingleton(services => ObservedOrchestrationService.Wrap(

@@ -8,6 +8,12 @@ public sealed class DurableEngineOptions
     /// <summary>The task hub: the same name as in the Functions app's host.json.</summary>
     public string TaskHub { get; set; } = "soliday";
 
+    /// <summary>
+    /// Who holds the partition leases. The same id after a restart takes them back at once; two
+    /// hosts sharing one storage account need different ids.
+    /// </summary>
+    public string WorkerId { get; set; } = Environment.MachineName;
+
     /// <summary>Two partitions suit one process on two cores (measured: see DESIGN.md).</summary>
     public int PartitionCount { get; set; } = 2;
 

@@ -13,6 +13,11 @@ public static class LocalHostSetup
     {
         builder.Configuration[SolidayServiceCollectionExtensions.StorageConnectionKey] = infrastructure.StorageConnectionString;
 
+        // No day given: today, so a first run needs no settings. (In Azure the day must be set.)
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration[$"{SolidayOptions.Section}:{nameof(SolidayOptions.TimeZone)}"] ?? new SolidayOptions().TimeZone);
+        builder.Configuration[$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] ??=
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
         // No configured token: make one for this run and print it. There is never a built-in password.
         builder.Configuration[$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] ??=
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');

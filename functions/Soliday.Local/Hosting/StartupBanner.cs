@@ -15,8 +15,7 @@ public sealed class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<CurationOptions> curation,
-    IOptions<SolidayOptions> soliday,
-    TimeProvider clock) : IHostedService
+    IOptions<SolidayOptions> soliday) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +34,7 @@ public sealed class StartupBanner(
               Form:          {root}/{Routes.Prefix}/{Routes.SubmitForm}
               Curation API:  {root}/{Routes.Prefix}/{Routes.CurationQueue}
               Public site:   {root}/site/
-              The day:       {Display.Date(soliday.Value.DayOrToday(clock))} ({soliday.Value.TimeZone}){(soliday.Value.Day is null ? ", today: set Soliday__Day to choose it" : "")}
+              The day:       {Display.Date(soliday.Value.Day)} ({soliday.Value.TimeZone}; set Soliday__Day to choose another)
               Curator token: {curation.Value.LocalToken}
                 (send it as 'Authorization: Bearer <token>'; set Curation__LocalToken to choose your own)
             Press Ctrl+C to stop Soliday and everything it started.

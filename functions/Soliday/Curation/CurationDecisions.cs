@@ -11,8 +11,9 @@ public sealed record DecisionRefusal(int StatusCode, string Title, string Detail
 
 /// <summary>
 /// Passes a curator's decision to the entry's orchestration, after checking it can still be made.
-/// The first decision claims the entry with a create-once blob, so of two curators deciding at once
-/// exactly one wins and the other is told what happened.
+/// "Can be decided" is read from the orchestration itself, the same place the queue is read from,
+/// so whatever the queue shows can be decided. The first decision claims the entry with a
+/// create-once blob, so of two curators deciding at once exactly one wins and the other is told.
 /// </summary>
 public sealed class CurationDecisions(BlobServiceClient blobs, EntryStore entries, ILogger<CurationDecisions> logger)
 {
@@ -24,7 +25,11 @@ public sealed class CurationDecisions(BlobServiceClient blobs, EntryStore entrie
             return new(404, "Not found", "There is no entry with this id.", null);
         }
 
-        if (entry.State != EntryState.AwaitingCuration)
+        var instanceId = SubmissionOrchestration.InstanceId(id);
+        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var waiting = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running }
+            && instance.ReadCustomStatusAs<SubmissionProgress>()?.State == EntryState.AwaitingCuration.ToWire();
+        if (!waiting)
         {
             return entry.State is EntryState.Received or EntryState.Processing
                 ? new(409, "Not ready yet", "This entry is still being prepared; it can be decided once it is awaiting curation.", entry.State.ToWire())
@@ -39,7 +44,7 @@ public sealed class CurationDecisions(BlobServiceClient blobs, EntryStore entrie
 
         try
         {
-            await durable.RaiseEventAsync(SubmissionOrchestration.InstanceId(id), nameof(CuratorDecisionEvent), decision, cancellationToken);
+            await durable.RaiseEventAsync(instanceId, nameof(CuratorDecisionEvent), decision, cancellationToken);
         }
         catch (Exception e)
         {

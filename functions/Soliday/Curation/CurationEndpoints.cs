@@ -53,12 +53,14 @@ public sealed class CurationEndpoints(
         return Results.Json(items, SolidayJson.Options);
     }
 
-    public Task<IResult> Approve(HttpRequest request, string id, DurableTaskClient durable) =>
-        DecideAsync(request, id, durable, approve: true, reason: null);
+    public async Task<IResult> Approve(HttpRequest request, string id, DurableTaskClient durable) =>
+        authenticator.Authenticate(request) is { } curator
+            ? await DecideAsync(request, id, curator, durable, approve: true, reason: null)
+            : Unauthorized();
 
     public async Task<IResult> Reject(HttpRequest request, string id, DurableTaskClient durable)
     {
-        if (authenticator.Authenticate(request) is null)
+        if (authenticator.Authenticate(request) is not { } curator)
         {
             return Unauthorized();
         }
@@ -80,7 +82,7 @@ public sealed class CurationEndpoints(
                 fieldErrors: new Dictionary<string, string> { ["reason"] = "Please give a reason." });
         }
 
-        return await DecideAsync(request, id, durable, approve: false, reason);
+        return await DecideAsync(request, id, curator, durable, approve: false, reason);
     }
 
     /// <summary>Streams a rendition that is not public yet, for the curator's eyes only.</summary>
@@ -108,13 +110,8 @@ public sealed class CurationEndpoints(
         }
     }
 
-    private async Task<IResult> DecideAsync(HttpRequest request, string id, DurableTaskClient durable, bool approve, string? reason)
+    private async Task<IResult> DecideAsync(HttpRequest request, string id, Curator curator, DurableTaskClient durable, bool approve, string? reason)
     {
-        if (authenticator.Authenticate(request) is not { } curator)
-        {
-            return Unauthorized();
-        }
-
         var decision = new CuratorDecisionEvent(approve, curator.Name, clock.GetUtcNow(), reason);
         var refusal = await decisions.DecideAsync(id, decision, durable, request.HttpContext.RequestAborted);
         if (refusal is not null)

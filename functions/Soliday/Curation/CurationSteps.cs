@@ -32,28 +32,30 @@ public sealed class CurationSteps(
             var photos = e.Photos.Select(p => prepared.TryGetValue(p.Index, out var r)
                 ? p with { Facts = r.Facts, Renditions = r.Renditions }
                 : p).ToList();
-            return e with
-            {
-                State = EntryState.AwaitingCuration,
-                Text = Entry.TextOrPhotoDescription(e.Text, photos.Select(p => p.Facts)),
-                Photos = photos,
-            };
+            // Only forward: a redelivered activity must not put a decided entry back in the queue.
+            return e.State is EntryState.Received or EntryState.Processing
+                ? e with
+                {
+                    State = EntryState.AwaitingCuration,
+                    Text = Entry.TextOrPhotoDescription(e.Text, photos.Select(p => p.Facts)),
+                    Photos = photos,
+                }
+                : e;
         });
 
         return new OfferForCurationResult(entry.Id, entry.State);
     }
 
-    /// <summary>Removes renditions (and the entry from the site if it was there); keeps the record and the reason.</summary>
+    /// <summary>
+    /// Removes the entry from the site, its renditions and its originals (which hold the photo's GPS
+    /// and serve no purpose once it will not be published); keeps the record and the reason.
+    /// </summary>
     public async Task<DiscardEntryResult> DiscardEntry(DiscardEntryRequest request)
     {
         var id = request.SubmissionId;
         await timeline.UnpublishEntry(id);
-
-        var renditions = blobs.GetBlobContainerClient(StorageLayout.Renditions);
-        await foreach (var blob in renditions.GetBlobsAsync(new GetBlobsOptions { Prefix = $"{id}/" }))
-        {
-            await renditions.DeleteBlobIfExistsAsync(blob.Name);
-        }
+        await DeleteFolderAsync(StorageLayout.Renditions, $"{id}/");
+        await DeleteFolderAsync(StorageLayout.Uploads, $"{id}/");
 
         await entries.UpdateAsync(id, e => e with
         {
@@ -65,5 +67,14 @@ public sealed class CurationSteps(
 
         logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, request.State.ToWire(), request.Reason);
         return new DiscardEntryResult(id, request.State);
+    }
+
+    private async Task DeleteFolderAsync(string container, string prefix)
+    {
+        var client = blobs.GetBlobContainerClient(container);
+        await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
+        {
+            await client.DeleteBlobIfExistsAsync(blob.Name);
+        }
     }
 }

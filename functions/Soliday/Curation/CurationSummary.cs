@@ -10,7 +10,6 @@ namespace Soliday.Curation;
 public sealed record CurationSummary
 {
     public required string SubmissionId { get; init; }
-    public required string State { get; init; }
     public required string Text { get; init; }
     public required string Credit { get; init; }
     public required string Source { get; init; }
@@ -32,7 +31,6 @@ public sealed record CurationSummary
         return new()
         {
             SubmissionId = submissionId,
-            State = EntryState.AwaitingCuration.ToWire(),
             Text = text.Length > MaxTextLength ? text[..MaxTextLength] + "…" : text,
             Credit = entry.Credit,
             Source = entry.Source,
@@ -40,7 +38,7 @@ public sealed record CurationSummary
             MomentAt = Entry.Moment(facts, entry.ReceivedAt),
         PhotoCount = entry.PhotoCount,
             Thumbnail = photos.Where(p => p.PhotoIndex == 0).SelectMany(p => p.Renditions)
-                .Where(r => r.Format == RenditionFormats.Jpeg)
+                .Where(r => r.Format == ImageFormats.Jpeg)
                 .MinBy(r => r.Width)?.BlobName,
         };
     }

@@ -22,4 +22,11 @@ public sealed class ImagingOptions
     /// second here; a crafted file that makes the decoder crawl is stopped at this budget.
     /// </summary>
     public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Photos decoded at once in this process. A 50 MP photo peaks at about 250 MB while it is
+    /// made into renditions (docs/benchmarks.md); two at a time keep a 2 GB instance safe and
+    /// already keep two cores busy. More activities than this simply wait their turn.
+    /// </summary>
+    public int MaxConcurrentPhotos { get; set; } = 2;
 }

@@ -57,11 +57,5 @@ public sealed record GeoPoint(double Latitude, double Longitude);
 /// <summary>One resized copy of a photo, for <c>srcset</c>.</summary>
 public sealed record Rendition(string BlobName, string Format, int Width, int Height, long Bytes)
 {
-    public string ContentType => Format == RenditionFormats.WebP ? "image/webp" : "image/jpeg";
-}
-
-public static class RenditionFormats
-{
-    public const string Jpeg = "jpeg";
-    public const string WebP = "webp";
+    public string ContentType => ImageFormats.ContentType(Format);
 }

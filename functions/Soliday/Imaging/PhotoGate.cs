@@ -77,10 +77,10 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options)
 
     private static string FormatName(IImageFormat format) => format switch
     {
-        JpegFormat => "jpeg",
-        PngFormat => "png",
-        GifFormat => "gif",
-        WebpFormat => "webp",
+        JpegFormat => ImageFormats.Jpeg,
+        PngFormat => ImageFormats.Png,
+        GifFormat => ImageFormats.Gif,
+        WebpFormat => ImageFormats.WebP,
         _ => format.Name.ToLowerInvariant(),
     };
 }

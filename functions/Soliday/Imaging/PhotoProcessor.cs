@@ -24,8 +24,10 @@ public sealed class PhotoProcessor(
     IOptions<ImagingOptions> imaging,
     IOptions<SolidayOptions> soliday,
     TimeProvider clock,
-    ILogger<PhotoProcessor> logger)
+    ILogger<PhotoProcessor> logger) : IDisposable
 {
+    private readonly SemaphoreSlim _decodeSlots = new(imaging.Value.MaxConcurrentPhotos);
+
     public async Task<PhotoOutcome> ProcessAsync(BinaryData photo, CancellationToken cancellationToken = default)
     {
         var check = gate.Check(photo);
@@ -34,14 +36,30 @@ public sealed class PhotoProcessor(
             return new(null, refusal);
         }
 
+        await _decodeSlots.WaitAsync(cancellationToken);
+        try
+        {
+            return await DecodeAndRenderAsync(photo, check, cancellationToken);
+        }
+        finally
+        {
+            _decodeSlots.Release();
+        }
+    }
+
+    public void Dispose() => _decodeSlots.Dispose();
+
+    private async Task<PhotoOutcome> DecodeAndRenderAsync(BinaryData photo, PhotoCheck check, CancellationToken cancellationToken)
+    {
+        // The time budget starts once a slot is free: waiting for a turn is not slowness of the photo.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(imaging.Value.DecodeTimeout);
         try
         {
             // JPEG has no alpha: three bytes a pixel instead of four is a quarter less memory and work.
-            var processed = check.Format == "jpeg"
-                ? await ProcessAsync<Rgb24>(photo, check.Format, budget.Token)
-                : await ProcessAsync<Rgba32>(photo, check.Format!, budget.Token);
+            var processed = check.Format == ImageFormats.Jpeg
+                ? await RenderAsync<Rgb24>(photo, check.Format, budget.Token)
+                : await RenderAsync<Rgba32>(photo, check.Format!, budget.Token);
             return new(processed, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -60,7 +78,7 @@ public sealed class PhotoProcessor(
         }
     }
 
-    private async Task<ProcessedPhoto> ProcessAsync<TPixel>(BinaryData photo, string format, CancellationToken cancellationToken)
+    private async Task<ProcessedPhoto> RenderAsync<TPixel>(BinaryData photo, string format, CancellationToken cancellationToken)
         where TPixel : unmanaged, IPixel<TPixel>
     {
         using var stream = photo.ToStream();
@@ -80,7 +98,7 @@ public sealed class PhotoProcessor(
         var camera = PhotoMetadataReader.Camera(exif);
         var description = PhotoMetadataReader.Description(image.Metadata);
 
-        var rendered = RenditionRenderer.Render(image, RenditionPlanner.Widths(
+        var rendered = RenditionRenderer.Render(image, orientation, RenditionPlanner.Widths(
             orientation >= 5 ? image.Height : image.Width, imaging.Value.RenditionWidths));
 
         var facts = new PhotoFacts

@@ -10,13 +10,15 @@ namespace Soliday.Imaging;
 /// <summary>A rendition's bytes, before it is stored.</summary>
 public sealed record RenderedImage(string Format, int Width, int Height, BinaryData Content);
 
-/// <summary>What is made from a photo's pixels: its renditions, and its perceptual hash.</summary>
+/// <summary>What is made from a photo's pixels: its size upright, its renditions, its perceptual hash.</summary>
 public sealed record RenderedPhoto(int Width, int Height, IReadOnlyList<RenderedImage> Images, string PerceptualHash);
 
 /// <summary>
-/// Makes every rendition from one decoded photo: turned the right way up, metadata stripped so GPS
-/// never leaves the building, ICC profile kept so colours stay true. Each width is resized from the
-/// next larger one, not from the original: the same result at a fraction of the work.
+/// Makes every rendition from one decoded photo: the right way up, metadata stripped so GPS never
+/// leaves the building, ICC profile kept so colours stay true. The full-size photo is only read:
+/// the largest rendition is resized from it and then turned upright, and each smaller one is
+/// resized from the next larger. Turning or flattening the full-size photo would cost a second
+/// full-size buffer and most of the work.
 /// </summary>
 public static class RenditionRenderer
 {
@@ -29,18 +31,14 @@ public static class RenditionRenderer
     private static readonly IImageEncoder JpegEncoder = new JpegEncoder { Quality = JpegQuality };
     private static readonly IImageEncoder WebPEncoder = new WebpEncoder { Quality = WebPQuality, FileFormat = WebpFileFormatType.Lossy };
 
-    /// <summary>Renders the photo at <paramref name="widths"/> (largest first). The image is turned and stripped in place.</summary>
-    public static RenderedPhoto Render<TPixel>(Image<TPixel> image, IReadOnlyList<int> widths)
+    /// <summary>Renders <paramref name="photo"/> (as decoded, not yet turned) at <paramref name="widths"/>, largest first.</summary>
+    public static RenderedPhoto Render<TPixel>(Image<TPixel> photo, int orientation, IReadOnlyList<int> widths)
         where TPixel : unmanaged, IPixel<TPixel>
     {
-        image.Mutate(x => x.AutoOrient());
-        if (image.PixelType.AlphaRepresentation is not (null or PixelAlphaRepresentation.None))
-        {
-            image.Mutate(x => x.BackgroundColor(Color.White)); // JPEG has no transparency: flatten on white
-        }
-
-        StripMetadataButColour(image);
-        var icc = image.Metadata.IccProfile?.ToByteArray();
+        var turned = orientation >= 5; // orientations 5 to 8 swap width and height
+        var (uprightWidth, uprightHeight) = turned ? (photo.Height, photo.Width) : (photo.Width, photo.Height);
+        var icc = photo.Metadata.IccProfile?.ToByteArray();
+        var hasAlpha = photo.PixelType.AlphaRepresentation is not (null or PixelAlphaRepresentation.None);
 
         var rendered = new List<RenderedImage>(widths.Count * 2);
         Image<TPixel>? larger = null;
@@ -48,28 +46,46 @@ public static class RenditionRenderer
         {
             foreach (var width in widths)
             {
-                var source = larger ?? image;
-                var height = Math.Max(1, (int)Math.Round((double)image.Height * width / image.Width));
-                var resized = source.Clone(x => x.Resize(new ResizeOptions
-                {
-                    Size = new Size(width, height),
-                    Mode = ResizeMode.Stretch, // the exact size computed above keeps the aspect ratio
-                    Sampler = KnownResamplers.Bicubic,
-                }));
+                var height = Math.Max(1, (int)Math.Round((double)uprightHeight * width / uprightWidth));
+                var resized = larger is null
+                    ? FirstRendition(photo, turned ? new Size(height, width) : new Size(width, height), hasAlpha)
+                    : larger.Clone(x => x.Resize(Resize(new Size(width, height))));
                 larger?.Dispose();
                 larger = resized;
 
-                rendered.Add(Encode(resized, RenditionFormats.Jpeg, JpegEncoder, icc: null));
-                rendered.Add(Encode(resized, RenditionFormats.WebP, WebPEncoder, icc));
+                rendered.Add(Encode(resized, ImageFormats.Jpeg, JpegEncoder, icc: null));
+                rendered.Add(Encode(resized, ImageFormats.WebP, WebPEncoder, icc));
             }
 
-            return new RenderedPhoto(image.Width, image.Height, rendered, PerceptualHash.Compute(larger ?? image));
+            return new RenderedPhoto(uprightWidth, uprightHeight, rendered, PerceptualHash.Compute(larger!));
         }
         finally
         {
             larger?.Dispose();
         }
     }
+
+    /// <summary>The largest rendition, sized in the photo's stored orientation, then turned upright, flattened and stripped.</summary>
+    private static Image<TPixel> FirstRendition<TPixel>(Image<TPixel> photo, Size storedSize, bool hasAlpha)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
+        var first = photo.Clone(x => x.Resize(Resize(storedSize)).AutoOrient());
+        if (hasAlpha)
+        {
+            first.Mutate(x => x.BackgroundColor(Color.White)); // JPEG has no transparency: flatten on white
+        }
+
+        StripMetadataButColour(first);
+        return first;
+    }
+
+    /// <summary>Exactly the size asked for; callers compute it from the aspect ratio.</summary>
+    private static ResizeOptions Resize(Size size) => new()
+    {
+        Size = size,
+        Mode = ResizeMode.Stretch,
+        Sampler = KnownResamplers.Bicubic,
+    };
 
     /// <summary>EXIF (GPS, camera, times), XMP and IPTC go; the ICC colour profile stays.</summary>
     private static void StripMetadataButColour(Image image)

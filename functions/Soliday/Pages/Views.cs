@@ -14,7 +14,7 @@ public static class Display
     public static string Time(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("HH:mm", Culture);
 
-    public static string DateTime(DateTimeOffset moment, TimeZoneInfo zone) =>
+    public static string DateAndTime(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("d MMMM yyyy 'at' HH:mm", Culture);
 
     public static string LicenceName(string id) => Licences.Find(id)?.Name ?? id;
@@ -37,3 +37,5 @@ public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary
 }
 
 public sealed record StatusView(Entry Entry, SiteOptions Site);
+
+public sealed record ErrorView(string Title, string Message, SiteOptions Site);

@@ -31,7 +31,7 @@ public static class StorageLayout
     public static string DecisionClaim(string id) => $"{id}.decision.json";
 
     public static string Rendition(string id, int photoIndex, int width, string format) =>
-        $"{id}/{photoIndex}-{width}.{(format == Imaging.RenditionFormats.WebP ? "webp" : "jpg")}";
+        $"{id}/{photoIndex}-{width}.{Imaging.ImageFormats.Extension(format)}";
 
     /// <summary>A published rendition's path on the site, relative to its root.</summary>
     public static string PublicMedia(string renditionBlobName) => $"media/{renditionBlobName}";

@@ -1,14 +1,17 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Timeline;
 
 namespace Soliday.Storage;
 
 /// <summary>
-/// Creates Soliday's containers at start if they are missing: a new Azurite or storage account
-/// works at once. All are private; the static website serves <c>$web</c> without public access.
+/// Creates Soliday's containers and the day page at start if they are missing: a new Azurite or
+/// storage account works at once. All are private; the static website serves <c>$web</c> without
+/// public access.
 /// </summary>
-public sealed class StorageSetup(BlobServiceClient blobs, ILogger<StorageSetup> logger) : IHostedService
+public sealed class StorageSetup(BlobServiceClient blobs, SiteWriter site, IOptions<SolidayOptions> soliday, ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -17,6 +20,8 @@ public sealed class StorageSetup(BlobServiceClient blobs, ILogger<StorageSetup> 
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
+        // The public site answers from the start, before the first entry is approved.
+        await site.EnsureDayPageAsync(soliday.Value.Day, cancellationToken);
         logger.LogInformation("Storage ready at {BlobEndpoint}", blobs.Uri);
     }
 

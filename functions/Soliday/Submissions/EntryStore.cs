@@ -21,19 +21,16 @@ public sealed class EntryStore(BlobServiceClient blobs)
         await FindAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Entry {id} has no record.");
 
     /// <summary>Applies <paramref name="change"/> to the latest record, retrying when another writer got there first.</summary>
-    public async Task<Entry> UpdateAsync(string id, Func<Entry, Entry> change, CancellationToken cancellationToken = default)
+    public Task<Entry> UpdateAsync(string id, Func<Entry, Entry> change, CancellationToken cancellationToken = default)
     {
         var blob = Container.GetBlobClient(StorageLayout.Record(id));
-        while (true)
+        return OptimisticConcurrency.RetryAsync($"Updating entry {id}", async () =>
         {
             var (content, etag) = await blob.ReadAsync(cancellationToken)
                 ?? throw new InvalidOperationException($"Entry {id} has no record.");
             var changed = change(SolidayJson.Deserialize<Entry>(content));
-            if (await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, etag, cancellationToken))
-            {
-                return changed;
-            }
-        }
+            return (await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, etag, cancellationToken), changed);
+        }, cancellationToken);
     }
 
     public Task DeleteAsync(string id, CancellationToken cancellationToken = default) =>

@@ -22,7 +22,7 @@ public sealed class SubmissionEndpoints(
     IOptions<ImagingOptions> imaging)
 {
     public async Task<IResult> Form(HttpRequest request) =>
-        await FormPage(SubmissionFormValues.Empty, new Dictionary<string, string>(), StatusCodes.Status200OK);
+        await FormPageAsync(SubmissionFormValues.Empty, new Dictionary<string, string>(), StatusCodes.Status200OK);
 
     public async Task<IResult> Submit(HttpRequest request, DurableTaskClient durable)
     {
@@ -30,7 +30,7 @@ public sealed class SubmissionEndpoints(
         if (read.Failure is { } failure)
         {
             return request.PrefersHtml()
-                ? await FormPage(read.Values, failure.FieldErrors, failure.StatusCode)
+                ? await FormPageAsync(read.Values, failure.FieldErrors, failure.StatusCode)
                 : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.FieldErrors);
         }
 
@@ -42,7 +42,9 @@ public sealed class SubmissionEndpoints(
         catch (Exception) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // Intake has logged the cause and removed what it stored; the resident may simply retry.
-            return Problems.Unavailable();
+            return request.PrefersHtml()
+                ? await ErrorPageAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", Problems.UnavailableDetail)
+                : Problems.Unavailable();
         }
 
         var statusUrl = Routes.SubmissionStatusUrl(entry.Id);
@@ -56,17 +58,20 @@ public sealed class SubmissionEndpoints(
         var entry = SubmissionId.IsValid(id) ? await entries.FindAsync(id, request.HttpContext.RequestAborted) : null;
         if (entry is null)
         {
-            return Problems.NotFound("We could not find an entry with this number. Please check the link you were given.");
+            const string NotFound = "We could not find an entry with this number. Please check the link you were given.";
+            return request.PrefersHtml()
+                ? await ErrorPageAsync(StatusCodes.Status404NotFound, "Entry not found", NotFound)
+                : Problems.NotFound(NotFound);
         }
 
         return request.PrefersHtml()
-            ? Html(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value)))
+            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value)))
             : Results.Json(SubmissionStatus.From(entry, site.Value), SolidayJson.Options);
     }
 
-    private async Task<IResult> FormPage(SubmissionFormValues values, IReadOnlyDictionary<string, string> errors, int status) =>
-        Html(await pages.RenderAsync<SubmitPage, SubmitView>(new SubmitView(values, errors, site.Value, imaging.Value.MaxUploadBytes)), status);
+    private async Task<IResult> FormPageAsync(SubmissionFormValues values, IReadOnlyDictionary<string, string> errors, int status) =>
+        new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(new SubmitView(values, errors, site.Value, imaging.Value.MaxUploadBytes)), status);
 
-    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
-        Results.Content(html, PageRenderer.HtmlContentType, statusCode: status);
+    private async Task<IResult> ErrorPageAsync(int status, string title, string message) =>
+        new HtmlPage(await pages.RenderAsync<ErrorPage, ErrorView>(new ErrorView(title, message, site.Value)), status);
 }

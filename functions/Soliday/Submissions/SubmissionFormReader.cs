@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Soliday.Imaging;
+using Soliday.Web;
 
 namespace Soliday.Submissions;
 
@@ -38,25 +39,30 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
             return TooLarge(SubmissionFormValues.Empty);
         }
 
-        var bodySize = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (bodySize is { IsReadOnly: false })
+        // Raise the server's own limit to ours where it lets us (Kestrel's default is lower than a
+        // configured larger upload), then count the bytes ourselves whatever it enforces.
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
         {
-            bodySize.MaxRequestBodySize = limit;
+            serverLimit.MaxRequestBodySize = limit;
         }
 
+        request.Body = new LengthLimitedStream(request.Body, limit);
         IFormCollection form;
         try
         {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, request.HttpContext.RequestAborted);
+            form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         }
-        catch (BadHttpRequestException e)
+        catch (RequestBodyTooLargeException)
         {
-            return e.StatusCode == 413 ? TooLarge(SubmissionFormValues.Empty) : Malformed();
+            return TooLarge(SubmissionFormValues.Empty);
         }
-        catch (InvalidDataException e)
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
-            // The form reader signals both a body over its limit and broken framing with this one type.
-            return e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) ? TooLarge(SubmissionFormValues.Empty) : Malformed();
+            return TooLarge(SubmissionFormValues.Empty); // a server limit below ours
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return Malformed(); // broken multipart framing, too many fields, a body cut short
         }
 
         return Validate(form);
@@ -65,9 +71,9 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
     private SubmissionFormResult Validate(IFormCollection form)
     {
         var values = new SubmissionFormValues(
-            Caption: form[SubmissionFormFields.Caption].ToString().Trim(),
-            Alt: form[SubmissionFormFields.Alt].FirstOrDefault()?.Trim() ?? "",
-            Credit: form[SubmissionFormFields.Credit].ToString().Trim(),
+            Caption: Text(form[SubmissionFormFields.Caption].ToString()),
+            Alt: Text(form[SubmissionFormFields.Alt].FirstOrDefault()),
+            Credit: Text(form[SubmissionFormFields.Credit].ToString()),
             Licence: form[SubmissionFormFields.Licence].ToString().Trim() is { Length: > 0 } chosen ? chosen : Licences.Default.Id,
             Consent: form[SubmissionFormFields.Consent].ToString() is var consent
                 && (consent.Equals("true", StringComparison.OrdinalIgnoreCase) || consent.Equals("on", StringComparison.OrdinalIgnoreCase)));
@@ -85,7 +91,7 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
 
         if (values.Caption.Length > SubmissionFormFields.MaxCaptionLength)
         {
-            errors[SubmissionFormFields.Caption] = $"Please keep the caption under {SubmissionFormFields.MaxCaptionLength} characters.";
+            errors[SubmissionFormFields.Caption] = $"Please keep the caption to {SubmissionFormFields.MaxCaptionLength} characters or fewer.";
         }
 
         if (files.Count > Entry.MaxPhotos)
@@ -95,20 +101,20 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
 
         for (var i = 0; i < files.Count; i++)
         {
-            var alt = i < alts.Count ? alts[i]?.Trim() ?? "" : "";
+            var alt = i < alts.Count ? Text(alts[i]) : "";
             if (alt.Length == 0)
             {
                 errors[SubmissionFormFields.Alt] = "Please describe the photo for people who cannot see it.";
             }
             else if (alt.Length > SubmissionFormFields.MaxAltLength)
             {
-                errors[SubmissionFormFields.Alt] = $"Please keep the description under {SubmissionFormFields.MaxAltLength} characters.";
+                errors[SubmissionFormFields.Alt] = $"Please keep the description to {SubmissionFormFields.MaxAltLength} characters or fewer.";
             }
         }
 
         if (values.Credit.Length > SubmissionFormFields.MaxCreditLength)
         {
-            errors[SubmissionFormFields.Credit] = $"Please keep the name under {SubmissionFormFields.MaxCreditLength} characters.";
+            errors[SubmissionFormFields.Credit] = $"Please keep the name to {SubmissionFormFields.MaxCreditLength} characters or fewer.";
         }
 
         var licence = Licences.Find(values.Licence);
@@ -159,11 +165,17 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
                 return ([], check.Refusal);
             }
 
-            photos.Add(new DraftPhoto(content, $"image/{check.Format}", i < alts.Count ? alts[i]?.Trim() ?? "" : ""));
+            photos.Add(new DraftPhoto(content, ImageFormats.ContentType(check.Format!), i < alts.Count ? Text(alts[i]) : ""));
         }
 
         return (photos, null);
     }
+
+    /// <summary>
+    /// Trimmed, with line breaks as one character: browsers count a line break as one against
+    /// <c>maxlength</c> but send two (CR LF), and the server must agree with what the form allowed.
+    /// </summary>
+    private static string Text(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
     private SubmissionFormResult TooLarge(SubmissionFormValues values)
     {

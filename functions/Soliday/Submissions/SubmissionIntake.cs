@@ -52,6 +52,13 @@ public sealed class SubmissionIntake(
         }
         catch (Exception e)
         {
+            if (await StartedAnywayAsync(durable, id))
+            {
+                // The start timed out on its way back but did happen: the entry is on its way.
+                logger.LogWarning(e, "Submission {SubmissionId} started although the request to start it failed", id);
+                return entry;
+            }
+
             logger.LogError(e, "Submission {SubmissionId} could not be started; removing what was stored", id);
             await RemoveAsync(id, draft.Photos.Count);
             throw;
@@ -59,6 +66,18 @@ public sealed class SubmissionIntake(
 
         logger.LogInformation("Submission {SubmissionId} received with {PhotoCount} photo(s)", id, draft.Photos.Count);
         return entry;
+    }
+
+    private static async Task<bool> StartedAnywayAsync(DurableTaskClient durable, string id)
+    {
+        try
+        {
+            return await durable.GetInstanceAsync(SubmissionOrchestration.InstanceId(id), CancellationToken.None) is not null;
+        }
+        catch (Exception)
+        {
+            return false; // the engine cannot even be asked: treat the start as not made
+        }
     }
 
     private async Task RemoveAsync(string id, int photoCount)

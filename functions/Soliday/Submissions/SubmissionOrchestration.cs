@@ -19,63 +19,86 @@ public static class SubmissionOrchestration
 
     public const string FaultReason = "Something went wrong on our side while preparing this entry. Please send it again.";
 
-    /// <summary>Storage and network hiccups are worth a few tries; a bad photo is not an exception here.</summary>
+    /// <summary>Storage and network hiccups are worth a few tries; a bad photo is an outcome, not an exception.</summary>
     private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5,
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(1)));
 
+    /// <summary>A curator has said yes: keep trying for about half an hour before giving up on storage.</summary>
+    private static readonly TaskOptions PublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 10,
+        firstRetryInterval: TimeSpan.FromSeconds(5),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromMinutes(10)));
+
     public static string InstanceId(string submissionId) => InstanceIdPrefix + submissionId;
 
     public static async Task<SubmissionWorkflowResult> RunAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
     {
+        var id = request.SubmissionId;
+        var log = context.CreateReplaySafeLogger(nameof(SubmissionOrchestration));
+        PhotoRefusal? refusal;
         try
         {
-            return await RunStepsAsync(context, request);
+            refusal = await PrepareAndOfferAsync(context, id);
         }
         catch (TaskFailedException e)
         {
             // A step failed even after its retries (storage down for minutes, say). The entry must not
             // stay "being prepared" for ever: say it failed, so the resident can send it again.
-            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration))
-                .LogError(e, "Submission {SubmissionId} failed at {Step}", request.SubmissionId, e.TaskName);
-            return await EndUnpublishedAsync(context, request.SubmissionId, EntryState.Failed, FaultReason, decision: null);
+            log.LogError(e, "Submission {SubmissionId} failed at {Step}", id, e.TaskName);
+            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision: null);
         }
+
+        if (refusal is not null)
+        {
+            return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null);
+        }
+
+        var decision = await WaitForDecisionAsync(context, request.DecisionTimeout);
+        if (decision is not { Approve: true })
+        {
+            return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision);
+        }
+
+        context.SetCustomStatus(new SubmissionProgress(EntryState.Published.ToWire()));
+        try
+        {
+            await context.CallActivityAsync<PublishEntryResult>(
+                nameof(TimelinePublisher.PublishEntry), new PublishEntryRequest(id, decision, context.CurrentUtcDateTime), PublishRetry);
+        }
+        catch (TaskFailedException e)
+        {
+            log.LogError(e, "Submission {SubmissionId} was approved but could not be published", id);
+            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision);
+        }
+
+        return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
-    private static async Task<SubmissionWorkflowResult> RunStepsAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
+    /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here.</summary>
+    private static async Task<PhotoRefusal?> PrepareAndOfferAsync(TaskOrchestrationContext context, string id)
     {
-        var id = request.SubmissionId;
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
-
         var begun = await context.CallActivityAsync<BeginProcessingResult>(
             nameof(SubmissionSteps.BeginProcessing), new BeginProcessingRequest(id), StorageRetry);
 
         var photos = await Task.WhenAll(Enumerable.Range(0, begun.PhotoCount).Select(index =>
             context.CallActivityAsync<PreparePhotoResult>(nameof(PhotoPreparation.PreparePhoto), new PreparePhotoRequest(id, index), StorageRetry)));
-
         if (photos.FirstOrDefault(p => p.Refusal is not null)?.Refusal is { } refusal)
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null);
+            return refusal;
         }
 
-        // The queue (custom status) shows the entry before the resident's status page says it waits:
-        // the status is saved when the next activity is scheduled, before that activity runs.
+        // The curation queue lists orchestrations by this status. It is saved with the step that
+        // schedules OfferForCuration, so the queue shows the entry no later than the resident's
+        // status page does; a decision sent that early waits in the orchestration's inbox.
         context.SetCustomStatus(new SubmissionProgress(EntryState.AwaitingCuration.ToWire(), CurationSummary.For(id, begun, photos)));
         await context.CallActivityAsync<OfferForCurationResult>(
             nameof(CurationSteps.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
-
-        var decision = await WaitForDecisionAsync(context, request.DecisionTimeout);
-        if (decision is { Approve: true })
-        {
-            context.SetCustomStatus(new SubmissionProgress(EntryState.Published.ToWire()));
-            await context.CallActivityAsync<PublishEntryResult>(
-                nameof(TimelinePublisher.PublishEntry), new PublishEntryRequest(id, decision), StorageRetry);
-            return new SubmissionWorkflowResult(id, EntryState.Published, null);
-        }
-
-        return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision);
+        return null;
     }
 
     /// <summary>The curator's decision, or null when the expiry timer fires first; the loser is cancelled.</summary>
@@ -90,6 +113,7 @@ public static class SubmissionOrchestration
         return first == decision ? await decision : null;
     }
 
+    /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>
     private static async Task<SubmissionWorkflowResult> EndUnpublishedAsync(
         TaskOrchestrationContext context, string id, EntryState state, string reason, CuratorDecisionEvent? decision)
     {

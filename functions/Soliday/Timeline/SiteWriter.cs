@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using Soliday.Pages;
 using Soliday.Storage;
@@ -30,15 +31,21 @@ public sealed class SiteWriter(
     {
         await PublishAssetsAsync(cancellationToken);
         var page = Site.GetBlobClient(DayPageName);
-        while (true)
+        await OptimisticConcurrency.RetryAsync("Rendering the day page", async () =>
         {
-            var etag = await ReadETagAsync(page, cancellationToken);
+            var etag = (await PropertiesAsync(page, cancellationToken))?.ETag;
             var hours = await index.ReadDayAsync(day, cancellationToken);
             var html = await pages.RenderAsync<DayPage, DayView>(new DayView(day, soliday.Value.Zone, hours, siteOptions.Value.SubmitUrl));
-            if (await page.ReplaceIfUnchangedAsync(BinaryData.FromString(html), BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching), etag, cancellationToken))
-            {
-                return;
-            }
+            return (await page.ReplaceIfUnchangedAsync(BinaryData.FromString(html), BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching), etag, cancellationToken), true);
+        }, cancellationToken);
+    }
+
+    /// <summary>Renders the day page if there is none yet, so the site answers before the first approval.</summary>
+    public async Task EnsureDayPageAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        if (await PropertiesAsync(Site.GetBlobClient(DayPageName), cancellationToken) is null)
+        {
+            await RenderDayAsync(day, cancellationToken);
         }
     }
 
@@ -48,10 +55,10 @@ public sealed class SiteWriter(
         foreach (var asset in SiteAssets.All)
         {
             var blob = Site.GetBlobClient(asset.Name);
-            var existing = await ReadContentHashAsync(blob, cancellationToken);
+            var existing = (await PropertiesAsync(blob, cancellationToken))?.ContentHash;
             if (existing is null || !existing.AsSpan().SequenceEqual(asset.Md5))
             {
-                await blob.UploadAsync(asset.Content, new Azure.Storage.Blobs.Models.BlobUploadOptions
+                await blob.UploadAsync(asset.Content, new BlobUploadOptions
                 {
                     HttpHeaders = BlobWrites.Headers(asset.ContentType, RevalidateCaching),
                 }, cancellationToken);
@@ -59,23 +66,11 @@ public sealed class SiteWriter(
         }
     }
 
-    private static async Task<ETag?> ReadETagAsync(BlobClient blob, CancellationToken cancellationToken)
+    private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         try
         {
-            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<byte[]?> ReadContentHashAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentHash;
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

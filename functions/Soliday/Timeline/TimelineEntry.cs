@@ -7,7 +7,15 @@ public sealed record TimelineEntry
     public required string Text { get; init; }
     public required string Credit { get; init; }
     public required string Licence { get; init; }
+    /// <summary>When it happened: the capture time, else when it was received.</summary>
     public required DateTimeOffset MomentAt { get; init; }
+
+    /// <summary>
+    /// Where it stands on the day's timeline: its moment when that falls on the day, else when it was
+    /// received, so a photo from another year is not filed at its old hour as if taken today.
+    /// </summary>
+    public required DateTimeOffset PlacedAt { get; init; }
+
     public required DateTimeOffset PublishedAt { get; init; }
     public required IReadOnlyList<TimelinePhoto> Photos { get; init; }
 }
@@ -21,7 +29,7 @@ public sealed record TimelineImage(string Path, string Format, int Width, int He
 public sealed record HourIndex(DateOnly Day, int Hour, IReadOnlyList<TimelineEntry> Entries)
 {
     public HourIndex Upsert(TimelineEntry entry) =>
-        this with { Entries = [.. Entries.Where(e => e.Id != entry.Id).Append(entry).OrderBy(e => e.MomentAt).ThenBy(e => e.Id, StringComparer.Ordinal)] };
+        this with { Entries = [.. Entries.Where(e => e.Id != entry.Id).Append(entry).OrderBy(e => e.PlacedAt).ThenBy(e => e.Id, StringComparer.Ordinal)] };
 
     public HourIndex Remove(string id) => this with { Entries = [.. Entries.Where(e => e.Id != id)] };
 }

@@ -14,24 +14,21 @@ public sealed class TimelineIndex(BlobServiceClient blobs)
     private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageLayout.Timeline);
 
     /// <summary>Applies <paramref name="change"/> until the write wins. Returns whether the hour changed.</summary>
-    public async Task<bool> UpdateHourAsync(DateOnly day, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default)
+    public Task<bool> UpdateHourAsync(DateOnly day, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default)
     {
         var blob = Container.GetBlobClient(StorageLayout.HourIndex(day, hour));
-        while (true)
+        return OptimisticConcurrency.RetryAsync($"Updating the index of {day:yyyy-MM-dd} {hour:00}:00", async () =>
         {
             var read = await blob.ReadAsync(cancellationToken);
             var current = read is { } found ? SolidayJson.Deserialize<HourIndex>(found.Content) : new HourIndex(day, hour, []);
             var changed = change(current);
             if (changed.Entries.SequenceEqual(current.Entries))
             {
-                return false;
+                return (true, false); // nothing to write
             }
 
-            if (await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken))
-            {
-                return true;
-            }
-        }
+            return (await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken), true);
+        }, cancellationToken);
     }
 
     /// <summary>Every hour of the day that has an index, in hour order.</summary>

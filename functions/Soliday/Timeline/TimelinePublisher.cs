@@ -8,7 +8,8 @@ using Soliday.Submissions;
 
 namespace Soliday.Timeline;
 
-public sealed record PublishEntryRequest(string SubmissionId, CuratorDecisionEvent Decision);
+/// <param name="PublishedAt">From the orchestration's clock, so a retried publish records the same time.</param>
+public sealed record PublishEntryRequest(string SubmissionId, CuratorDecisionEvent Decision, DateTimeOffset PublishedAt);
 
 public sealed record PublishEntryResult(string SubmissionId, int Hour);
 
@@ -22,7 +23,6 @@ public sealed class TimelinePublisher(
     TimelineIndex index,
     SiteWriter site,
     IOptions<SolidayOptions> soliday,
-    TimeProvider clock,
     ILogger<TimelinePublisher> logger)
 {
     /// <summary>A rendition's name never changes meaning: browsers may keep it for a year.</summary>
@@ -33,10 +33,10 @@ public sealed class TimelinePublisher(
         var entry = await entries.GetAsync(request.SubmissionId);
         await CopyRenditionsToSiteAsync(entry);
 
-        var day = soliday.Value.DayOrToday(clock);
-        var hour = TimeZoneInfo.ConvertTime(entry.MomentAt, soliday.Value.Zone).Hour;
-        var now = clock.GetUtcNow();
-        await index.UpdateHourAsync(day, hour, h => h.Upsert(ToTimelineEntry(entry, now)));
+        var day = soliday.Value.Day;
+        var published = ToTimelineEntry(entry, request.PublishedAt);
+        var hour = TimeZoneInfo.ConvertTime(published.PlacedAt, soliday.Value.Zone).Hour;
+        await index.UpdateHourAsync(day, hour, h => h.Upsert(published));
         await site.RenderDayAsync(day);
 
         // The record says "published" last, so a resident who sees it finds the entry on the site.
@@ -44,7 +44,7 @@ public sealed class TimelinePublisher(
         await entries.UpdateAsync(entry.Id, e => e with
         {
             State = EntryState.Published,
-            PublishedAt = now,
+            PublishedAt = request.PublishedAt,
             Reason = null,
             Decision = new CuratorDecisionRecord(decision.Curator, decision.DecidedAt, Approved: true, decision.Reason),
         });
@@ -53,14 +53,17 @@ public sealed class TimelinePublisher(
         return new PublishEntryResult(entry.Id, hour);
     }
 
-    /// <summary>Takes an entry off every hour of the day and off the site. Nothing changes if it was never there.</summary>
+    /// <summary>Takes an entry off the day's timeline and off the site. Nothing changes if it was never there.</summary>
     public async Task UnpublishEntry(string submissionId)
     {
-        var day = soliday.Value.DayOrToday(clock);
+        var day = soliday.Value.Day;
         var removed = false;
-        for (var hour = 0; hour < 24; hour++)
+        foreach (var hour in await index.ReadDayAsync(day))
         {
-            removed |= await index.UpdateHourAsync(day, hour, h => h.Remove(submissionId));
+            if (hour.Entries.Any(e => e.Id == submissionId))
+            {
+                removed |= await index.UpdateHourAsync(day, hour.Hour, h => h.Remove(submissionId));
+            }
         }
 
         if (removed)
@@ -87,13 +90,14 @@ public sealed class TimelinePublisher(
         }
     }
 
-    private static TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt) => new()
+    private TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt) => new()
     {
         Id = entry.Id,
         Text = entry.Text,
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
+        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == soliday.Value.Day ? entry.MomentAt : entry.ReceivedAt,
         PublishedAt = publishedAt,
         Photos = entry.Photos.Select(p => new TimelinePhoto(
             p.Alt,

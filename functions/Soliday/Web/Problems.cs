@@ -27,6 +27,7 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Of(404, "Not found", detail);
 
-    public static IResult Unavailable() => Of(
-        503, "Please try again in a minute", "We could not save this just now. Nothing was kept, so it is safe to send it again.");
+    public const string UnavailableDetail = "We could not save this just now. Nothing was kept, so it is safe to send it again.";
+
+    public static IResult Unavailable() => Of(503, "Please try again in a minute", UnavailableDetail);
 }

@@ -16,6 +16,7 @@ public sealed class CurationTests(SharedHost shared)
     {
         var id = await Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "A caption that must never be published"));
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+        Assert.NotEmpty(await BlobsAsync(StorageLayout.Renditions, $"{id}/"));
 
         using var rejection = await Host.Curator.RejectAsync(id, "The photo shows a private garden.");
         Assert.Equal(HttpStatusCode.Accepted, rejection.StatusCode);
@@ -25,6 +26,22 @@ public sealed class CurationTests(SharedHost shared)
         Assert.DoesNotContain("A caption that must never be published", await SiteTextAsync());
         Assert.Empty(await BlobsAsync(StorageLayout.Renditions, $"{id}/"));
         Assert.Empty(await BlobsAsync(StorageLayout.Site, $"media/{id}/"));
+        Assert.Empty(await BlobsAsync(StorageLayout.Uploads, $"{id}/")); // the original, with its GPS, is not kept
+    }
+
+    [Fact]
+    public async Task Of_two_curators_deciding_at_once_exactly_one_wins()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder());
+        await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+
+        var decisions = await Task.WhenAll(Host.Curator.ApproveAsync(id), Host.Curator.RejectAsync(id, "Blurred"), Host.Curator.ApproveAsync(id));
+
+        Assert.Equal(1, decisions.Count(d => d.StatusCode == HttpStatusCode.Accepted));
+        Assert.Equal(2, decisions.Count(d => d.StatusCode == HttpStatusCode.Conflict));
+        var winner = decisions.Single(d => d.StatusCode == HttpStatusCode.Accepted);
+        var decision = System.Text.Json.Nodes.JsonNode.Parse(await winner.Content.ReadAsStringAsync())!["decision"]!.GetValue<string>();
+        await Host.Http.WaitForStatusAsync(id, decision == "approve" ? "published" : "rejected");
     }
 
     [Fact]
@@ -85,11 +102,7 @@ public sealed class CurationTests(SharedHost shared)
         }
     }
 
-    private async Task<string> SiteTextAsync()
-    {
-        using var response = await Host.Http.GetAsync("/site/index.html");
-        return await response.Content.ReadAsStringAsync();
-    }
+    private async Task<string> SiteTextAsync() => await Host.Http.DayPageAsync();
 
     private async Task<List<string>> BlobsAsync(string container, string prefix)
     {

@@ -27,6 +27,20 @@ public sealed class LocalHostLifecycleTests
     }
 
     [Fact]
+    public async Task An_entry_no_curator_reaches_in_time_expires_unpublished()
+    {
+        await using var host = await SolidayHost.StartAsync(new() { ["Curation__DecisionTimeout"] = "00:00:03" });
+        var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Nobody looked at this one"));
+
+        var expired = await host.Http.WaitForStatusAsync(id, "rejected");
+
+        Assert.Contains("No curator reached this entry in time", expired["reason"]!.GetValue<string>());
+        Assert.DoesNotContain("Nobody looked at this one", await host.Http.DayPageAsync());
+        using var late = await host.Curator.ApproveAsync(id);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_the_host_and_the_Azurite_it_started()
     {
         await using var host = await SolidayHost.StartAsync();

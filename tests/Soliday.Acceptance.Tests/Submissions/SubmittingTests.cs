@@ -31,8 +31,7 @@ public sealed class SubmittingTests(SharedHost shared)
         Assert.Contains("Market day on Mell Square", page);
         Assert.Contains("alt=\"Stalls with striped awnings and shoppers\"", page);
         Assert.Contains("Photo by Tom Hughes", page);
-        Assert.Contains($"id=\"e-{id}\"", page);
-        Assert.Contains("17:00", page); // the hour it was taken, not the hour it was sent
+        Assert.Contains($"id=\"e-{id}\"", SectionOfHour(page, 17)); // the hour it was taken, not the hour it was sent
         Assert.EndsWith($"#e-{id}", published["siteUrl"]!.GetValue<string>());
 
         using var image = await Host.Http.GetAsync($"/site/media/{id}/0-480.jpg");
@@ -118,6 +117,89 @@ public sealed class SubmittingTests(SharedHost shared)
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(404, (await response.ProblemAsync())["status"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_photo_taken_on_another_day_is_placed_at_the_hour_it_arrived_and_shows_its_date()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "EX__jpg_Canon_40D.jpg")); // 30 May 2008
+        await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+        using var approval = await Host.Curator.ApproveAsync(id);
+        var published = await Host.Http.WaitForStatusAsync(id, "published");
+
+        var page = await Host.Http.DayPageAsync();
+        var arrivedHour = TimeZoneInfo.ConvertTime(published["receivedAt"]!.GetValue<DateTimeOffset>(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour;
+        Assert.Contains($"id=\"e-{id}\"", SectionOfHour(page, arrivedHour));
+        Assert.Contains("30 May 2008 at 15:56", page);
+    }
+
+    [Fact]
+    public async Task A_photo_that_cannot_be_decoded_ends_failed_with_a_reason_and_nothing_kept()
+    {
+        // Its header is sound, so the form takes it; the image data is cut short.
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("malformed", "PI__truncated_image.png"));
+
+        var failed = await Host.Http.WaitForStatusAsync(id, "failed");
+
+        Assert.Contains("could not read this picture", failed["reason"]!.GetValue<string>());
+        Assert.Empty(await BlobsAsync(StorageLayout.Uploads, $"{id}/"));
+        Assert.Empty(await BlobsAsync(StorageLayout.Renditions, $"{id}/"));
+    }
+
+    [Fact]
+    public async Task A_chunked_body_over_the_limit_is_refused_with_413()
+    {
+        var form = new SubmissionBuilder().WithPhotoBytes(new byte[26 * 1024 * 1024]).Build();
+        var chunked = new StreamContent(await form.ReadAsStreamAsync()); // no Content-Length: sent in chunks
+        chunked.Headers.ContentType = form.Headers.ContentType;
+
+        using var response = await Host.Http.PostAsync("/api/submissions", chunked);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task More_than_four_photos_are_refused_with_400_naming_the_photo_field()
+    {
+        var form = new SubmissionBuilder().Build();
+        for (var i = 0; i < 4; i++)
+        {
+            form.Add(new ByteArrayContent(Soliday.Testing.Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg")), "photo", $"extra-{i}.jpg");
+            form.Add(new StringContent("Another photo"), "alt");
+        }
+
+        using var response = await Host.Http.PostAsync("/api/submissions", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ProblemAsync())["errors"]!.AsObject().ContainsKey("photo"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_form_is_refused_with_415()
+    {
+        using var response = await Host.Http.PostAsync("/api/submissions", new StringContent("{\"caption\":\"hi\"}", null, "application/json"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        await response.ProblemAsync();
+    }
+
+    /// <summary>The HTML of one hour's section of the day page.</summary>
+    private static string SectionOfHour(string page, int hour)
+    {
+        var start = page.IndexOf($"<section class=\"hour\" id=\"h{hour:00}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the day page has no section for {hour:00}:00");
+        return page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
+    private async Task<List<string>> BlobsAsync(string container, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var blob in Host.Blobs.GetBlobContainerClient(container).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = prefix }))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
     }
 
     private async Task<int> StoredBlobCountAsync()

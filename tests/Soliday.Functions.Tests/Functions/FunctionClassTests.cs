@@ -68,6 +68,7 @@ public sealed class FunctionClassTests : IDisposable
         {
             [SolidayServiceCollectionExtensions.StorageConnectionKey] = "UseDevelopmentStorage=true",
             [$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] = "the-token",
+            [$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] = "2026-06-20",
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -21,7 +21,7 @@ public sealed class PhotoProcessorTests
         var photo = await ProcessAsync("real-exif", file);
 
         Assert.NotEmpty(photo.Renditions);
-        Assert.Equal(photo.Renditions.Count / 2, photo.Renditions.Count(r => r.Format == RenditionFormats.WebP));
+        Assert.Equal(photo.Renditions.Count / 2, photo.Renditions.Count(r => r.Format == ImageFormats.WebP));
         foreach (var rendition in photo.Renditions)
         {
             var info = Image.Identify(rendition.Content.ToArray());

@@ -61,6 +61,7 @@ public sealed class DayPageTests
         Credit = credit,
         Licence = "CC-BY-4.0",
         MomentAt = new DateTimeOffset(2026, 6, 20, 10, 15, 0, TimeSpan.FromHours(1)),
+        PlacedAt = new DateTimeOffset(2026, 6, 20, 10, 15, 0, TimeSpan.FromHours(1)),
         PublishedAt = DateTimeOffset.UnixEpoch,
         Photos = [new TimelinePhoto(alt, 960, 640, [new TimelineImage("media/x/0-960.jpg", "jpeg", 960, 640), new TimelineImage("media/x/0-960.webp", "webp", 960, 640)])],
     };

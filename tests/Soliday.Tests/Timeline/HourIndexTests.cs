@@ -7,7 +7,7 @@ public sealed class HourIndexTests
     private static readonly DateOnly Day = new(2026, 6, 20);
 
     [Fact]
-    public void Entries_are_kept_in_the_order_their_moments_happened()
+    public void Entries_are_kept_in_the_order_of_their_place_on_the_day()
     {
         var index = new HourIndex(Day, 9, [])
             .Upsert(Entry("b", minute: 40))
@@ -42,6 +42,7 @@ public sealed class HourIndexTests
         Credit = "Anonymous",
         Licence = "CC-BY-4.0",
         MomentAt = new DateTimeOffset(2026, 6, 20, 9, minute, 0, TimeSpan.FromHours(1)),
+        PlacedAt = new DateTimeOffset(2026, 6, 20, 9, minute, 0, TimeSpan.FromHours(1)),
         PublishedAt = DateTimeOffset.UnixEpoch,
         Photos = [],
     };

@@ -1,0 +1,154 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Soliday.Imaging;
+using Soliday.Submissions;
+using Soliday.Testing;
+using Soliday.Tests.Support;
+
+namespace Soliday.Tests.Submissions;
+
+public sealed class SubmissionFormReaderTests
+{
+    [Fact]
+    public async Task A_good_submission_becomes_a_draft_with_the_photo_read_by_its_content()
+    {
+        var result = await ReadAsync(Form(photo: Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg"), photoContentType: "application/octet-stream"));
+
+        var draft = Assert.IsType<SubmissionDraft>(result.Draft);
+        Assert.Equal("image/jpeg", Assert.Single(draft.Photos).ContentType);
+        Assert.Equal("A sunny morning", draft.Text);
+        Assert.Equal(Licences.CcBy, draft.Licence);
+    }
+
+    [Fact]
+    public async Task A_resident_who_gives_no_name_is_credited_as_anonymous()
+    {
+        var result = await ReadAsync(Form(credit: ""));
+
+        Assert.Equal("Anonymous", result.Draft!.Credit);
+    }
+
+    [Fact]
+    public async Task Every_field_in_error_is_named_at_once()
+    {
+        var result = await ReadAsync(Form(caption: "", consent: null, licence: "All rights reserved", withPhoto: false));
+
+        Assert.Equal(400, result.Failure!.StatusCode);
+        Assert.Equal(["caption", "consent", "licence"], result.Failure.FieldErrors.Keys.Order());
+    }
+
+    [Fact]
+    public async Task A_photo_needs_a_description_for_people_who_cannot_see_it()
+    {
+        var result = await ReadAsync(Form(alt: " "));
+
+        Assert.Contains("cannot see it", result.Failure!.FieldErrors["alt"]);
+    }
+
+    [Fact]
+    public async Task A_line_break_counts_as_one_character_as_the_browser_counted_it()
+    {
+        // 1,000 lines of one letter: 1,999 characters in the browser, 2,998 bytes as sent (CR LF).
+        var caption = string.Join("\r\n", Enumerable.Repeat("a", 1000));
+
+        var result = await ReadAsync(Form(caption: caption));
+
+        Assert.Null(result.Failure);
+        Assert.Equal(1999, result.Draft!.Text.Length);
+    }
+
+    [Fact]
+    public async Task What_was_typed_comes_back_with_the_errors()
+    {
+        var result = await ReadAsync(Form(caption: "Kept <as typed>", consent: null, credit: "Jo"));
+
+        Assert.Equal(("Kept <as typed>", "Jo"), (result.Values.Caption, result.Values.Credit));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_form_is_refused_with_415()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = "application/json";
+        context.Request.Body = new MemoryStream("{}"u8.ToArray());
+
+        var result = await Reader().ReadAsync(context.Request);
+
+        Assert.Equal(415, result.Failure!.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413_even_without_a_length()
+    {
+        var result = await ReadAsync(Form(photo: new byte[200_000]), reader: Reader(maxUploadBytes: 100_000), sendLength: false);
+
+        Assert.Equal(413, result.Failure!.StatusCode);
+    }
+
+    [Fact]
+    public async Task Thousands_of_tiny_fields_are_a_bad_request_not_a_large_one()
+    {
+        var form = Form();
+        for (var i = 0; i < 1100; i++)
+        {
+            form.Add(new StringContent("x"), $"field{i}");
+        }
+
+        var result = await ReadAsync(form);
+
+        Assert.Equal(400, result.Failure!.StatusCode);
+    }
+
+    private static SubmissionFormReader Reader(long maxUploadBytes = 25 * 1024 * 1024)
+    {
+        var imaging = TestOptions.Imaging(o => o.MaxUploadBytes = maxUploadBytes);
+        return new SubmissionFormReader(new PhotoGate(imaging), imaging);
+    }
+
+    private static MultipartFormDataContent Form(
+        string caption = "A sunny morning",
+        string? alt = "A dog on a lawn",
+        string credit = "Sam",
+        string licence = "CC-BY-4.0",
+        string? consent = "true",
+        byte[]? photo = null,
+        string photoContentType = "image/jpeg",
+        bool withPhoto = true)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(caption), "caption" },
+            { new StringContent(credit), "credit" },
+            { new StringContent(licence), "licence" },
+        };
+        if (alt is not null)
+        {
+            form.Add(new StringContent(alt), "alt");
+        }
+
+        if (consent is not null)
+        {
+            form.Add(new StringContent(consent), "consent");
+        }
+
+        if (withPhoto)
+        {
+            var file = new ByteArrayContent(photo ?? Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg"));
+            file.Headers.ContentType = new MediaTypeHeaderValue(photoContentType);
+            form.Add(file, "photo", "photo.jpg");
+        }
+
+        return form;
+    }
+
+    private static async Task<SubmissionFormResult> ReadAsync(MultipartFormDataContent form, SubmissionFormReader? reader = null, bool sendLength = true)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.ContentType = form.Headers.ContentType!.ToString();
+        var body = await form.ReadAsByteArrayAsync();
+        context.Request.Body = new MemoryStream(body);
+        context.Request.ContentLength = sendLength ? body.Length : null;
+        return await (reader ?? Reader()).ReadAsync(context.Request);
+    }
+}
