@@ -31,8 +31,8 @@ public static class ImagingBenchmark
             ("9.1 MP Nokia 8.3 (4608 × 1976)", Corpus.File("real-exif", "EX__jpg_mobile_HMD_Nokia_8.3_5G.jpg")),
         };
 
-        Console.WriteLine("| photo | tool | CPU per photo (median of 5) | ratio to libvips | peak memory (RSS) | photos/s, both cores |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| photo | tool | CPU per photo (median of 5) | ratio to libvips | peak memory (RSS) | photos/s, both cores | bytes of the 6 renditions |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (name, file) in photos)
         {
             var vips = MeasureVips(file, work);
@@ -40,8 +40,8 @@ public static class ImagingBenchmark
             var solidayPeak = await PeakOfOneProcessAsync(file);
             var vipsRate = VipsThroughput(file, work);
             var solidayRate = await SolidayThroughputAsync(file);
-            Console.WriteLine($"| {name} | libvips vipsthumbnail | {vips.Cpu.TotalMilliseconds:F0} ms | 1.00 | {vips.PeakMegabytes:F0} MB | {vipsRate:F2} |");
-            Console.WriteLine($"| {name} | Soliday (ImageSharp 2.1) | {soliday.TotalMilliseconds:F0} ms | {soliday / vips.Cpu:F2} | {solidayPeak:F0} MB | {solidayRate:F2} |");
+            Console.WriteLine($"| {name} | libvips vipsthumbnail | {vips.Cpu.TotalMilliseconds:F0} ms | 1.00 | {vips.PeakMegabytes:F0} MB | {vipsRate:F2} | {vips.Bytes:N0} |");
+            Console.WriteLine($"| {name} | Soliday (ImageSharp 2.1) | {soliday.Cpu.TotalMilliseconds:F0} ms | {soliday.Cpu / vips.Cpu:F2} | {solidayPeak:F0} MB | {solidayRate:F2} | {soliday.Bytes:N0} |");
         }
 
         Console.WriteLine();
@@ -76,7 +76,7 @@ public static class ImagingBenchmark
         return new PhotoProcessor(new PhotoGate(imaging), imaging, Options.Create(new Soliday.SolidayOptions { Day = new DateOnly(2026, 6, 20) }), TimeProvider.System, NullLogger<PhotoProcessor>.Instance);
     }
 
-    private static async Task<TimeSpan> MeasureSolidayAsync(string file)
+    private static async Task<(TimeSpan Cpu, long Bytes)> MeasureSolidayAsync(string file)
     {
         var processor = NewProcessor();
         var photo = BinaryData.FromBytes(await File.ReadAllBytesAsync(file));
@@ -85,6 +85,7 @@ public static class ImagingBenchmark
 
         var self = Process.GetCurrentProcess();
         var times = new List<TimeSpan>();
+        long bytes = 0;
         for (var run = 0; run < Runs; run++)
         {
             self.Refresh();
@@ -96,9 +97,11 @@ public static class ImagingBenchmark
             {
                 throw new InvalidOperationException($"Soliday refused {file}: {outcome.Refusal!.Code}");
             }
+
+            bytes = outcome.Photo.Renditions.Sum(r => r.Content.ToMemory().Length);
         }
 
-        return times.Order().ElementAt(Runs / 2);
+        return (times.Order().ElementAt(Runs / 2), bytes);
     }
 
     private static async Task<double> SolidayThroughputAsync(string file)
@@ -111,11 +114,11 @@ public static class ImagingBenchmark
         return ThroughputPhotos / clock.Elapsed.TotalSeconds;
     }
 
-    private static (TimeSpan Cpu, double PeakMegabytes) MeasureVips(string file, string work)
+    private static (TimeSpan Cpu, double PeakMegabytes, long Bytes) MeasureVips(string file, string work)
     {
         VipsRenditions(file, work); // warm the file cache as Soliday's warm-up does
         var runs = Enumerable.Range(0, Runs).Select(_ => VipsRenditions(file, work)).ToList();
-        return (runs.Select(r => r.Cpu).Order().ElementAt(Runs / 2), runs.Max(r => r.PeakMegabytes));
+        return (runs.Select(r => r.Cpu).Order().ElementAt(Runs / 2), runs.Max(r => r.PeakMegabytes), runs[0].Bytes);
     }
 
     private static double VipsThroughput(string file, string work)
@@ -126,7 +129,7 @@ public static class ImagingBenchmark
     }
 
     /// <summary>One photo's six renditions with vipsthumbnail: CPU summed over the six processes, peak the largest.</summary>
-    private static (TimeSpan Cpu, double PeakMegabytes) VipsRenditions(string file, string work)
+    private static (TimeSpan Cpu, double PeakMegabytes, long Bytes) VipsRenditions(string file, string work)
     {
         var cpu = TimeSpan.Zero;
         var peak = 0.0;
@@ -141,7 +144,10 @@ public static class ImagingBenchmark
             }
         }
 
-        return (cpu, peak);
+        var outputs = Directory.GetFiles(work, $"{Path.GetFileName(output)}-*");
+        var bytes = outputs.Sum(f => new FileInfo(f).Length);
+        Array.ForEach(outputs, File.Delete);
+        return (cpu, peak, bytes);
     }
 
     private static async Task<double> PeakOfOneProcessAsync(string? file) => (await MeasureOneProcessAsync(file, quiet: true)).PeakMegabytes;

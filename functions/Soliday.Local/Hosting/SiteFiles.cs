@@ -36,9 +36,7 @@ public static class SiteFiles
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return name == SiteWriter.DayPageName
-                ? Results.Content("<!DOCTYPE html><html lang=\"en-GB\"><title>#Soliday</title><p>Nothing has been published yet.</p></html>", "text/html; charset=utf-8")
-                : Problems.NotFound("There is no such page.");
+            return Problems.NotFound("There is no such page.");
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed record CurationQueueItem(
     DateTimeOffset ReceivedAt,
     DateTimeOffset MomentAt,
     int PhotoCount,
+    IReadOnlyList<string> Flags,
     string? ThumbnailUrl,
     string StatusUrl);
 
@@ -47,7 +48,7 @@ public sealed class CurationEndpoints(
 
         var waiting = await queue.ListAsync(durable, request.HttpContext.RequestAborted);
         var items = waiting.Select(s => new CurationQueueItem(
-            s.SubmissionId, s.Text, s.Credit, s.Source, s.ReceivedAt, s.MomentAt, s.PhotoCount,
+            s.SubmissionId, s.Text, s.Credit, s.Source, s.ReceivedAt, s.MomentAt, s.PhotoCount, s.Flags,
             s.Thumbnail is { } thumbnail ? Routes.CurationMediaUrl(thumbnail) : null,
             Routes.SubmissionStatusUrl(s.SubmissionId)));
         return Results.Json(items, SolidayJson.Options);

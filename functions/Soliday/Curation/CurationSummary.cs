@@ -17,6 +17,9 @@ public sealed record CurationSummary
     public required DateTimeOffset MomentAt { get; init; }
     public required int PhotoCount { get; init; }
 
+    /// <summary>Things the curator should look at, as codes (e.g. <c>capture-time-future</c>); never a rejection by itself.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
     /// <summary>Blob name of the smallest JPEG rendition of the first photo, if there is a photo.</summary>
     public string? Thumbnail { get; init; }
 
@@ -36,6 +39,8 @@ public sealed record CurationSummary
             Source = entry.Source,
             ReceivedAt = entry.ReceivedAt,
             MomentAt = Entry.Moment(facts, entry.ReceivedAt),
+            Flags = [.. facts.Select(f => f?.CaptureTimeIssue).OfType<CaptureTimeIssue>().Distinct()
+                .Select(issue => $"capture-time-{issue.ToString().ToLowerInvariant()}")],
         PhotoCount = entry.PhotoCount,
             Thumbnail = photos.Where(p => p.PhotoIndex == 0).SelectMany(p => p.Renditions)
                 .Where(r => r.Format == ImageFormats.Jpeg)

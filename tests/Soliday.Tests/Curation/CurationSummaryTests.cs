@@ -42,6 +42,14 @@ public sealed class CurationSummaryTests
         Assert.Equal("id/0-480.jpg", summary.Thumbnail);
     }
 
+    [Fact]
+    public void A_capture_time_that_could_not_be_believed_is_flagged_for_the_curator()
+    {
+        var summary = CurationSummary.For("id", Begun("x"), [Photo() with { Facts = Photo().Facts! with { CaptureTimeIssue = CaptureTimeIssue.Future } }]);
+
+        Assert.Equal(["capture-time-future"], summary.Flags);
+    }
+
     private static BeginProcessingResult Begun(string text) => new(1, text, "Sam", SubmissionSources.Form, Received);
 
     private static PreparePhotoResult Photo(string? description = null, DateTimeOffset? capturedAt = null) => new(
