@@ -8,6 +8,7 @@ using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Timeline;
+using Soliday.Web;
 
 namespace Soliday;
 
@@ -30,6 +31,10 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
+            .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
+            .Validate(o => o.RateLimitPerHour > 0, "Submissions:RateLimitPerHour must be positive.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BlobServiceClient(
@@ -38,11 +43,16 @@ public static class SolidayServiceCollectionExtensions
         services.AddHostedService<StorageSetup>();
 
         services.AddSingleton<PageRenderer>();
+        services.AddSingleton<TokenSigner>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
+        services.AddSingleton<FormTokens>();
+        services.AddSingleton<TakedownLinks>();
+        services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton<EntryTakedown>();
 
         services.AddSingleton<PhotoGate>();
         services.AddSingleton<PhotoProcessor>();

@@ -29,6 +29,19 @@ public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, Submissio
         string id) =>
         endpoints.Status(request, id).AsAction();
 
+    [Function("SubmissionTakedownForm")]
+    public Task<IActionResult> TakedownForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubmissionTakedown)] HttpRequest request,
+        string id) =>
+        endpoints.TakedownForm(request, id).AsAction();
+
+    [Function("SubmissionTakedown")]
+    public Task<IActionResult> Takedown(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SubmissionTakedown)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Takedown(request, id, durable).AsAction();
+
     [Function(nameof(SubmissionOrchestration))]
     public static Task<SubmissionWorkflowResult> RunOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
         SubmissionOrchestration.RunAsync(context, context.GetInput<SubmissionWorkflowRequest>()!);

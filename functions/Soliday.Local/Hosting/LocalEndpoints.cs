@@ -23,6 +23,8 @@ public static class LocalEndpoints
         api.MapGet(Routes.SubmitForm, (HttpRequest request, SubmissionEndpoints endpoints) => endpoints.Form(request));
         api.MapPost(Routes.Submissions, (HttpRequest request, SubmissionEndpoints endpoints, DurableTaskClient durable) => endpoints.Submit(request, durable));
         api.MapGet(Routes.Submission, (HttpRequest request, string id, SubmissionEndpoints endpoints) => endpoints.Status(request, id));
+        api.MapGet(Routes.SubmissionTakedown, (HttpRequest request, string id, SubmissionEndpoints endpoints) => endpoints.TakedownForm(request, id));
+        api.MapPost(Routes.SubmissionTakedown, (HttpRequest request, string id, SubmissionEndpoints endpoints, DurableTaskClient durable) => endpoints.Takedown(request, id, durable));
 
         api.MapGet(Routes.CurationQueue, (HttpRequest request, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Queue(request, durable));
         api.MapPost(Routes.CurationApprove, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Approve(request, id, durable));

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Soliday.Curation;
+using Soliday.Local.Azurite;
+using Soliday.Submissions;
 using Soliday.Local.Durable;
 
 namespace Soliday.Local.Hosting;
@@ -22,6 +24,10 @@ public static class LocalHostSetup
         builder.Configuration[$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] ??=
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
+        // No signing key: one made on first run and kept with the local data, so take-down links
+        // handed out keep working after a restart.
+        builder.Configuration[$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] ??= LocalSigningKey(builder);
+
         builder.Services.AddSoliday();
         builder.Services.AddSingleton(infrastructure.Engine);
         builder.Services.AddDurableTaskWorker(worker =>
@@ -33,5 +39,18 @@ public static class LocalHostSetup
         builder.Services.AddHostedService<DurableEngineShutdown>();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
+    }
+
+    private static string LocalSigningKey(WebApplicationBuilder builder)
+    {
+        var folder = Path.GetFullPath(builder.Configuration.GetSection(AzuriteOptions.Section).Get<AzuriteOptions>()?.Location ?? new AzuriteOptions().Location, builder.Environment.ContentRootPath);
+        var file = Path.Combine(folder, "soliday-signing-key");
+        if (!File.Exists(file))
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(file, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+
+        return File.ReadAllText(file).Trim();
     }
 }

@@ -1,5 +1,4 @@
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Soliday.Imaging;
 using Soliday.Storage;
@@ -54,10 +53,10 @@ public sealed class CurationSteps(
     {
         var id = request.SubmissionId;
         await timeline.UnpublishEntry(id);
-        await DeleteFolderAsync(StorageLayout.Renditions, $"{id}/");
-        await DeleteFolderAsync(StorageLayout.Uploads, $"{id}/");
+        await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
+        await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));
 
-        await entries.UpdateAsync(id, e => e with
+        await entries.UpdateAsync(id, e => e.State == EntryState.Withdrawn ? e : e with
         {
             State = request.State,
             Reason = request.Reason,
@@ -67,14 +66,5 @@ public sealed class CurationSteps(
 
         logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, request.State.ToWire(), request.Reason);
         return new DiscardEntryResult(id, request.State);
-    }
-
-    private async Task DeleteFolderAsync(string container, string prefix)
-    {
-        var client = blobs.GetBlobContainerClient(container);
-        await foreach (var blob in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
-        {
-            await client.DeleteBlobIfExistsAsync(blob.Name);
-        }
     }
 }

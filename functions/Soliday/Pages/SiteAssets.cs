@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace Soliday.Pages;
 
-/// <summary>A static file built into Soliday (the stylesheet), served by the site and by the API pages.</summary>
+/// <summary>A static file built into Soliday (stylesheet, scripts), served by the site and by the API pages.</summary>
 public sealed record SiteAsset(string Name, string ContentType, BinaryData Content)
 {
     public byte[] Md5 { get; } = MD5.HashData(Content.ToMemory().Span);
@@ -10,7 +10,11 @@ public sealed record SiteAsset(string Name, string ContentType, BinaryData Conte
 
 public static class SiteAssets
 {
-    public static IReadOnlyList<SiteAsset> All { get; } = [Load("site.css", "text/css; charset=utf-8")];
+    public static IReadOnlyList<SiteAsset> All { get; } =
+    [
+        Load("site.css", "text/css; charset=utf-8"),
+        Load("submit.js", "text/javascript; charset=utf-8"),
+    ];
 
     public static SiteAsset? Find(string name) => All.FirstOrDefault(a => a.Name == name);
 

@@ -36,6 +36,11 @@ public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary
     public long MaxUploadMegabytes => MaxUploadBytes / (1024 * 1024);
 }
 
-public sealed record StatusView(Entry Entry, SiteOptions Site);
+/// <param name="TakedownUrl">Shown only to whoever holds the entry's take-down key.</param>
+public sealed record StatusView(Entry Entry, SiteOptions Site, string? TakedownUrl = null);
+
+public sealed record TakedownView(Entry Entry, string Key, bool Done, SiteOptions Site);
 
 public sealed record ErrorView(string Title, string Message, SiteOptions Site);
+
+public sealed record AboutView(DateOnly Day, SiteOptions Site);

@@ -21,7 +21,13 @@ public static class StorageLayout
     /// <summary>The public static website.</summary>
     public const string Site = "$web";
 
-    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Site];
+    /// <summary>Hourly submission counts per hashed address (private; a day's worth can be deleted after the day).</summary>
+    public const string Limits = "limits";
+
+    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Site, Limits];
+
+    /// <summary>The folder of one entry's blobs in <see cref="Uploads"/> and <see cref="Renditions"/>.</summary>
+    public static string EntryFolder(string id) => $"{id}/";
 
     public static string Original(string id, int photoIndex) => $"{id}/{photoIndex}";
 
@@ -37,6 +43,8 @@ public static class StorageLayout
     public static string PublicMedia(string renditionBlobName) => $"media/{renditionBlobName}";
 
     public static string PublicMediaFolder(string id) => $"media/{id}/";
+
+    public static string RateCounter(DateTimeOffset hour, string hashedAddress) => $"{hour:yyyyMMddHH}/{hashedAddress}";
 
     public static string HourIndex(DateOnly day, int hour) => $"{day:yyyy-MM-dd}/{hour:00}.json";
 

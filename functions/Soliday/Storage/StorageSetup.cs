@@ -21,7 +21,7 @@ public sealed class StorageSetup(BlobServiceClient blobs, SiteWriter site, IOpti
         }
 
         // The public site answers from the start, before the first entry is approved.
-        await site.EnsureDayPageAsync(soliday.Value.Day, cancellationToken);
+        await site.PublishStartingPagesAsync(soliday.Value.Day, cancellationToken);
         logger.LogInformation("Storage ready at {BlobEndpoint}", blobs.Uri);
     }
 

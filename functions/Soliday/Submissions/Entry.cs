@@ -18,6 +18,12 @@ public sealed record Entry
     public required IReadOnlyList<EntryPhoto> Photos { get; init; }
     public required string Credit { get; init; }
     public required string Licence { get; init; }
+
+    /// <summary>Where it was, in the resident's own words; shown with the entry.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>An address a curator may write to about the entry. Private: never shown or published.</summary>
+    public string? ContactEmail { get; init; }
     public required string Source { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
@@ -35,6 +41,7 @@ public sealed record Entry
     public string? Reason { get; init; }
     public CuratorDecisionRecord? Decision { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
 }
 
 /// <summary>A photo of an entry: what the resident said of it and what the workflow made of it.</summary>

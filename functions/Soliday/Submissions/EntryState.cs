@@ -9,4 +9,7 @@ public enum EntryState
     Published,
     Rejected,
     Failed,
+
+    /// <summary>Taken down by the person who sent it: gone from the site and storage; an audit record stays.</summary>
+    Withdrawn,
 }

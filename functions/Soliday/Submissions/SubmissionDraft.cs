@@ -6,7 +6,9 @@ public sealed record SubmissionDraft(
     IReadOnlyList<DraftPhoto> Photos,
     string Credit,
     Licence Licence,
-    string Source);
+    string Source,
+    string? Place = null,
+    string? ContactEmail = null);
 
 /// <summary>A photo of a draft: its bytes, its alt text and the content type found by reading it.</summary>
 public sealed record DraftPhoto(BinaryData Content, string ContentType, string Alt);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Storage;
@@ -10,36 +11,68 @@ using Soliday.Web;
 namespace Soliday.Submissions;
 
 /// <summary>
-/// The residents' HTTP endpoints: the form, sending an entry, and following it. Browsers get pages,
-/// API clients get JSON and problem details; both hosts call these same methods.
+/// The residents' HTTP endpoints: the form, sending an entry, following it, taking it down.
+/// Browsers get pages, API clients get JSON and problem details; both hosts call these methods.
 /// </summary>
 public sealed class SubmissionEndpoints(
     SubmissionFormReader reader,
     SubmissionIntake intake,
+    SubmissionRateLimiter rateLimiter,
+    FormTokens formTokens,
+    TakedownLinks takedownLinks,
+    EntryTakedown takedown,
     EntryStore entries,
     PageRenderer pages,
     IOptions<SiteOptions> site,
-    IOptions<ImagingOptions> imaging)
+    IOptions<ImagingOptions> imaging,
+    IOptions<SubmissionOptions> submissions)
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public async Task<IResult> Form(HttpRequest request) =>
-        await FormPageAsync(SubmissionFormValues.Empty, new Dictionary<string, string>(), StatusCodes.Status200OK);
+        await FormPageAsync(request, SubmissionFormValues.Empty, new Dictionary<string, string>(), StatusCodes.Status200OK);
 
     public async Task<IResult> Submit(HttpRequest request, DurableTaskClient durable)
     {
+        var cancellationToken = request.HttpContext.RequestAborted;
         var read = await reader.ReadAsync(request);
         if (read.Failure is { } failure)
         {
             return request.PrefersHtml()
-                ? await FormPageAsync(read.Values, failure.FieldErrors, failure.StatusCode)
+                ? await FormPageAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
                 : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.FieldErrors);
+        }
+
+        var nonce = formTokens.Validate(read.Values.FormToken, request.Cookies[FormTokens.CookieName]);
+        if (nonce is null && IsFromBrowser(request))
+        {
+            // A browser's post without a genuine token of ours: an old page, or another site's form.
+            const string Expired = "This form was open for too long. Please check your entry and send it again.";
+            return request.PrefersHtml()
+                ? await FormPageAsync(request, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
+                : Problems.Of(400, "The form has expired.", Expired, "form-token");
+        }
+
+        var id = nonce is not null ? formTokens.SubmissionIdFor(nonce)
+            : request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? formTokens.SubmissionIdFor(key)
+            : SubmissionId.New();
+        if (await entries.FindAsync(id, cancellationToken) is { } repeated)
+        {
+            return Accepted(request, repeated); // sent twice: the same entry, never a second one
+        }
+
+        var allowance = await rateLimiter.TryTakeAsync(ClientAddress.Of(request, submissions.Value.ClientAddressHeader), cancellationToken);
+        if (!allowance.Allowed)
+        {
+            return await TooManyAsync(request, allowance.RetryAt);
         }
 
         Entry entry;
         try
         {
-            entry = await intake.AcceptAsync(read.Draft!, durable, request.HttpContext.RequestAborted);
+            entry = await intake.AcceptAsync(read.Draft!, id, durable, cancellationToken);
         }
-        catch (Exception) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Intake has logged the cause and removed what it stored; the resident may simply retry.
             return request.PrefersHtml()
@@ -47,30 +80,115 @@ public sealed class SubmissionEndpoints(
                 : Problems.Unavailable();
         }
 
-        var statusUrl = Routes.SubmissionStatusUrl(entry.Id);
-        return request.PrefersHtml()
-            ? new SeeOtherResult(statusUrl)
-            : Results.Json(new SubmissionAccepted(entry.Id, entry.State.ToWire(), statusUrl), SolidayJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return Accepted(request, entry);
     }
 
     public async Task<IResult> Status(HttpRequest request, string id)
     {
-        var entry = SubmissionId.IsValid(id) ? await entries.FindAsync(id, request.HttpContext.RequestAborted) : null;
+        var entry = await FindAsync(id, request);
         if (entry is null)
         {
-            const string NotFound = "We could not find an entry with this number. Please check the link you were given.";
-            return request.PrefersHtml()
-                ? await ErrorPageAsync(StatusCodes.Status404NotFound, "Entry not found", NotFound)
-                : Problems.NotFound(NotFound);
+            return await NotFoundAsync(request);
         }
 
+        var key = request.Query[SubmissionFormFields.TakedownKey].ToString();
+        var takedownUrl = entry.State != EntryState.Withdrawn && takedownLinks.IsValid(id, key) ? Routes.TakedownUrl(id, key) : null;
         return request.PrefersHtml()
-            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value)))
+            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value, takedownUrl)))
             : Results.Json(SubmissionStatus.From(entry, site.Value), SolidayJson.Options);
     }
 
-    private async Task<IResult> FormPageAsync(SubmissionFormValues values, IReadOnlyDictionary<string, string> errors, int status) =>
-        new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(new SubmitView(values, errors, site.Value, imaging.Value.MaxUploadBytes)), status);
+    /// <summary>The page a take-down link opens: it asks before removing anything, so a link preview cannot.</summary>
+    public async Task<IResult> TakedownForm(HttpRequest request, string id)
+    {
+        var entry = await FindAsync(id, request);
+        var key = request.Query[SubmissionFormFields.TakedownKey].ToString();
+        if (entry is null || !takedownLinks.IsValid(id, key))
+        {
+            return await InvalidTakedownLinkAsync(request);
+        }
+
+        return new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(entry, key, Done: entry.State == EntryState.Withdrawn, site.Value)));
+    }
+
+    public async Task<IResult> Takedown(HttpRequest request, string id, DurableTaskClient durable)
+    {
+        var key = request.HasFormContentType
+            ? (await request.ReadFormAsync(request.HttpContext.RequestAborted))[SubmissionFormFields.TakedownKey].ToString()
+            : request.Query[SubmissionFormFields.TakedownKey].ToString();
+        if (!SubmissionId.IsValid(id) || !takedownLinks.IsValid(id, key))
+        {
+            return await InvalidTakedownLinkAsync(request);
+        }
+
+        var audit = await takedown.TakeDownAsync(id, durable, request.HttpContext.RequestAborted);
+        if (audit is null)
+        {
+            return await NotFoundAsync(request);
+        }
+
+        return request.PrefersHtml()
+            ? new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(audit, key, Done: true, site.Value)))
+            : Results.Json(SubmissionStatus.From(audit, site.Value), SolidayJson.Options);
+    }
+
+    /// <summary>
+    /// Browsers say where a post comes from (<c>Origin</c>, <c>Sec-Fetch-Site</c>); other clients
+    /// do not. Only a browser can be made to post by another site, so only a browser must show our
+    /// form token: the API stays open to clients that never loaded the form.
+    /// </summary>
+    private static bool IsFromBrowser(HttpRequest request) =>
+        request.Headers.ContainsKey(HeaderNames.Origin) || request.Headers.ContainsKey("Sec-Fetch-Site");
+
+    private IResult Accepted(HttpRequest request, Entry entry)
+    {
+        var statusUrl = Routes.SubmissionStatusUrl(entry.Id);
+        var key = takedownLinks.Issue(entry.Id);
+        return request.PrefersHtml()
+            ? new SeeOtherResult($"{statusUrl}?{SubmissionFormFields.TakedownKey}={key}")
+            : Results.Json(
+                new SubmissionAccepted(entry.Id, entry.State.ToWire(), statusUrl, Routes.TakedownUrl(entry.Id, key)),
+                SolidayJson.Options,
+                statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private async Task<Entry?> FindAsync(string id, HttpRequest request) =>
+        SubmissionId.IsValid(id) ? await entries.FindAsync(id, request.HttpContext.RequestAborted) : null;
+
+    private async Task<IResult> FormPageAsync(HttpRequest request, SubmissionFormValues values, IReadOnlyDictionary<string, string> errors, int status)
+    {
+        // Keep a genuine token (the same form sent again is the same entry); otherwise issue one.
+        var cookie = request.Cookies[FormTokens.CookieName];
+        var token = formTokens.Validate(values.FormToken, cookie) is not null ? (values.FormToken!, cookie!) : formTokens.Issue(cookie);
+        request.HttpContext.Response.Cookies.Append(FormTokens.CookieName, token.Item2, FormTokens.CookieOptions(request));
+        var view = new SubmitView(values with { FormToken = token.Item1 }, errors, site.Value, imaging.Value.MaxUploadBytes);
+        return new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(view), status);
+    }
+
+    private async Task<IResult> TooManyAsync(HttpRequest request, DateTimeOffset retryAt)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = $"{Math.Max(1, (int)Math.Ceiling((retryAt - DateTimeOffset.UtcNow).TotalSeconds))}";
+        var message = $"Thank you for all your entries! We take up to {submissions.Value.RateLimitPerHour} an hour from one connection, so that everyone gets a turn. Please send more after {Display.Time(retryAt, TimeZoneInfo.Utc)} UTC.";
+        return request.PrefersHtml()
+            ? await ErrorPageAsync(StatusCodes.Status429TooManyRequests, "Thank you: that is plenty for this hour", message)
+            : Problems.Of(429, "Too many entries this hour", message, "rate-limited");
+    }
+
+    private async Task<IResult> NotFoundAsync(HttpRequest request)
+    {
+        const string NotFound = "We could not find an entry with this number. Please check the link you were given.";
+        return request.PrefersHtml()
+            ? await ErrorPageAsync(StatusCodes.Status404NotFound, "Entry not found", NotFound)
+            : Problems.NotFound(NotFound);
+    }
+
+    private async Task<IResult> InvalidTakedownLinkAsync(HttpRequest request)
+    {
+        const string Message = "This removal link is not valid, or has expired. Nothing was changed. If you need an entry removed, please contact the #Soliday team.";
+        return request.PrefersHtml()
+            ? await ErrorPageAsync(StatusCodes.Status403Forbidden, "This link does not work", Message)
+            : Problems.Of(403, "Not a valid removal link", Message, "takedown-token");
+    }
 
     private async Task<IResult> ErrorPageAsync(int status, string title, string message) =>
         new HtmlPage(await pages.RenderAsync<ErrorPage, ErrorView>(new ErrorView(title, message, site.Value)), status);

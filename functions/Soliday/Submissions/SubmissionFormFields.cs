@@ -9,10 +9,23 @@ public static class SubmissionFormFields
     public const string Credit = "credit";
     public const string Licence = "licence";
     public const string Consent = "consent";
+    public const string Email = "email";
+    public const string Place = "place";
+
+    /// <summary>The form page's token: antiforgery and idempotency (see <see cref="FormTokens"/>).</summary>
+    public const string FormToken = "form-token";
+
+    /// <summary>A field people never see or fill; software that fills every field does.</summary>
+    public const string Honeypot = "hp-homepage";
+
+    /// <summary>Where a take-down link carries its token.</summary>
+    public const string TakedownKey = "key";
 
     public const int MaxCaptionLength = 2000;
     public const int MaxAltLength = 1000;
     public const int MaxCreditLength = 100;
+    public const int MaxPlaceLength = 100;
+    public const int MaxEmailLength = 254;
 
     /// <summary>The credit shown when a resident gives no name.</summary>
     public const string Anonymous = "Anonymous";

@@ -7,7 +7,7 @@ using Soliday.Web;
 namespace Soliday.Submissions;
 
 /// <summary>What a resident typed, kept so a form with errors comes back filled in (WCAG 3.3.7).</summary>
-public sealed record SubmissionFormValues(string Caption, string Alt, string Credit, string Licence, bool Consent)
+public sealed record SubmissionFormValues(string Caption, string Alt, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null)
 {
     public static SubmissionFormValues Empty { get; } = new("", "", "", Licences.Default.Id, false);
 }
@@ -76,7 +76,10 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
             Credit: Text(form[SubmissionFormFields.Credit].ToString()),
             Licence: form[SubmissionFormFields.Licence].ToString().Trim() is { Length: > 0 } chosen ? chosen : Licences.Default.Id,
             Consent: form[SubmissionFormFields.Consent].ToString() is var consent
-                && (consent.Equals("true", StringComparison.OrdinalIgnoreCase) || consent.Equals("on", StringComparison.OrdinalIgnoreCase)));
+                && (consent.Equals("true", StringComparison.OrdinalIgnoreCase) || consent.Equals("on", StringComparison.OrdinalIgnoreCase)),
+            Email: Text(form[SubmissionFormFields.Email].ToString()),
+            Place: Text(form[SubmissionFormFields.Place].ToString()),
+            FormToken: form[SubmissionFormFields.FormToken].FirstOrDefault());
 
         var errors = new Dictionary<string, string>();
         var files = form.Files.GetFiles(SubmissionFormFields.Photo)
@@ -123,6 +126,21 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
             errors[SubmissionFormFields.Licence] = "Please choose one of the licences offered.";
         }
 
+        if (values.Place.Length > SubmissionFormFields.MaxPlaceLength)
+        {
+            errors[SubmissionFormFields.Place] = $"Please keep the place to {SubmissionFormFields.MaxPlaceLength} characters or fewer.";
+        }
+
+        if (values.Email.Length > 0 && !LooksLikeEmail(values.Email))
+        {
+            errors[SubmissionFormFields.Email] = "Please check the email address, or leave it empty: it is optional.";
+        }
+
+        if (form[SubmissionFormFields.Honeypot].ToString().Length > 0)
+        {
+            errors[SubmissionFormFields.Honeypot] = "Please leave the box marked \"leave this empty\" empty.";
+        }
+
         if (!values.Consent)
         {
             errors[SubmissionFormFields.Consent] = "Please confirm you took the photo and that the people in it agreed to share it.";
@@ -144,7 +162,10 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
         }
 
         var credit = values.Credit.Length > 0 ? values.Credit : SubmissionFormFields.Anonymous;
-        return new(values, new SubmissionDraft(values.Caption, photos, credit, licence!, SubmissionSources.Form), null);
+        return new(values, new SubmissionDraft(
+            values.Caption, photos, credit, licence!, SubmissionSources.Form,
+            Place: values.Place.Length > 0 ? values.Place : null,
+            ContactEmail: values.Email.Length > 0 ? values.Email : null), null);
     }
 
     private (IReadOnlyList<DraftPhoto> Photos, PhotoRefusal? Refusal) ReadPhotos(IReadOnlyList<IFormFile> files, Microsoft.Extensions.Primitives.StringValues alts)
@@ -176,6 +197,15 @@ public sealed class SubmissionFormReader(PhotoGate gate, IOptions<ImagingOptions
     /// <c>maxlength</c> but send two (CR LF), and the server must agree with what the form allowed.
     /// </summary>
     private static string Text(string? value) => (value ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    /// <summary>One @ with something either side and a dot after it: enough to catch a slip, without refusing real addresses.</summary>
+    private static bool LooksLikeEmail(string email) =>
+        email.Length <= SubmissionFormFields.MaxEmailLength
+        && email.IndexOf('@') is var at and > 0
+        && at == email.LastIndexOf('@')
+        && email.IndexOf('.', at) is var dot and > 0
+        && dot > at + 1 && dot < email.Length - 1
+        && !email.Any(char.IsWhiteSpace);
 
     private SubmissionFormResult TooLarge(SubmissionFormValues values)
     {

@@ -19,9 +19,12 @@ public sealed class SubmissionIntake(
     TimeProvider clock,
     ILogger<SubmissionIntake> logger)
 {
-    public async Task<Entry> AcceptAsync(SubmissionDraft draft, DurableTaskClient durable, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the draft as entry <paramref name="id"/> and starts its workflow. The id may repeat (a
+    /// double-click sends the same form token): then the entry already stored is returned, unchanged.
+    /// </summary>
+    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var id = SubmissionId.New();
         var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
         var entry = new Entry
         {
@@ -31,6 +34,8 @@ public sealed class SubmissionIntake(
             Photos = draft.Photos.Select((p, i) => new EntryPhoto { Index = i, Alt = p.Alt, ContentType = p.ContentType }).ToList(),
             Credit = draft.Credit,
             Licence = draft.Licence.Id,
+            Place = draft.Place,
+            ContactEmail = draft.ContactEmail,
             Source = draft.Source,
             ReceivedAt = clock.GetUtcNow(),
         };
@@ -43,7 +48,12 @@ public sealed class SubmissionIntake(
                     .CreateOnceAsync(draft.Photos[i].Content, BlobWrites.Headers(draft.Photos[i].ContentType), cancellationToken);
             }
 
-            await entries.CreateAsync(entry, cancellationToken);
+            if (!await entries.CreateAsync(entry, cancellationToken))
+            {
+                // The same id sent twice at once: the first one stored the record and starts the work.
+                return await entries.GetAsync(id, cancellationToken);
+            }
+
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(SubmissionOrchestration),
                 new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout),

@@ -32,5 +32,8 @@ public sealed record SubmissionStatus(
 
 public sealed record SubmissionStatusPhoto(string Alt, int? Width, int? Height);
 
-/// <summary>The <c>202 Accepted</c> body of <c>POST /api/submissions</c>.</summary>
-public sealed record SubmissionAccepted(string Id, string Status, string StatusUrl);
+/// <summary>
+/// The <c>202 Accepted</c> body of <c>POST /api/submissions</c>. The take-down link is for the
+/// sender only: it is given once, here.
+/// </summary>
+public sealed record SubmissionAccepted(string Id, string Status, string StatusUrl, string TakedownUrl);

@@ -16,6 +16,7 @@ public sealed class SiteWriter(
     IOptions<SiteOptions> siteOptions)
 {
     public const string DayPageName = "index.html";
+    public const string AboutPageName = "about.html";
 
     /// <summary>Pages change whenever an entry is published: browsers must ask again each time.</summary>
     private const string RevalidateCaching = "no-cache";
@@ -40,9 +41,18 @@ public sealed class SiteWriter(
         }, cancellationToken);
     }
 
-    /// <summary>Renders the day page if there is none yet, so the site answers before the first approval.</summary>
-    public async Task EnsureDayPageAsync(DateOnly day, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// At start: the pages that change only with a new version (about and terms), and the day page if
+    /// there is none yet, so the site answers before the first approval.
+    /// </summary>
+    public async Task PublishStartingPagesAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
+        var about = await pages.RenderAsync<AboutPage, AboutView>(new AboutView(day, siteOptions.Value));
+        await Site.GetBlobClient(AboutPageName).UploadAsync(BinaryData.FromString(about), new BlobUploadOptions
+        {
+            HttpHeaders = BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching),
+        }, cancellationToken);
+
         if (await PropertiesAsync(Site.GetBlobClient(DayPageName), cancellationToken) is null)
         {
             await RenderDayAsync(day, cancellationToken);

@@ -1,5 +1,5 @@
+using Azure;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
@@ -11,7 +11,8 @@ namespace Soliday.Timeline;
 /// <param name="PublishedAt">From the orchestration's clock, so a retried publish records the same time.</param>
 public sealed record PublishEntryRequest(string SubmissionId, CuratorDecisionEvent Decision, DateTimeOffset PublishedAt);
 
-public sealed record PublishEntryResult(string SubmissionId, int Hour);
+/// <param name="Hour">The hour it was published at; null when it was taken down first.</param>
+public sealed record PublishEntryResult(string SubmissionId, int? Hour);
 
 /// <summary>
 /// The <c>PublishEntry</c> activity and its undo: puts an approved entry's renditions on the site,
@@ -31,7 +32,24 @@ public sealed class TimelinePublisher(
     public async Task<PublishEntryResult> PublishEntry(PublishEntryRequest request)
     {
         var entry = await entries.GetAsync(request.SubmissionId);
-        await CopyRenditionsToSiteAsync(entry);
+        if (entry.State == EntryState.Withdrawn)
+        {
+            return new PublishEntryResult(entry.Id, Hour: null); // its sender took it down first
+        }
+
+        try
+        {
+            await CopyRenditionsToSiteAsync(entry);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            if (await IsWithdrawnAsync(entry.Id))
+            {
+                return new PublishEntryResult(entry.Id, Hour: null); // taken down while this ran: its renditions are gone
+            }
+
+            throw;
+        }
 
         var day = soliday.Value.Day;
         var published = ToTimelineEntry(entry, request.PublishedAt);
@@ -39,9 +57,16 @@ public sealed class TimelinePublisher(
         await index.UpdateHourAsync(day, hour, h => h.Upsert(published));
         await site.RenderDayAsync(day);
 
+        // Checked again after writing: a take-down that cleaned up just before that write is undone here.
+        if (await IsWithdrawnAsync(entry.Id))
+        {
+            await UnpublishEntry(entry.Id);
+            return new PublishEntryResult(entry.Id, Hour: null);
+        }
+
         // The record says "published" last, so a resident who sees it finds the entry on the site.
         var decision = request.Decision;
-        await entries.UpdateAsync(entry.Id, e => e with
+        await entries.UpdateAsync(entry.Id, e => e.State == EntryState.Withdrawn ? e : e with
         {
             State = EntryState.Published,
             PublishedAt = request.PublishedAt,
@@ -71,12 +96,10 @@ public sealed class TimelinePublisher(
             await site.RenderDayAsync(day);
         }
 
-        var media = blobs.GetBlobContainerClient(StorageLayout.Site);
-        await foreach (var blob in media.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.PublicMediaFolder(submissionId) }))
-        {
-            await media.DeleteBlobIfExistsAsync(blob.Name);
-        }
+        await blobs.DeleteAsync(StorageLayout.Site, StorageLayout.PublicMediaFolder(submissionId));
     }
+
+    private async Task<bool> IsWithdrawnAsync(string id) => (await entries.FindAsync(id))?.State == EntryState.Withdrawn;
 
     private async Task CopyRenditionsToSiteAsync(Entry entry)
     {

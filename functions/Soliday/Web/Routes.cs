@@ -11,6 +11,7 @@ public static class Routes
     public const string SubmitForm = "submit";
     public const string Submissions = "submissions";
     public const string Submission = "submissions/{id}";
+    public const string SubmissionTakedown = "submissions/{id}/takedown";
 
     public const string CurationQueue = "curation/queue";
     public const string CurationApprove = "curation/{id}/approve";
@@ -20,6 +21,8 @@ public static class Routes
     public const string Asset = "assets/{name}";
 
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
+
+    public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
 
     public static string CurationMediaUrl(string renditionBlobName) => $"/{Prefix}/curation/media/{renditionBlobName}";
 

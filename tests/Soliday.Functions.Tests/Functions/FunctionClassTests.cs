@@ -69,6 +69,7 @@ public sealed class FunctionClassTests : IDisposable
             [SolidayServiceCollectionExtensions.StorageConnectionKey] = "UseDevelopmentStorage=true",
             [$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] = "the-token",
             [$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] = "2026-06-20",
+            [$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] = Convert.ToBase64String(new byte[32]),
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

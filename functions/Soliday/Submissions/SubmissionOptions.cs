@@ -1,0 +1,43 @@
+namespace Soliday.Submissions;
+
+/// <summary>How submissions are taken in, bound from the <c>Submissions</c> configuration section.</summary>
+public sealed class SubmissionOptions
+{
+    public const string Section = "Submissions";
+
+    /// <summary>
+    /// The secret that signs form tokens and take-down links, base64, at least 32 bytes. Required:
+    /// in Azure from Key Vault; Soliday.Local makes one and keeps it in its data folder.
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>Entries one address may send in an hour. Generous for a family sharing a phone, tight for a script.</summary>
+    public int RateLimitPerHour { get; set; } = 20;
+
+    /// <summary>
+    /// The header that carries the resident's address when a proxy stands in front (Azure's front end
+    /// appends it to <c>X-Forwarded-For</c>, so its last address is the one to trust). Empty: the
+    /// connection's own address.
+    /// </summary>
+    public string? ClientAddressHeader { get; set; } = "X-Forwarded-For";
+
+    /// <summary>How long a form page stays good to send (long enough to write a caption on a slow day).</summary>
+    public TimeSpan FormTokenLifetime { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How long a contributor's take-down link works.</summary>
+    public TimeSpan TakedownLinkLifetime { get; set; } = TimeSpan.FromDays(365 * 2);
+
+    public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey ?? "");
+
+    public static bool IsValidKey(string? key)
+    {
+        try
+        {
+            return key is not null && Convert.FromBase64String(key).Length >= 32;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
