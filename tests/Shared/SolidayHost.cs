@@ -27,6 +27,7 @@ public sealed class SolidayHost : IAsyncDisposable
         DataDirectory = dataDirectory;
         _settings = settings;
         CuratorToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         (HttpPort, BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort(), FreePort());
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
         Curator = new HttpClient { BaseAddress = Http.BaseAddress };
@@ -39,6 +40,9 @@ public sealed class SolidayHost : IAsyncDisposable
 
     public string DataDirectory { get; }
     public string CuratorToken { get; }
+
+    /// <summary>The host's signing key, so a test can make tokens the host would (expired ones, say).</summary>
+    public string SigningKey { get; }
     public int HttpPort { get; }
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -161,6 +165,7 @@ public sealed class SolidayHost : IAsyncDisposable
                 ["Azurite__QueuePort"] = $"{QueuePort}",
                 ["Azurite__TablePort"] = $"{TablePort}",
                 ["Curation__LocalToken"] = CuratorToken,
+                ["Submissions__SigningKey"] = SigningKey,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

@@ -2,6 +2,7 @@ using Soliday.Benchmarks;
 
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- pages
 var command = args.ElementAtOrDefault(0) ?? "submissions";
 switch (command)
 {
@@ -13,9 +14,12 @@ switch (command)
     case "imaging":
         await ImagingBenchmark.RunAsync();
         return 0;
+    case "pages":
+        await PageWeight.RunAsync();
+        return 0;
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], or imaging");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, or pages");
         return 2;
 }

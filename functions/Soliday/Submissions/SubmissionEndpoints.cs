@@ -25,7 +25,8 @@ public sealed class SubmissionEndpoints(
     PageRenderer pages,
     IOptions<SiteOptions> site,
     IOptions<ImagingOptions> imaging,
-    IOptions<SubmissionOptions> submissions)
+    IOptions<SubmissionOptions> submissions,
+    IOptions<SolidayOptions> soliday)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -168,7 +169,7 @@ public sealed class SubmissionEndpoints(
     private async Task<IResult> TooManyAsync(HttpRequest request, DateTimeOffset retryAt)
     {
         request.HttpContext.Response.Headers.RetryAfter = $"{Math.Max(1, (int)Math.Ceiling((retryAt - DateTimeOffset.UtcNow).TotalSeconds))}";
-        var message = $"Thank you for all your entries! We take up to {submissions.Value.RateLimitPerHour} an hour from one connection, so that everyone gets a turn. Please send more after {Display.Time(retryAt, TimeZoneInfo.Utc)} UTC.";
+        var message = $"Thank you for all your entries! We take up to {submissions.Value.RateLimitPerHour} an hour from one connection, so that everyone gets a turn. Please send more after {Display.Time(retryAt, soliday.Value.Zone)}.";
         return request.PrefersHtml()
             ? await ErrorPageAsync(StatusCodes.Status429TooManyRequests, "Thank you: that is plenty for this hour", message)
             : Problems.Of(429, "Too many entries this hour", message, "rate-limited");

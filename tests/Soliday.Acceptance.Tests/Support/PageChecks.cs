@@ -1,0 +1,69 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Soliday.Acceptance.Tests.Support;
+
+/// <summary>What every page must pass in the browser, and the screenshots kept for people to look at.</summary>
+public static class PageChecks
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    /// <summary>axe-core, WCAG 2.2 A and AA rules: no violation at all.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(WcagAA);
+        var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}");
+        Assert.True(result.Violations.Length == 0, $"axe found on {page.Url}:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>Full-page screenshots at a phone's and a laptop's width, kept in artifacts/screenshots.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var original = page.ViewportSize!;
+        foreach (var width in new[] { 375, 1280 })
+        {
+            await page.SetViewportSizeAsync(width, original.Height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(original.Width, original.Height);
+    }
+
+    /// <summary>Tabs through the page until the element with <paramref name="id"/> has the focus: the keyboard alone.</summary>
+    public static async Task TabToAsync(this IPage page, string id)
+    {
+        for (var presses = 0; presses < 40; presses++)
+        {
+            if (await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id") == id)
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"#{id} cannot be reached with the Tab key");
+    }
+
+    public static Task<string> FocusedIdAsync(this IPage page) =>
+        page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id");
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Soliday.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

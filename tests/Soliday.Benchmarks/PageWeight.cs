@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Soliday.Testing;
+
+namespace Soliday.Benchmarks;
+
+/// <summary>
+/// What a page costs a resident on a weak signal before they send anything: the HTML and every
+/// stylesheet and script it loads, as served, and as gzip would send them.
+/// </summary>
+public static partial class PageWeight
+{
+    public static async Task RunAsync()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        Console.WriteLine("| page | HTML | CSS | JS | total | total gzipped |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        await ReportAsync(host.Http, "form (GET /api/submit)", "/api/submit");
+    }
+
+    private static async Task ReportAsync(HttpClient http, string name, string path)
+    {
+        var html = await http.GetByteArrayAsync(path);
+        var text = System.Text.Encoding.UTF8.GetString(html);
+        var css = await SumAsync(http, StylesheetLink().Matches(text));
+        var js = await SumAsync(http, ScriptSource().Matches(text));
+        var all = html.Concat(css.Bytes).Concat(js.Bytes).ToArray();
+        Console.WriteLine($"| {name} | {Kb(html.Length)} | {Kb(css.Bytes.Length)} | {Kb(js.Bytes.Length)} | **{Kb(all.Length)}** | {Kb(Gzipped(html) + Gzipped(css.Bytes) + Gzipped(js.Bytes))} |");
+    }
+
+    private static async Task<(byte[] Bytes, int Files)> SumAsync(HttpClient http, MatchCollection links)
+    {
+        var bytes = new List<byte>();
+        foreach (Match link in links)
+        {
+            bytes.AddRange(await http.GetByteArrayAsync(link.Groups[1].Value));
+        }
+
+        return (bytes.ToArray(), links.Count);
+    }
+
+    private static int Gzipped(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return (int)output.Length;
+    }
+
+    private static string Kb(int bytes) => $"{bytes / 1024.0:F1} KB";
+
+    [GeneratedRegex("<link rel=\"stylesheet\" href=\"([^\"]+)\"")]
+    private static partial Regex StylesheetLink();
+
+    [GeneratedRegex("<script src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
+}
