@@ -37,13 +37,15 @@ public static class BlobWrites
     /// Replaces a blob only if it is still the version read (<paramref name="readETag"/>), or creates it
     /// when it was absent (null). Returns false when someone else wrote first: read again and retry.
     /// </summary>
-    public static async Task<bool> ReplaceIfUnchangedAsync(this BlobClient blob, BinaryData content, BlobHttpHeaders headers, ETag? readETag, CancellationToken cancellationToken = default)
+    public static async Task<bool> ReplaceIfUnchangedAsync(
+        this BlobClient blob, BinaryData content, BlobHttpHeaders headers, ETag? readETag, CancellationToken cancellationToken = default, IDictionary<string, string>? metadata = null)
     {
         try
         {
             await blob.UploadAsync(content, new BlobUploadOptions
             {
                 HttpHeaders = headers,
+                Metadata = metadata,
                 Conditions = readETag is { } etag
                     ? new BlobRequestConditions { IfMatch = etag }
                     : new BlobRequestConditions { IfNoneMatch = ETag.All },

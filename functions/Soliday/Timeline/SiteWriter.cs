@@ -1,3 +1,4 @@
+using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -24,22 +25,41 @@ public sealed class SiteWriter(
     private BlobContainerClient Site => blobs.GetBlobContainerClient(StorageLayout.Site);
 
     /// <summary>
-    /// Re-renders the day page. The page's ETag is read before the indexes and the write is
-    /// conditional on it: of two concurrent renders, the one that wins read the indexes after the
-    /// other's write, so the page that stays includes every entry whose publish has finished.
+    /// Makes sure the day page includes <paramref name="change"/> (or simply re-renders it). The
+    /// page records, in its metadata, the version of each hour it was rendered from: when another
+    /// publisher has already rendered from a version at least as new, there is nothing to do, so a
+    /// hundred publishes at once cost a handful of renders, not a hundred. Otherwise the indexes
+    /// are read after the page's ETag and the write is conditional on it: of two concurrent renders,
+    /// the one that wins read the indexes after the other's write, so nothing finished is ever lost.
     /// </summary>
-    public async Task RenderDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    public async Task RenderDayAsync(DateOnly day, HourVersion? change = null, CancellationToken cancellationToken = default)
     {
         await PublishAssetsAsync(cancellationToken);
         var page = Site.GetBlobClient(DayPageName);
         await OptimisticConcurrency.RetryAsync("Rendering the day page", async () =>
         {
-            var etag = (await PropertiesAsync(page, cancellationToken))?.ETag;
+            var current = await PropertiesAsync(page, cancellationToken);
+            if (change is not null && current is not null && RenderedVersion(current, change.Hour) >= change.Version)
+            {
+                return (true, true); // a render after our change already includes it
+            }
+
             var hours = await index.ReadDayAsync(day, cancellationToken);
             var html = await pages.RenderAsync<DayPage, DayView>(new DayView(day, soliday.Value.Zone, hours, siteOptions.Value.SubmitUrl));
-            return (await page.ReplaceIfUnchangedAsync(BinaryData.FromString(html), BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching), etag, cancellationToken), true);
+            var written = await page.ReplaceIfUnchangedAsync(
+                BinaryData.FromString(html),
+                BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching),
+                current?.ETag,
+                cancellationToken,
+                metadata: hours.ToDictionary(h => VersionKey(h.Hour), h => h.Version.ToString(CultureInfo.InvariantCulture)));
+            return (written, true);
         }, cancellationToken);
     }
+
+    private static string VersionKey(int hour) => $"h{hour:00}";
+
+    private static long RenderedVersion(BlobProperties page, int hour) =>
+        page.Metadata.TryGetValue(VersionKey(hour), out var version) && long.TryParse(version, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
 
     /// <summary>
     /// At start: the pages that change only with a new version (about and terms), and the day page if
@@ -55,7 +75,7 @@ public sealed class SiteWriter(
 
         if (await PropertiesAsync(Site.GetBlobClient(DayPageName), cancellationToken) is null)
         {
-            await RenderDayAsync(day, cancellationToken);
+            await RenderDayAsync(day, cancellationToken: cancellationToken);
         }
     }
 

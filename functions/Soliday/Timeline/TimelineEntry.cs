@@ -25,8 +25,12 @@ public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyL
 /// <summary>One published rendition; <see cref="Path"/> is relative to the site's root.</summary>
 public sealed record TimelineImage(string Path, string Format, int Width, int Height);
 
-/// <summary>The published entries of one hour of the day, kept as one blob updated by ETag compare-and-swap.</summary>
-public sealed record HourIndex(DateOnly Day, int Hour, IReadOnlyList<TimelineEntry> Entries)
+/// <summary>
+/// The published entries of one hour of the day, kept as one blob updated by ETag compare-and-swap.
+/// <see cref="Version"/> counts its changes: a page rendered from version 7 of this hour includes
+/// every change up to the seventh.
+/// </summary>
+public sealed record HourIndex(DateOnly Day, int Hour, IReadOnlyList<TimelineEntry> Entries, long Version = 0)
 {
     public HourIndex Upsert(TimelineEntry entry) =>
         this with { Entries = [.. Entries.Where(e => e.Id != entry.Id).Append(entry).OrderBy(e => e.PlacedAt).ThenBy(e => e.Id, StringComparer.Ordinal)] };

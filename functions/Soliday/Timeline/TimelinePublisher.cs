@@ -54,8 +54,8 @@ public sealed class TimelinePublisher(
         var day = soliday.Value.Day;
         var published = ToTimelineEntry(entry, request.PublishedAt);
         var hour = TimeZoneInfo.ConvertTime(published.PlacedAt, soliday.Value.Zone).Hour;
-        await index.UpdateHourAsync(day, hour, h => h.Upsert(published));
-        await site.RenderDayAsync(day);
+        var change = await index.UpdateHourAsync(day, hour, h => h.Upsert(published));
+        await site.RenderDayAsync(day, change);
 
         // Checked again after writing: a take-down that cleaned up just before that write is undone here.
         if (await IsWithdrawnAsync(entry.Id))
@@ -82,18 +82,13 @@ public sealed class TimelinePublisher(
     public async Task UnpublishEntry(string submissionId)
     {
         var day = soliday.Value.Day;
-        var removed = false;
         foreach (var hour in await index.ReadDayAsync(day))
         {
-            if (hour.Entries.Any(e => e.Id == submissionId))
+            if (hour.Entries.Any(e => e.Id == submissionId)
+                && await index.UpdateHourAsync(day, hour.Hour, h => h.Remove(submissionId)) is { } change)
             {
-                removed |= await index.UpdateHourAsync(day, hour.Hour, h => h.Remove(submissionId));
+                await site.RenderDayAsync(day, change);
             }
-        }
-
-        if (removed)
-        {
-            await site.RenderDayAsync(day);
         }
 
         await blobs.DeleteAsync(StorageLayout.Site, StorageLayout.PublicMediaFolder(submissionId));
