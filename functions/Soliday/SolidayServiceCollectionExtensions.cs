@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,7 @@ using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
+using Soliday.Tagging;
 using Soliday.Timeline;
 using Soliday.Web;
 
@@ -31,15 +33,17 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
             .ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
             .Validate(o => o.RateLimitPerHour > 0, "Submissions:RateLimitPerHour must be positive.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BlobServiceClient(
-            sp.GetRequiredService<IConfiguration>()[StorageConnectionKey]
-            ?? throw new InvalidOperationException($"Set {StorageConnectionKey} to the storage account's connection string.")));
+        services.AddSingleton(sp => new BlobServiceClient(StorageConnection(sp)));
+
+        // Base64 messages: what a Functions queue trigger reads, should one be added for reminders.
+        services.AddSingleton(sp => new QueueServiceClient(StorageConnection(sp), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         services.AddHostedService<StorageSetup>();
 
         services.AddSingleton<PageRenderer>();
@@ -59,7 +63,11 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<PhotoPreparation>();
 
         services.AddSingleton<CuratorAuthenticator>();
-        services.AddSingleton<CurationQueue>();
+        services.AddSingleton<CurationBoard>();
+        services.AddSingleton<EntryTagger>();
+        services.AddSingleton<EntryFlagger>();
+        services.AddSingleton<PhotoHashIndex>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<CurationDecisions>();
         services.AddSingleton<CurationSteps>();
         services.AddSingleton<CurationEndpoints>();
@@ -69,4 +77,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelinePublisher>();
         return services;
     }
+
+    private static string StorageConnection(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>()[StorageConnectionKey]
+        ?? throw new InvalidOperationException($"Set {StorageConnectionKey} to the storage account's connection string.");
 }

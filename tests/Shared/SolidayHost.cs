@@ -167,6 +167,9 @@ public sealed class SolidayHost : IAsyncDisposable
                 ["Curation__LocalToken"] = CuratorToken,
                 ["Submissions__SigningKey"] = SigningKey,
                 ["Logging__LogLevel__Default"] = "Warning",
+
+                // Every test sends from 127.0.0.1: the rate limit has its own test, with its own host.
+                ["Submissions__RateLimitPerHour"] = "100000",
             },
         };
         foreach (var (key, value) in _settings)

@@ -11,6 +11,27 @@ namespace Soliday.Functions.Curation;
 /// <summary>Curators' endpoints and the curation activities, as Azure Functions.</summary>
 public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps steps)
 {
+    [Function("CurationPage")]
+    public Task<IActionResult> Page(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationPage)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Page(request, durable).AsAction();
+
+    [Function("CurationSignInForm")]
+    public Task<IActionResult> SignInForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationSignIn)] HttpRequest request) =>
+        endpoints.SignInForm(request).AsAction();
+
+    [Function("CurationSignIn")]
+    public Task<IActionResult> SignIn(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationSignIn)] HttpRequest request) =>
+        endpoints.SignIn(request).AsAction();
+
+    [Function("CurationSignOut")]
+    public Task<IActionResult> SignOut(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationSignOut)] HttpRequest request) =>
+        endpoints.SignOut(request).AsAction();
+
     [Function("CurationQueue")]
     public Task<IActionResult> Queue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationQueue)] HttpRequest request,
@@ -31,6 +52,39 @@ public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps
         [DurableClient] DurableTaskClient durable) =>
         endpoints.Reject(request, id, durable).AsAction();
 
+    [Function("CurationUnpublish")]
+    public Task<IActionResult> Unpublish(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationUnpublish)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Unpublish(request, id, durable).AsAction();
+
+    [Function("CurationEditForm")]
+    public Task<IActionResult> EditForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationEdit)] HttpRequest request,
+        string id) =>
+        endpoints.EditForm(request, id).AsAction();
+
+    [Function("CurationEdit")]
+    public Task<IActionResult> Edit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationEdit)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Edit(request, id, durable).AsAction();
+
+    [Function("CurationFeature")]
+    public Task<IActionResult> Feature(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationFeature)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Feature(request, id, durable).AsAction();
+
+    [Function("CurationBulk")]
+    public Task<IActionResult> Bulk(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationBulk)] HttpRequest request,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Bulk(request, durable).AsAction();
+
     [Function("CurationMedia")]
     public Task<IActionResult> Media(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationMedia)] HttpRequest request,
@@ -39,8 +93,16 @@ public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps
         endpoints.Media(request, id, file).AsAction();
 
     [Function(nameof(CurationSteps.OfferForCuration))]
-    public Task<OfferForCurationResult> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
+    public Task<CurationSummary> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
         steps.OfferForCuration(request);
+
+    [Function(nameof(CurationSteps.ApplyChange))]
+    public Task<CurationSummary> ApplyChange([ActivityTrigger] ApplyChangeRequest request) =>
+        steps.ApplyChange(request);
+
+    [Function(nameof(CurationSteps.RemindCurators))]
+    public Task<RemindCuratorsResult> RemindCurators([ActivityTrigger] RemindCuratorsRequest request) =>
+        steps.RemindCurators(request);
 
     [Function(nameof(CurationSteps.DiscardEntry))]
     public Task<DiscardEntryResult> DiscardEntry([ActivityTrigger] DiscardEntryRequest request) =>

@@ -26,9 +26,18 @@ public static class LocalEndpoints
         api.MapGet(Routes.SubmissionTakedown, (HttpRequest request, string id, SubmissionEndpoints endpoints) => endpoints.TakedownForm(request, id));
         api.MapPost(Routes.SubmissionTakedown, (HttpRequest request, string id, SubmissionEndpoints endpoints, DurableTaskClient durable) => endpoints.Takedown(request, id, durable));
 
+        api.MapGet(Routes.CurationPage, (HttpRequest request, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Page(request, durable));
+        api.MapGet(Routes.CurationSignIn, (HttpRequest request, CurationEndpoints endpoints) => endpoints.SignInForm(request));
+        api.MapPost(Routes.CurationSignIn, (HttpRequest request, CurationEndpoints endpoints) => endpoints.SignIn(request));
+        api.MapPost(Routes.CurationSignOut, (HttpRequest request, CurationEndpoints endpoints) => endpoints.SignOut(request));
         api.MapGet(Routes.CurationQueue, (HttpRequest request, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Queue(request, durable));
         api.MapPost(Routes.CurationApprove, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Approve(request, id, durable));
         api.MapPost(Routes.CurationReject, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Reject(request, id, durable));
+        api.MapPost(Routes.CurationUnpublish, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Unpublish(request, id, durable));
+        api.MapGet(Routes.CurationEdit, (HttpRequest request, string id, CurationEndpoints endpoints) => endpoints.EditForm(request, id));
+        api.MapPost(Routes.CurationEdit, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Edit(request, id, durable));
+        api.MapPost(Routes.CurationFeature, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Feature(request, id, durable));
+        api.MapPost(Routes.CurationBulk, (HttpRequest request, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Bulk(request, durable));
         api.MapGet(Routes.CurationMedia, (HttpRequest request, string id, string file, CurationEndpoints endpoints) => endpoints.Media(request, id, file));
 
         api.MapGet(Routes.Asset, (string name) => AssetEndpoints.Asset(name));

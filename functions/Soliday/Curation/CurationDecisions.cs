@@ -1,21 +1,29 @@
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
 
 namespace Soliday.Curation;
 
-/// <summary>Why a decision was not passed on, in words for the curator.</summary>
+/// <summary>Why a curator's action was not passed on, in words for the curator.</summary>
 public sealed record DecisionRefusal(int StatusCode, string Title, string Detail, string? CurrentState);
 
 /// <summary>
-/// Passes a curator's decision to the entry's orchestration, after checking it can still be made.
-/// "Can be decided" is read from the orchestration itself, the same place the queue is read from,
-/// so whatever the queue shows can be decided. The first decision claims the entry with a
-/// create-once blob, so of two curators deciding at once exactly one wins and the other is told.
+/// Passes a curator's action to the entry's orchestration after checking it can still be taken.
+/// What can be done is read from the orchestration itself (the same place the curation page reads,
+/// so whatever the page offers can be done) and from the record. Approving or rejecting claims the entry with a
+/// create-once blob first (one final decision while it waits, one removal once published): of two
+/// curators deciding at once exactly one wins, and the other is told who decided what, and when.
 /// </summary>
-public sealed class CurationDecisions(BlobServiceClient blobs, EntryStore entries, ILogger<CurationDecisions> logger)
+public sealed class CurationDecisions(
+    BlobServiceClient blobs,
+    EntryStore entries,
+    AuditLog audit,
+    IOptions<SolidayOptions> soliday,
+    ILogger<CurationDecisions> logger)
 {
     public async Task<DecisionRefusal?> DecideAsync(string id, CuratorDecisionEvent decision, DurableTaskClient durable, CancellationToken cancellationToken)
     {
@@ -27,19 +35,30 @@ public sealed class CurationDecisions(BlobServiceClient blobs, EntryStore entrie
 
         var instanceId = SubmissionOrchestration.InstanceId(id);
         var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-        var waiting = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running }
-            && instance.ReadCustomStatusAs<SubmissionProgress>()?.State == EntryState.AwaitingCuration.ToWire();
-        if (!waiting)
+        var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
+        var state = running ? instance!.ReadCustomStatusAs<SubmissionProgress>()?.State : null;
+
+        // The record says "awaiting" a moment before the orchestration's status does (it is saved as
+        // the orchestration starts to wait): a decision sent in that moment waits in its inbox.
+        var awaiting = state == EntryState.AwaitingCuration.ToWire() || (running && entry.State == EntryState.AwaitingCuration);
+        var published = state == EntryState.Published.ToWire();
+        var possible = decision.Action switch
         {
-            return entry.State is EntryState.Received or EntryState.Processing
-                ? new(409, "Not ready yet", "This entry is still being prepared; it can be decided once it is awaiting curation.", entry.State.ToWire())
-                : new(409, "Already decided", $"This entry is already {entry.State.ToWire()}.", entry.State.ToWire());
+            CurationAction.Approve or CurationAction.Reject => awaiting,
+            CurationAction.Unpublish => published,
+            _ => awaiting || published, // edit and feature
+        };
+        if (!possible)
+        {
+            return await WhyNotAsync(id, entry);
         }
 
-        var claim = blobs.GetBlobContainerClient(StorageLayout.Entries).GetBlobClient(StorageLayout.DecisionClaim(id));
-        if (!await claim.CreateOnceAsync(SolidayJson.Serialize(decision), BlobWrites.Json, cancellationToken))
+        var claim = decision.Ends
+            ? Claims.GetBlobClient(decision.Action == CurationAction.Unpublish ? StorageLayout.RemovalClaim(id) : StorageLayout.DecisionClaim(id))
+            : null;
+        if (claim is not null && !await claim.CreateOnceAsync(SolidayJson.Serialize(decision), BlobWrites.Json, cancellationToken))
         {
-            return new(409, "Already decided", "Another curator decided on this entry a moment ago.", entry.State.ToWire());
+            return await WhyNotAsync(id, entry); // another curator's claim came first
         }
 
         try
@@ -49,11 +68,44 @@ public sealed class CurationDecisions(BlobServiceClient blobs, EntryStore entrie
         catch (Exception e)
         {
             logger.LogError(e, "The decision on submission {SubmissionId} could not be raised; releasing the claim", id);
-            await claim.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            if (claim is not null)
+            {
+                await claim.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            }
+
             throw;
         }
 
-        logger.LogInformation("Submission {SubmissionId} {Decision} by {Curator}", id, decision.Approve ? "approved" : "rejected", decision.Curator);
+        await audit.RecordAsync(id, decision, cancellationToken);
+        logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", id, decision.Action, decision.Curator);
         return null;
     }
+
+    /// <summary>A 409 that says what happened: who decided, what, and when, where that is known.</summary>
+    private async Task<DecisionRefusal> WhyNotAsync(string id, Entry entry)
+    {
+        if (entry.State is EntryState.Received or EntryState.Processing)
+        {
+            return new(409, "Not ready yet", "This entry is still being prepared; it can be decided once it is awaiting curation.", entry.State.ToWire());
+        }
+
+        foreach (var name in new[] { StorageLayout.RemovalClaim(id), StorageLayout.DecisionClaim(id) })
+        {
+            if (await Claims.GetBlobClient(name).ReadAsync() is { } claim)
+            {
+                var earlier = SolidayJson.Deserialize<CuratorDecisionEvent>(claim.Content);
+                var what = earlier.Action switch
+                {
+                    CurationAction.Approve => "approved",
+                    CurationAction.Unpublish => "took off the timeline",
+                    _ => "rejected",
+                };
+                return new(409, "Already decided", $"{earlier.Curator} {what} this entry on {Display.DateAndTime(earlier.DecidedAt, soliday.Value.Zone)}. It is now {entry.State.ToWire()}.", entry.State.ToWire());
+            }
+        }
+
+        return new(409, "Already decided", $"This entry is already {entry.State.ToWire()}.", entry.State.ToWire());
+    }
+
+    private BlobContainerClient Claims => blobs.GetBlobContainerClient(StorageLayout.Entries);
 }

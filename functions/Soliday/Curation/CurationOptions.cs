@@ -13,4 +13,22 @@ public sealed class CurationOptions
 
     /// <summary>How long an entry waits for a curator before it expires unpublished.</summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>After this long waiting, an entry is listed as overdue and a reminder goes on the <c>curator-reminders</c> queue.</summary>
+    public TimeSpan ReminderAfter { get; set; } = TimeSpan.FromHours(48);
+
+    /// <summary>How long after publication curators may still edit, feature or withdraw an entry.</summary>
+    public TimeSpan ChangesAfterPublication { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Words that flag an entry for a closer look (matched as whole words, in any case).</summary>
+    public List<string> WatchedWords { get; set; } = [];
+
+    /// <summary>
+    /// Trust the App Service Authentication (Easy Auth) principal header. Only when Easy Auth really
+    /// stands in front of the app: otherwise anyone could send that header.
+    /// </summary>
+    public bool TrustEasyAuth { get; set; }
+
+    /// <summary>The role an Easy Auth principal needs to curate.</summary>
+    public string CuratorRole { get; set; } = "curator";
 }

@@ -1,48 +1,94 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
+using Soliday.Tagging;
 using Soliday.Timeline;
+using Soliday.Web;
 
 namespace Soliday.Curation;
 
 public sealed record OfferForCurationRequest(string SubmissionId, IReadOnlyList<PreparePhotoResult> Photos);
 
-public sealed record OfferForCurationResult(string SubmissionId, EntryState State);
+public sealed record ApplyChangeRequest(string SubmissionId, CuratorDecisionEvent Change);
+
+public sealed record RemindCuratorsRequest(string SubmissionId, CurationSummary Summary, DateTimeOffset WaitingSince);
+
+public sealed record RemindCuratorsResult(string SubmissionId);
 
 public sealed record DiscardEntryRequest(string SubmissionId, EntryState State, string Reason, CuratorDecisionEvent? Decision);
 
 public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
 
-/// <summary>The activities around a curator's decision: offer the entry, and discard it when not published.</summary>
+/// <summary>A reminder on the <c>curator-reminders</c> queue, for whatever tells curators (email, Teams, a dashboard).</summary>
+public sealed record CuratorReminder(string SubmissionId, string Text, DateTimeOffset WaitingSince, string StatusUrl);
+
+/// <summary>The activities around curation: offer the entry, apply a curator's changes, remind, discard.</summary>
 public sealed class CurationSteps(
     BlobServiceClient blobs,
+    QueueServiceClient queues,
     EntryStore entries,
+    EntryTagger tagger,
+    EntryFlagger flagger,
+    PhotoHashIndex hashIndex,
     TimelinePublisher timeline,
     ILogger<CurationSteps> logger)
 {
-    /// <summary>Records the photos' facts and renditions; the entry now waits for a curator.</summary>
-    public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
+    public const string RemindersQueue = "curator-reminders";
+
+    /// <summary>
+    /// Records the photos' facts, tags and flags the entry, and puts it in the curators' hands.
+    /// Returns what the curation page shows of it.
+    /// </summary>
+    public async Task<CurationSummary> OfferForCuration(OfferForCurationRequest request)
     {
         var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
-        var entry = await entries.UpdateAsync(request.SubmissionId, e =>
+        var current = await entries.GetAsync(request.SubmissionId);
+        var photos = current.Photos.Select(p => prepared.TryGetValue(p.Index, out var r) ? p with { Facts = r.Facts, Renditions = r.Renditions } : p).ToList();
+        var offered = current with { Text = Entry.TextOrPhotoDescription(current.Text, photos.Select(p => p.Facts)), Photos = photos };
+        var otherPhotos = await hashIndex.ReadAsync();
+        offered = offered with { Tags = tagger.Tags(offered), Flags = flagger.Flags(offered, otherPhotos) };
+
+        // The hashes go in before the record changes: the record's new state is the last thing
+        // written, so once a resident sees "waiting for a curator" this step has nothing left to do.
+        await hashIndex.AddAsync(photos
+            .Where(p => p.Facts is not null)
+            .Select(p => new PhotoHashes(offered.Id, p.Index, p.Facts!.Sha256, p.Facts.PerceptualHash)));
+
+        // Only forward: a redelivered activity must not put a decided entry back in the queue.
+        var entry = await entries.UpdateAsync(request.SubmissionId, e => e.State is EntryState.Received or EntryState.Processing
+            ? offered with { State = EntryState.AwaitingCuration, Featured = e.Featured }
+            : e);
+        return CurationSummary.From(entry);
+    }
+
+    /// <summary>A curator's edit, or featuring, applied to the record. Returns the summary as it now stands.</summary>
+    public async Task<CurationSummary> ApplyChange(ApplyChangeRequest request)
+    {
+        var change = request.Change;
+        var entry = await entries.UpdateAsync(request.SubmissionId, e => change.Action switch
         {
-            var photos = e.Photos.Select(p => prepared.TryGetValue(p.Index, out var r)
-                ? p with { Facts = r.Facts, Renditions = r.Renditions }
-                : p).ToList();
-            // Only forward: a redelivered activity must not put a decided entry back in the queue.
-            return e.State is EntryState.Received or EntryState.Processing
-                ? e with
-                {
-                    State = EntryState.AwaitingCuration,
-                    Text = Entry.TextOrPhotoDescription(e.Text, photos.Select(p => p.Facts)),
-                    Photos = photos,
-                }
-                : e;
+            CurationAction.Feature => e with { Featured = true },
+            CurationAction.Unfeature => e with { Featured = false },
+            CurationAction.Edit when change.Edit is { } edit => Edited(e, edit),
+            _ => e,
         });
 
-        return new OfferForCurationResult(entry.Id, entry.State);
+        logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", entry.Id, change.Action, change.Curator);
+        return CurationSummary.From(entry);
+    }
+
+    /// <summary>Puts a reminder on the <c>curator-reminders</c> queue: the entry has waited too long.</summary>
+    public async Task<RemindCuratorsResult> RemindCurators(RemindCuratorsRequest request)
+    {
+        var queue = queues.GetQueueClient(RemindersQueue);
+        await queue.CreateIfNotExistsAsync();
+        var reminder = new CuratorReminder(request.SubmissionId, request.Summary.Text, request.WaitingSince, Routes.SubmissionStatusUrl(request.SubmissionId));
+        await queue.SendMessageAsync(SolidayJson.Serialize(reminder));
+        logger.LogInformation("Submission {SubmissionId} is overdue: curators reminded", request.SubmissionId);
+        return new RemindCuratorsResult(request.SubmissionId);
     }
 
     /// <summary>
@@ -60,11 +106,21 @@ public sealed class CurationSteps(
         {
             State = request.State,
             Reason = request.Reason,
-            Decision = request.Decision is { } d ? new CuratorDecisionRecord(d.Curator, d.DecidedAt, d.Approve, d.Reason) : e.Decision,
+            Decision = request.Decision is { } d ? CuratorDecisionRecord.From(d) : e.Decision,
             Photos = e.Photos.Select(p => p with { Renditions = [] }).ToList(),
         });
 
         logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, request.State.ToWire(), request.Reason);
         return new DiscardEntryResult(id, request.State);
     }
+
+    private static Entry Edited(Entry entry, EntryEdit edit) => entry with
+    {
+        Text = edit.Text ?? entry.Text,
+        Credit = edit.Credit ?? entry.Credit,
+        Photos = edit.Alts is { } alts
+            ? entry.Photos.Select(p => p.Index < alts.Count && alts[p.Index] is { Length: > 0 } alt ? p with { Alt = alt } : p).ToList()
+            : entry.Photos,
+        Tags = edit.Tags is { } tags ? [.. tags.Select(EntryTag.Parse).OfType<EntryTag>().Distinct()] : entry.Tags,
+    };
 }

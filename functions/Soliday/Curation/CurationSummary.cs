@@ -4,11 +4,14 @@ using Soliday.Submissions;
 namespace Soliday.Curation;
 
 /// <summary>
-/// What a curator needs to see of an entry at a glance. It is the orchestration's custom status
-/// while the entry waits, so the queue is read from the durable engine without opening records.
+/// What a curator needs to see of an entry at a glance. It is the orchestration's custom status,
+/// so the curation page is read from the durable engine without opening every record.
 /// </summary>
 public sealed record CurationSummary
 {
+    /// <summary>Curators read at most this much of the text in the queue; the record keeps the rest.</summary>
+    public const int MaxTextLength = 280;
+
     public required string SubmissionId { get; init; }
     public required string Text { get; init; }
     public required string Credit { get; init; }
@@ -17,34 +20,36 @@ public sealed record CurationSummary
     public required DateTimeOffset MomentAt { get; init; }
     public required int PhotoCount { get; init; }
 
-    /// <summary>Things the curator should look at, as codes (e.g. <c>capture-time-future</c>); never a rejection by itself.</summary>
-    public IReadOnlyList<string> Flags { get; init; } = [];
-
     /// <summary>Blob name of the smallest JPEG rendition of the first photo, if there is a photo.</summary>
     public string? Thumbnail { get; init; }
 
-    /// <summary>Curators read at most this much of the text in the queue; the record keeps the rest.</summary>
-    public const int MaxTextLength = 280;
+    /// <summary>The first photo's description, for the thumbnail.</summary>
+    public string? ThumbnailAlt { get; init; }
 
-    /// <summary>Built by the orchestrator from what its activities returned: no I/O, so it replays the same.</summary>
-    public static CurationSummary For(string submissionId, BeginProcessingResult entry, IReadOnlyList<PreparePhotoResult> photos)
+    public string? Place { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<EntryFlag> Flags { get; init; } = [];
+    public bool Featured { get; init; }
+
+    public static CurationSummary From(Entry entry) => new()
     {
-        var facts = photos.OrderBy(p => p.PhotoIndex).Select(p => p.Facts).ToList();
-        var text = Entry.TextOrPhotoDescription(entry.Text, facts);
-        return new()
-        {
-            SubmissionId = submissionId,
-            Text = text.Length > MaxTextLength ? text[..MaxTextLength] + "…" : text,
-            Credit = entry.Credit,
-            Source = entry.Source,
-            ReceivedAt = entry.ReceivedAt,
-            MomentAt = Entry.Moment(facts, entry.ReceivedAt),
-            Flags = [.. facts.Select(f => f?.CaptureTimeIssue).OfType<CaptureTimeIssue>().Distinct()
-                .Select(issue => $"capture-time-{issue.ToString().ToLowerInvariant()}")],
-        PhotoCount = entry.PhotoCount,
-            Thumbnail = photos.Where(p => p.PhotoIndex == 0).SelectMany(p => p.Renditions)
-                .Where(r => r.Format == ImageFormats.Jpeg)
-                .MinBy(r => r.Width)?.BlobName,
-        };
-    }
+        SubmissionId = entry.Id,
+        Text = entry.Text.Length > MaxTextLength ? entry.Text[..MaxTextLength] + "…" : entry.Text,
+        Credit = entry.Credit,
+        Source = entry.Source,
+        ReceivedAt = entry.ReceivedAt,
+        MomentAt = entry.MomentAt,
+        PhotoCount = entry.Photos.Count,
+        Thumbnail = entry.Photos.FirstOrDefault()?.Renditions.Where(r => r.Format == ImageFormats.Jpeg).MinBy(r => r.Width)?.BlobName,
+        ThumbnailAlt = entry.Photos.FirstOrDefault()?.Alt,
+        Place = entry.Place,
+        Tags = [.. entry.Tags.Select(t => t.ToString())],
+        Flags = entry.Flags,
+        Featured = entry.Featured,
+    };
+
+    /// <summary>Listed as overdue once no curator has reached it within the reminder time.</summary>
+    public CurationSummary Overdue() => Flags.Any(f => f.Code == FlagCodes.Overdue)
+        ? this
+        : this with { Flags = [.. Flags, new EntryFlag(FlagCodes.Overdue, "Waiting for a curator for longer than it should.")] };
 }

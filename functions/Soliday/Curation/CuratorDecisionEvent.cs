@@ -1,4 +1,26 @@
 namespace Soliday.Curation;
 
-/// <summary>The external event a curator's decision raises on the entry's orchestration.</summary>
-public sealed record CuratorDecisionEvent(bool Approve, string Curator, DateTimeOffset DecidedAt, string? Reason);
+/// <summary>
+/// What a curator does to an entry. Approve and reject decide a waiting entry; unpublish takes a
+/// published one off the timeline; edit and feature apply to either, and end nothing.
+/// </summary>
+public enum CurationAction
+{
+    Approve,
+    Reject,
+    Unpublish,
+    Edit,
+    Feature,
+    Unfeature,
+}
+
+/// <summary>A curator's corrections. Null leaves a part as it is.</summary>
+/// <param name="Alts">One description per photo, in order.</param>
+/// <param name="Tags">The whole list of tags, replacing the one made automatically.</param>
+public sealed record EntryEdit(string? Text = null, IReadOnlyList<string>? Alts = null, string? Credit = null, IReadOnlyList<string>? Tags = null);
+
+/// <summary>The external event a curator's action raises on the entry's orchestration.</summary>
+public sealed record CuratorDecisionEvent(CurationAction Action, string Curator, DateTimeOffset DecidedAt, string? Reason = null, EntryEdit? Edit = null)
+{
+    public bool Ends => Action is CurationAction.Approve or CurationAction.Reject or CurationAction.Unpublish;
+}

@@ -31,6 +31,9 @@ public sealed record PhotoFacts
     /// <summary>A caption the photographer wrote into the file (IPTC or XMP), used when the resident wrote none.</summary>
     public string? Description { get; init; }
 
+    /// <summary>The picture's main colour in everyday words ("green", "blue"), for a tag.</summary>
+    public string? DominantColour { get; init; }
+
     /// <summary>SHA-256 of the original bytes, lower-case hex: finds exact duplicates.</summary>
     public required string Sha256 { get; init; }
 

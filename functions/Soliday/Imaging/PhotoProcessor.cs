@@ -114,6 +114,7 @@ public sealed class PhotoProcessor(
             Description = description,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(photo.ToMemory().Span)),
             PerceptualHash = rendered.PerceptualHash,
+            DominantColour = rendered.DominantColour,
         };
         return new ProcessedPhoto(facts, rendered.Images);
     }

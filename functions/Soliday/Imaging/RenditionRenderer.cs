@@ -10,8 +10,8 @@ namespace Soliday.Imaging;
 /// <summary>A rendition's bytes, before it is stored.</summary>
 public sealed record RenderedImage(string Format, int Width, int Height, BinaryData Content);
 
-/// <summary>What is made from a photo's pixels: its size upright, its renditions, its perceptual hash.</summary>
-public sealed record RenderedPhoto(int Width, int Height, IReadOnlyList<RenderedImage> Images, string PerceptualHash);
+/// <summary>What is made from a photo's pixels: its size upright, its renditions, its perceptual hash and main colour.</summary>
+public sealed record RenderedPhoto(int Width, int Height, IReadOnlyList<RenderedImage> Images, string PerceptualHash, string DominantColour);
 
 /// <summary>
 /// Makes every rendition from one decoded photo: the right way up, metadata stripped so GPS never
@@ -57,7 +57,8 @@ public static class RenditionRenderer
                 rendered.Add(Encode(resized, ImageFormats.WebP, WebPEncoder, icc));
             }
 
-            return new RenderedPhoto(uprightWidth, uprightHeight, rendered, PerceptualHash.Compute(larger!));
+            // Hash and colour come from the smallest rendition, already in memory and plenty for both.
+            return new RenderedPhoto(uprightWidth, uprightHeight, rendered, PerceptualHash.Compute(larger!), ColourNamer.DominantColour(larger!));
         }
         finally
         {

@@ -14,6 +14,7 @@ public static class SiteAssets
     [
         Load("site.css", "text/css; charset=utf-8"),
         Load("submit.js", "text/javascript; charset=utf-8"),
+        Load("curation.js", "text/javascript; charset=utf-8"),
     ];
 
     public static SiteAsset? Find(string name) => All.FirstOrDefault(a => a.Name == name);

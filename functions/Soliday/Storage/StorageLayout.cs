@@ -18,13 +18,22 @@ public static class StorageLayout
     /// <summary>Per-hour indexes of published entries, the source the site is rendered from (private).</summary>
     public const string Timeline = "timeline";
 
+    /// <summary>Curation's own records (private): the photo hash index, the audit log.</summary>
+    public const string Curation = "curation";
+
     /// <summary>The public static website.</summary>
     public const string Site = "$web";
 
     /// <summary>Hourly submission counts per hashed address (private; a day's worth can be deleted after the day).</summary>
     public const string Limits = "limits";
 
-    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Site, Limits];
+    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Curation, Site, Limits];
+
+    /// <summary>Every photo's hashes, one line per entry, appended (an append blob: no writer waits for another).</summary>
+    public const string PhotoHashIndex = "photo-hashes.jsonl";
+
+    /// <summary>Who decided what and when, one JSON line per action, one append blob per day.</summary>
+    public static string AuditLog(DateOnly date) => $"audit/{date:yyyy-MM-dd}.jsonl";
 
     /// <summary>The folder of one entry's blobs in <see cref="Uploads"/> and <see cref="Renditions"/>.</summary>
     public static string EntryFolder(string id) => $"{id}/";
@@ -35,6 +44,9 @@ public static class StorageLayout
 
     /// <summary>The first curator decision for an entry, created once: the second curator finds it taken.</summary>
     public static string DecisionClaim(string id) => $"{id}.decision.json";
+
+    /// <summary>The first decision to take a published entry off the timeline, created once likewise.</summary>
+    public static string RemovalClaim(string id) => $"{id}.removal.json";
 
     public static string Rendition(string id, int photoIndex, int width, string format) =>
         $"{id}/{photoIndex}-{width}.{Imaging.ImageFormats.Extension(format)}";

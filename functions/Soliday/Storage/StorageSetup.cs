@@ -1,7 +1,9 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Curation;
 using Soliday.Timeline;
 
 namespace Soliday.Storage;
@@ -11,7 +13,7 @@ namespace Soliday.Storage;
 /// storage account works at once. All are private; the static website serves <c>$web</c> without
 /// public access.
 /// </summary>
-public sealed class StorageSetup(BlobServiceClient blobs, SiteWriter site, IOptions<SolidayOptions> soliday, ILogger<StorageSetup> logger) : IHostedService
+public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient queues, SiteWriter site, IOptions<SolidayOptions> soliday, ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,6 +21,8 @@ public sealed class StorageSetup(BlobServiceClient blobs, SiteWriter site, IOpti
         {
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
+
+        await queues.GetQueueClient(CurationSteps.RemindersQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
         // The public site answers from the start, before the first entry is approved.
         await site.PublishStartingPagesAsync(soliday.Value.Day, cancellationToken);

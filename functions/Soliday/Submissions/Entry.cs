@@ -1,4 +1,6 @@
+using Soliday.Curation;
 using Soliday.Imaging;
+using Soliday.Tagging;
 
 namespace Soliday.Submissions;
 
@@ -37,6 +39,15 @@ public sealed record Entry
     public static string TextOrPhotoDescription(string text, IEnumerable<PhotoFacts?> photos) =>
         text.Length > 0 ? text : photos.Select(p => p?.Description).FirstOrDefault(d => d is not null) ?? "";
 
+    /// <summary>Tags made by <see cref="EntryTagger"/> when the entry was prepared, or as a curator corrected them.</summary>
+    public IReadOnlyList<EntryTag> Tags { get; init; } = [];
+
+    /// <summary>What a curator should look at before deciding (private: never published).</summary>
+    public IReadOnlyList<EntryFlag> Flags { get; init; } = [];
+
+    /// <summary>Chosen by a curator to stand out on the timeline.</summary>
+    public bool Featured { get; init; }
+
     /// <summary>Why the entry was not published, in words for the person who sent it.</summary>
     public string? Reason { get; init; }
     public CuratorDecisionRecord? Decision { get; init; }
@@ -55,4 +66,8 @@ public sealed record EntryPhoto
 }
 
 /// <summary>Who decided on an entry, when and why; kept with the entry for the audit trail.</summary>
-public sealed record CuratorDecisionRecord(string Curator, DateTimeOffset DecidedAt, bool Approved, string? Reason);
+public sealed record CuratorDecisionRecord(string Curator, DateTimeOffset DecidedAt, bool Approved, string? Reason)
+{
+    public static CuratorDecisionRecord From(CuratorDecisionEvent decision) =>
+        new(decision.Curator, decision.DecidedAt, decision.Action == CurationAction.Approve, decision.Reason);
+}

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Storage;
@@ -45,7 +44,7 @@ public sealed class SubmissionEndpoints(
         }
 
         var nonce = formTokens.Validate(read.Values.FormToken, request.Cookies[FormTokens.CookieName]);
-        if (nonce is null && IsFromBrowser(request))
+        if (nonce is null && request.IsFromBrowser())
         {
             // A browser's post without a genuine token of ours: an old page, or another site's form.
             const string Expired = "This form was open for too long. Please check your entry and send it again.";
@@ -132,14 +131,6 @@ public sealed class SubmissionEndpoints(
             ? new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(audit, key, Done: true, site.Value)))
             : Results.Json(SubmissionStatus.From(audit, site.Value), SolidayJson.Options);
     }
-
-    /// <summary>
-    /// Browsers say where a post comes from (<c>Origin</c>, <c>Sec-Fetch-Site</c>); other clients
-    /// do not. Only a browser can be made to post by another site, so only a browser must show our
-    /// form token: the API stays open to clients that never loaded the form.
-    /// </summary>
-    private static bool IsFromBrowser(HttpRequest request) =>
-        request.Headers.ContainsKey(HeaderNames.Origin) || request.Headers.ContainsKey("Sec-Fetch-Site");
 
     private IResult Accepted(HttpRequest request, Entry entry)
     {

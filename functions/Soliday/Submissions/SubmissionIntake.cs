@@ -56,7 +56,7 @@ public sealed class SubmissionIntake(
 
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(SubmissionOrchestration),
-                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout),
+                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication),
                 new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
                 cancellationToken);
         }

@@ -7,8 +7,9 @@ using Soliday.Timeline;
 namespace Soliday.Submissions;
 
 /// <summary>
-/// One entry's way to the timeline: prepare every photo (in parallel), offer the entry to curators,
-/// wait for a decision or the expiry timer, then publish or discard. Deterministic, as orchestrators
+/// One entry's life: prepare its photos (in parallel), offer it to curators, wait for their decision
+/// (taking edits, a reminder when it waits too long, expiry when nobody comes), publish or discard
+/// it, and once published, follow curators' changes for a while. Deterministic, as orchestrators
 /// must be: all I/O happens in the activities it calls.
 /// </summary>
 public static class SubmissionOrchestration
@@ -37,49 +38,58 @@ public static class SubmissionOrchestration
 
     public static async Task<SubmissionWorkflowResult> RunAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
     {
+        if (request.Published is { } published)
+        {
+            return await FollowPublishedAsync(context, request, published);
+        }
+
         var id = request.SubmissionId;
         var log = context.CreateReplaySafeLogger(nameof(SubmissionOrchestration));
-        PhotoRefusal? refusal;
+        (CurationSummary? Summary, PhotoRefusal? Refusal) offer;
         try
         {
-            refusal = await PrepareAndOfferAsync(context, id);
+            offer = await PrepareAndOfferAsync(context, id);
         }
         catch (TaskFailedException e)
         {
             // A step failed even after its retries (storage down for minutes, say). The entry must not
             // stay "being prepared" for ever: say it failed, so the resident can send it again.
             log.LogError(e, "Submission {SubmissionId} failed at {Step}", id, e.TaskName);
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision: null);
+            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision: null, summary: null);
         }
 
-        if (refusal is not null)
+        if (offer.Refusal is { } refusal)
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null);
+            return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null, summary: null);
         }
 
-        var decision = await WaitForDecisionAsync(context, request.DecisionTimeout);
-        if (decision is not { Approve: true })
+        var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary!);
+        if (decision is not { Action: CurationAction.Approve })
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision);
+            return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision, summary);
         }
 
-        context.SetCustomStatus(new SubmissionProgress(EntryState.Published.ToWire()));
+        var publishedAt = context.CurrentUtcDateTime;
+        context.SetCustomStatus(new SubmissionProgress(EntryState.Published.ToWire(), summary));
         try
         {
-            await context.CallActivityAsync<PublishEntryResult>(
-                nameof(TimelinePublisher.PublishEntry), new PublishEntryRequest(id, decision, context.CurrentUtcDateTime), PublishRetry);
+            await PublishAsync(context, id, publishedAt, decision);
         }
         catch (TaskFailedException e)
         {
             log.LogError(e, "Submission {SubmissionId} was approved but could not be published", id);
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision);
+            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision, summary);
         }
 
+        // From here on the entry is followed for changes; continuing as new keeps its history short.
+        context.ContinueAsNew(
+            request with { Published = new PublishedEntry(summary, publishedAt, context.CurrentUtcDateTime + request.ChangesAfterPublication) },
+            preserveUnprocessedEvents: true);
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
     /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here.</summary>
-    private static async Task<PhotoRefusal?> PrepareAndOfferAsync(TaskOrchestrationContext context, string id)
+    private static async Task<(CurationSummary? Summary, PhotoRefusal? Refusal)> PrepareAndOfferAsync(TaskOrchestrationContext context, string id)
     {
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
         var begun = await context.CallActivityAsync<BeginProcessingResult>(
@@ -89,35 +99,120 @@ public static class SubmissionOrchestration
             context.CallActivityAsync<PreparePhotoResult>(nameof(PhotoPreparation.PreparePhoto), new PreparePhotoRequest(id, index), StorageRetry)));
         if (photos.FirstOrDefault(p => p.Refusal is not null)?.Refusal is { } refusal)
         {
-            return refusal;
+            return (null, refusal);
         }
 
-        // The curation queue lists orchestrations by this status. It is saved with the step that
-        // schedules OfferForCuration, so the queue shows the entry no later than the resident's
-        // status page does; a decision sent that early waits in the orchestration's inbox.
-        context.SetCustomStatus(new SubmissionProgress(EntryState.AwaitingCuration.ToWire(), CurationSummary.For(id, begun, photos)));
-        await context.CallActivityAsync<OfferForCurationResult>(
+        var summary = await context.CallActivityAsync<CurationSummary>(
             nameof(CurationSteps.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
-        return null;
+        return (summary, null);
     }
 
-    /// <summary>The curator's decision, or null when the expiry timer fires first; the loser is cancelled.</summary>
-    private static async Task<CuratorDecisionEvent?> WaitForDecisionAsync(TaskOrchestrationContext context, TimeSpan timeout)
+    /// <summary>
+    /// Waits for a curator's approval or rejection, raced against the reminder and expiry timers
+    /// (losers cancelled). Edits and featuring on the way are applied and the wait goes on.
+    /// Returns the deciding event, or null when the entry expired.
+    /// </summary>
+    private static async Task<(CuratorDecisionEvent? Decision, CurationSummary Summary)> AwaitDecisionAsync(
+        TaskOrchestrationContext context, SubmissionWorkflowRequest request, CurationSummary summary)
     {
-        using var cancelLoser = new CancellationTokenSource();
-        var decision = context.WaitForExternalEvent<CuratorDecisionEvent>(nameof(CuratorDecisionEvent), cancelLoser.Token);
-        var expiry = context.CreateTimer(context.CurrentUtcDateTime + timeout, cancelLoser.Token);
+        var waitingSince = context.CurrentUtcDateTime;
+        var expiresAt = waitingSince + request.DecisionTimeout;
+        var remindAt = waitingSince + request.ReminderAfter;
+        var reminded = remindAt >= expiresAt; // a reminder after expiry would never be read
+        while (true)
+        {
+            context.SetCustomStatus(new SubmissionProgress(EntryState.AwaitingCuration.ToWire(), summary));
+            using var cancelLosers = new CancellationTokenSource();
+            var decision = context.WaitForExternalEvent<CuratorDecisionEvent>(nameof(CuratorDecisionEvent), cancelLosers.Token);
+            var expiry = context.CreateTimer(expiresAt, cancelLosers.Token);
+            var reminder = reminded ? null : context.CreateTimer(remindAt, cancelLosers.Token);
+            var first = await Task.WhenAny(reminder is null ? [decision, expiry] : [decision, expiry, reminder]);
+            cancelLosers.Cancel(); // synchronous on purpose: orchestrator code stays on its own thread
 
-        var first = await Task.WhenAny(decision, expiry);
-        cancelLoser.Cancel(); // synchronous on purpose: orchestrator code stays on its own thread
-        return first == decision ? await decision : null;
+            if (first == expiry)
+            {
+                return (null, summary);
+            }
+
+            if (first == reminder)
+            {
+                reminded = true;
+                summary = summary.Overdue();
+                await context.CallActivityAsync<RemindCuratorsResult>(
+                    nameof(CurationSteps.RemindCurators), new RemindCuratorsRequest(request.SubmissionId, summary, waitingSince), StorageRetry);
+                continue;
+            }
+
+            var received = await decision;
+            if (received.Action is CurationAction.Approve or CurationAction.Reject)
+            {
+                return (received, summary);
+            }
+
+            if (received.Action == CurationAction.Unpublish)
+            {
+                continue; // nothing is published yet to take off
+            }
+
+            var changed = await context.CallActivityAsync<CurationSummary>(
+                nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(request.SubmissionId, received), StorageRetry);
+            summary = reminded ? changed.Overdue() : changed;
+        }
     }
+
+    /// <summary>
+    /// After publication: a curator may edit or feature the entry (it is published again, that
+    /// entry only) or take it off the timeline (unpublish), until <see cref="PublishedEntry.Until"/>.
+    /// </summary>
+    private static async Task<SubmissionWorkflowResult> FollowPublishedAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request, PublishedEntry published)
+    {
+        var id = request.SubmissionId;
+        context.SetCustomStatus(new SubmissionProgress(EntryState.Published.ToWire(), published.Summary));
+        using var cancelLoser = new CancellationTokenSource();
+        var change = context.WaitForExternalEvent<CuratorDecisionEvent>(nameof(CuratorDecisionEvent), cancelLoser.Token);
+        var done = context.CreateTimer(published.Until, cancelLoser.Token);
+        var first = await Task.WhenAny(change, done);
+        cancelLoser.Cancel();
+        if (first == done)
+        {
+            return new SubmissionWorkflowResult(id, EntryState.Published, null);
+        }
+
+        var received = await change;
+        if (received.Action == CurationAction.Unpublish)
+        {
+            return await EndUnpublishedAsync(context, id, EntryState.Rejected, received.Reason ?? "Taken off the timeline by a curator.", received, published.Summary);
+        }
+
+        var summary = published.Summary;
+        if (received.Action is CurationAction.Edit or CurationAction.Feature or CurationAction.Unfeature)
+        {
+            summary = await context.CallActivityAsync<CurationSummary>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry);
+            try
+            {
+                await PublishAsync(context, id, published.PublishedAt, decision: null);
+            }
+            catch (TaskFailedException e)
+            {
+                context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogError(e, "Submission {SubmissionId} was changed but could not be published again", id);
+            }
+        }
+
+        context.ContinueAsNew(request with { Published = published with { Summary = summary } }, preserveUnprocessedEvents: true);
+        return new SubmissionWorkflowResult(id, EntryState.Published, null);
+    }
+
+    private static Task<PublishEntryResult> PublishAsync(TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision) =>
+        context.CallActivityAsync<PublishEntryResult>(
+            nameof(TimelinePublisher.PublishEntry),
+            new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision)),
+            PublishRetry);
 
     /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>
     private static async Task<SubmissionWorkflowResult> EndUnpublishedAsync(
-        TaskOrchestrationContext context, string id, EntryState state, string reason, CuratorDecisionEvent? decision)
+        TaskOrchestrationContext context, string id, EntryState state, string reason, CuratorDecisionEvent? decision, CurationSummary? summary)
     {
-        context.SetCustomStatus(new SubmissionProgress(state.ToWire()));
+        context.SetCustomStatus(new SubmissionProgress(state.ToWire(), summary));
         await context.CallActivityAsync<DiscardEntryResult>(
             nameof(CurationSteps.DiscardEntry), new DiscardEntryRequest(id, state, reason, decision), StorageRetry);
         return new SubmissionWorkflowResult(id, state, reason);

@@ -7,6 +7,6 @@ public sealed class SubmissionSteps(EntryStore entries)
     {
         var entry = await entries.UpdateAsync(request.SubmissionId, e =>
             e.State == EntryState.Received ? e with { State = EntryState.Processing } : e);
-        return new BeginProcessingResult(entry.Photos.Count, entry.Text, entry.Credit, entry.Source, entry.ReceivedAt);
+        return new BeginProcessingResult(entry.Photos.Count);
     }
 }

@@ -1,13 +1,25 @@
+using Soliday.Curation;
+
 namespace Soliday.Submissions;
 
-/// <summary>The input of the <c>submission-{id}</c> orchestration.</summary>
+/// <summary>The input of the <c>submission-{id}</c> orchestration; its times come from <see cref="CurationOptions"/>.</summary>
 /// <param name="DecisionTimeout">How long to wait for a curator before the entry expires unpublished.</param>
-public sealed record SubmissionWorkflowRequest(string SubmissionId, TimeSpan DecisionTimeout);
+/// <param name="ReminderAfter">How long it waits before it is overdue and curators are reminded.</param>
+/// <param name="ChangesAfterPublication">How long curators may change it once published.</param>
+/// <param name="Published">Set once published: the orchestration then continues as new, following changes.</param>
+public sealed record SubmissionWorkflowRequest(
+    string SubmissionId,
+    TimeSpan DecisionTimeout,
+    TimeSpan ReminderAfter,
+    TimeSpan ChangesAfterPublication,
+    PublishedEntry? Published = null);
+
+/// <summary>A published entry the orchestration keeps following for changes, until <see cref="Until"/>.</summary>
+public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset PublishedAt, DateTime Until);
 
 /// <summary>How the orchestration ended.</summary>
 public sealed record SubmissionWorkflowResult(string SubmissionId, EntryState State, string? Reason);
 
 public sealed record BeginProcessingRequest(string SubmissionId);
 
-/// <summary>What the workflow needs of the record: how many photos, and what curators see of the entry.</summary>
-public sealed record BeginProcessingResult(int PhotoCount, string Text, string Credit, string Source, DateTimeOffset ReceivedAt);
+public sealed record BeginProcessingResult(int PhotoCount);

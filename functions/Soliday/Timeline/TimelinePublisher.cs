@@ -2,14 +2,14 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Soliday.Curation;
 using Soliday.Storage;
 using Soliday.Submissions;
 
 namespace Soliday.Timeline;
 
 /// <param name="PublishedAt">From the orchestration's clock, so a retried publish records the same time.</param>
-public sealed record PublishEntryRequest(string SubmissionId, CuratorDecisionEvent Decision, DateTimeOffset PublishedAt);
+/// <param name="Decision">The approval; null when an entry already published is published again after a change.</param>
+public sealed record PublishEntryRequest(string SubmissionId, DateTimeOffset PublishedAt, CuratorDecisionRecord? Decision);
 
 /// <param name="Hour">The hour it was published at; null when it was taken down first.</param>
 public sealed record PublishEntryResult(string SubmissionId, int? Hour);
@@ -65,13 +65,12 @@ public sealed class TimelinePublisher(
         }
 
         // The record says "published" last, so a resident who sees it finds the entry on the site.
-        var decision = request.Decision;
         await entries.UpdateAsync(entry.Id, e => e.State == EntryState.Withdrawn ? e : e with
         {
             State = EntryState.Published,
             PublishedAt = request.PublishedAt,
             Reason = null,
-            Decision = new CuratorDecisionRecord(decision.Curator, decision.DecidedAt, Approved: true, decision.Reason),
+            Decision = request.Decision ?? e.Decision,
         });
 
         logger.LogInformation("Submission {SubmissionId} published at hour {Hour}", entry.Id, hour);

@@ -13,9 +13,16 @@ public static class Routes
     public const string Submission = "submissions/{id}";
     public const string SubmissionTakedown = "submissions/{id}/takedown";
 
+    public const string CurationPage = "curation";
+    public const string CurationSignIn = "curation/signin";
+    public const string CurationSignOut = "curation/signout";
     public const string CurationQueue = "curation/queue";
     public const string CurationApprove = "curation/{id}/approve";
     public const string CurationReject = "curation/{id}/reject";
+    public const string CurationUnpublish = "curation/{id}/unpublish";
+    public const string CurationEdit = "curation/{id}/edit";
+    public const string CurationFeature = "curation/{id}/feature";
+    public const string CurationBulk = "curation/bulk";
     public const string CurationMedia = "curation/media/{id}/{file}";
 
     public const string Asset = "assets/{name}";
@@ -25,6 +32,13 @@ public static class Routes
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
 
     public static string CurationMediaUrl(string renditionBlobName) => $"/{Prefix}/curation/media/{renditionBlobName}";
+
+    public static string CurationSignInUrl => $"/{Prefix}/{CurationSignIn}";
+
+    public static string CurationUrl(string? query = null) => string.IsNullOrEmpty(query) ? $"/{Prefix}/curation" : $"/{Prefix}/curation?{query}";
+
+    /// <summary>A curator action on one entry: approve, reject, edit, feature.</summary>
+    public static string CurationActionUrl(string id, string action) => $"/{Prefix}/curation/{id}/{action}";
 
     public static string AssetUrl(string name) => $"/{Prefix}/assets/{name}";
 }

@@ -65,7 +65,7 @@ public sealed class CurationTests(SharedHost shared)
         var id = await Host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "RO__Portrait_6.jpg"));
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
 
-        var item = (await Host.Curator.QueueAsync()).Single(i => i!["id"]!.GetValue<string>() == id)!;
+        var item = await Host.Curator.WaitForQueueAsync(id);
         var thumbnail = item["thumbnailUrl"]!.GetValue<string>();
 
         using var asCurator = await Host.Curator.GetAsync(thumbnail);

@@ -21,7 +21,7 @@ public sealed class SubmittingTests(SharedHost shared)
 
         var waiting = await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
         Assert.Equal("2008-10-22T17:00:07+01:00", waiting["momentAt"]!.GetValue<DateTimeOffset>().ToString("yyyy-MM-ddTHH:mm:sszzz"));
-        Assert.Contains(await Host.Curator.QueueAsync(), item => item!["id"]!.GetValue<string>() == id);
+        await Host.Curator.WaitForQueueAsync(id);
 
         using var approval = await Host.Curator.ApproveAsync(id);
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);

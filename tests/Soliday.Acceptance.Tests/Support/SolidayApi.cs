@@ -55,6 +55,24 @@ public static class SolidayApi
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
     }
 
+    /// <summary>Polls the curation queue until it lists the entry (it follows the status page by a moment).</summary>
+    public static async Task<JsonNode> WaitForQueueAsync(this HttpClient curator, string id)
+    {
+        var deadline = DateTime.UtcNow + WorkflowTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await curator.QueueAsync()).FirstOrDefault(item => item!["id"]!.GetValue<string>() == id) is { } item)
+            {
+                return item;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Entry {id} never showed in the curation queue.");
+        return null!;
+    }
+
     public static Task<HttpResponseMessage> ApproveAsync(this HttpClient curator, string id) =>
         curator.PostAsync($"/api/curation/{id}/approve", null);
 

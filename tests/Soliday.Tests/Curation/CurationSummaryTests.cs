@@ -1,6 +1,7 @@
 using Soliday.Curation;
 using Soliday.Imaging;
 using Soliday.Submissions;
+using Soliday.Tagging;
 
 namespace Soliday.Tests.Curation;
 
@@ -9,20 +10,12 @@ public sealed class CurationSummaryTests
     private static readonly DateTimeOffset Received = new(2026, 6, 20, 9, 0, 0, TimeSpan.FromHours(1));
 
     [Fact]
-    public void A_long_text_is_cut_for_the_queue_and_says_so()
+    public void A_long_text_is_cut_for_the_board_and_says_so()
     {
-        var summary = CurationSummary.For("id", Begun(new string('a', 500)), []);
+        var summary = CurationSummary.From(Entry(new string('a', 500)));
 
         Assert.Equal(CurationSummary.MaxTextLength + 1, summary.Text.Length);
         Assert.EndsWith("…", summary.Text);
-    }
-
-    [Fact]
-    public void With_no_text_the_caption_written_into_the_photo_is_shown()
-    {
-        var summary = CurationSummary.For("id", Begun(""), [Photo(description: "Blossom on Hampton Lane")]);
-
-        Assert.Equal("Blossom on Hampton Lane", summary.Text);
     }
 
     [Fact]
@@ -30,35 +23,59 @@ public sealed class CurationSummaryTests
     {
         var taken = new DateTimeOffset(2026, 6, 20, 7, 30, 0, TimeSpan.FromHours(1));
 
-        Assert.Equal(taken, CurationSummary.For("id", Begun("x"), [Photo(capturedAt: taken)]).MomentAt);
-        Assert.Equal(Received, CurationSummary.For("id", Begun("x"), [Photo()]).MomentAt);
+        Assert.Equal(taken, CurationSummary.From(Entry("x", capturedAt: taken)).MomentAt);
+        Assert.Equal(Received, CurationSummary.From(Entry("x")).MomentAt);
     }
 
     [Fact]
-    public void The_thumbnail_is_the_first_photo_smallest_JPEG()
+    public void The_thumbnail_is_the_first_photo_smallest_JPEG_with_its_description()
     {
-        var summary = CurationSummary.For("id", Begun("x"), [Photo()]);
+        var summary = CurationSummary.From(Entry("x"));
 
         Assert.Equal("id/0-480.jpg", summary.Thumbnail);
+        Assert.Equal("A dog on a lawn", summary.ThumbnailAlt);
     }
 
     [Fact]
-    public void A_capture_time_that_could_not_be_believed_is_flagged_for_the_curator()
+    public void Tags_are_written_as_curators_edit_them()
     {
-        var summary = CurationSummary.For("id", Begun("x"), [Photo() with { Facts = Photo().Facts! with { CaptureTimeIssue = CaptureTimeIssue.Future } }]);
+        var summary = CurationSummary.From(Entry("x") with { Tags = [new EntryTag("hour", "07"), new EntryTag(EntryTag.Hashtag, "parkrun")] });
 
-        Assert.Equal(["capture-time-future"], summary.Flags);
+        Assert.Equal(["hour:07", "#parkrun"], summary.Tags);
     }
 
-    private static BeginProcessingResult Begun(string text) => new(1, text, "Sam", SubmissionSources.Form, Received);
+    [Fact]
+    public void Overdue_is_flagged_once()
+    {
+        var summary = CurationSummary.From(Entry("x")).Overdue().Overdue();
 
-    private static PreparePhotoResult Photo(string? description = null, DateTimeOffset? capturedAt = null) => new(
-        0,
-        new PhotoFacts { Format = "jpeg", Width = 960, Height = 640, Orientation = 1, Sha256 = "00", PerceptualHash = "0", Description = description, CapturedAt = capturedAt },
+        Assert.Single(summary.Flags, f => f.Code == FlagCodes.Overdue);
+    }
+
+    private static Entry Entry(string text, DateTimeOffset? capturedAt = null) => new()
+    {
+        Id = "id",
+        State = EntryState.AwaitingCuration,
+        Text = text,
+        Credit = "Sam",
+        Licence = "CC-BY-4.0",
+        Source = SubmissionSources.Form,
+        ReceivedAt = Received,
+        Photos =
         [
-            new Rendition("id/0-960.jpg", ImageFormats.Jpeg, 960, 640, 1),
-            new Rendition("id/0-480.webp", ImageFormats.WebP, 480, 320, 1),
-            new Rendition("id/0-480.jpg", ImageFormats.Jpeg, 480, 320, 1),
+            new EntryPhoto
+            {
+                Index = 0,
+                Alt = "A dog on a lawn",
+                ContentType = "image/jpeg",
+                Facts = new PhotoFacts { Format = "jpeg", Width = 960, Height = 640, Orientation = 1, Sha256 = "00", PerceptualHash = "0", CapturedAt = capturedAt },
+                Renditions =
+                [
+                    new Rendition("id/0-960.jpg", ImageFormats.Jpeg, 960, 640, 1),
+                    new Rendition("id/0-480.webp", ImageFormats.WebP, 480, 320, 1),
+                    new Rendition("id/0-480.jpg", ImageFormats.Jpeg, 480, 320, 1),
+                ],
+            },
         ],
-        null);
+    };
 }

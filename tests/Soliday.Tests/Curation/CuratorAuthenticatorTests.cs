@@ -1,6 +1,10 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Submissions;
+using Soliday.Web;
 
 namespace Soliday.Tests.Curation;
 
@@ -15,13 +19,13 @@ public sealed class CuratorAuthenticatorTests
     [InlineData("Bearer the-token-and-more")]
     public void A_caller_without_the_exact_token_is_not_a_curator(string? authorization)
     {
-        Assert.Null(new CuratorAuthenticator(Token("the-token")).Authenticate(Request(authorization)));
+        Assert.Null(Authenticator().Authenticate(Request(authorization)));
     }
 
     [Fact]
     public void A_caller_with_the_token_is_a_curator()
     {
-        Assert.NotNull(new CuratorAuthenticator(Token("the-token")).Authenticate(Request("Bearer the-token")));
+        Assert.NotNull(Authenticator().Authenticate(Request("Bearer the-token")));
     }
 
     [Theory]
@@ -29,17 +33,76 @@ public sealed class CuratorAuthenticatorTests
     [InlineData("")]
     public void With_no_token_configured_nobody_is_a_curator(string? configured)
     {
-        Assert.Null(new CuratorAuthenticator(Token(configured)).Authenticate(Request("Bearer ")));
+        Assert.Null(Authenticator(token: configured).Authenticate(Request("Bearer ")));
     }
 
-    private static IOptions<CurationOptions> Token(string? token) => Options.Create(new CurationOptions { LocalToken = token });
+    [Fact]
+    public void An_Easy_Auth_principal_with_the_curator_role_is_a_curator_by_name()
+    {
+        var curator = Authenticator(trustEasyAuth: true).Authenticate(Request(principal: Principal("jo@solihull.gov.uk", "curator")));
 
-    private static HttpRequest Request(string? authorization)
+        Assert.Equal("jo@solihull.gov.uk", curator?.Name);
+    }
+
+    [Fact]
+    public void An_Easy_Auth_principal_without_the_role_is_not_a_curator_even_with_the_token()
+    {
+        var request = Request("Bearer the-token", Principal("visitor@example.org", "reader"));
+
+        Assert.Null(Authenticator(trustEasyAuth: true).Authenticate(request));
+    }
+
+    [Fact]
+    public void A_principal_header_is_ignored_unless_Easy_Auth_is_configured_in_front()
+    {
+        Assert.Null(Authenticator(trustEasyAuth: false).Authenticate(Request(principal: Principal("forged@example.org", "curator"))));
+    }
+
+    [Fact]
+    public void A_session_from_the_sign_in_page_names_the_curator_until_it_is_tampered_with()
+    {
+        var authenticator = Authenticator();
+        var (session, _) = authenticator.NewSession(Request(null), "Margaret");
+
+        Assert.Equal("Margaret", authenticator.Authenticate(Request(null, cookie: session))?.Name);
+        Assert.Null(authenticator.Authenticate(Request(null, cookie: session.Replace('.', 'x'))));
+        Assert.Null(authenticator.Authenticate(Request(null, cookie: "TWFyZ2FyZXQ." + session.Split('.')[1])));
+    }
+
+    private static CuratorAuthenticator Authenticator(string? token = "the-token", bool trustEasyAuth = false)
+    {
+        var submissions = Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
+        return new CuratorAuthenticator(
+            Options.Create(new CurationOptions { LocalToken = token, TrustEasyAuth = trustEasyAuth }),
+            new TokenSigner(submissions),
+            TimeProvider.System);
+    }
+
+    /// <summary>The principal App Service Authentication sends: base64 JSON of claims.</summary>
+    private static string Principal(string name, string role) => Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
+    {
+        auth_typ = "aad",
+        name_typ = "preferred_username",
+        role_typ = "roles",
+        claims = new[] { new { typ = "preferred_username", val = name }, new { typ = "roles", val = role } },
+    })));
+
+    private static HttpRequest Request(string? authorization = null, string? principal = null, string? cookie = null)
     {
         var context = new DefaultHttpContext();
         if (authorization is not null)
         {
             context.Request.Headers.Authorization = authorization;
+        }
+
+        if (principal is not null)
+        {
+            context.Request.Headers[CuratorAuthenticator.PrincipalHeader] = principal;
+        }
+
+        if (cookie is not null)
+        {
+            context.Request.Headers.Cookie = $"{CuratorAuthenticator.SessionCookie}={cookie}";
         }
 
         return context.Request;

@@ -1,0 +1,54 @@
+using Microsoft.DurableTask.Client;
+using Soliday.Submissions;
+
+namespace Soliday.Curation;
+
+/// <summary>An entry as the curation page lists it: its state and, once prepared, its summary.</summary>
+public sealed record BoardEntry(string SubmissionId, string State, CurationSummary? Summary);
+
+/// <summary>What curators filter the board by; null shows all.</summary>
+public sealed record BoardFilter(string? State, int? Hour, string? Source, string? Flag)
+{
+    public static BoardFilter Waiting { get; } = new(EntryState.AwaitingCuration.ToWire(), null, null, null);
+}
+
+/// <summary>
+/// Every entry's state and summary, read from the durable engine: each entry's orchestration holds
+/// them in its custom status, so the board is one query, not a read of every record.
+/// </summary>
+public sealed class CurationBoard
+{
+    private const int PageSize = 500;
+
+    public async Task<IReadOnlyList<BoardEntry>> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var query = new OrchestrationQuery { InstanceIdPrefix = SubmissionOrchestration.InstanceIdPrefix, FetchInputsAndOutputs = true, PageSize = PageSize };
+        var board = new List<BoardEntry>();
+        await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            var progress = instance.ReadCustomStatusAs<SubmissionProgress>();
+            var state = instance.RuntimeStatus switch
+            {
+                OrchestrationRuntimeStatus.Terminated => EntryState.Withdrawn.ToWire(), // only a take-down terminates one
+                OrchestrationRuntimeStatus.Failed => EntryState.Failed.ToWire(),
+                _ => progress?.State ?? EntryState.Received.ToWire(),
+            };
+            board.Add(new BoardEntry(instance.InstanceId[SubmissionOrchestration.InstanceIdPrefix.Length..], state, progress?.Curation));
+        }
+
+        return board;
+    }
+
+    /// <summary>The entries a filter shows, in the order the day happened.</summary>
+    public static IReadOnlyList<BoardEntry> Filter(IEnumerable<BoardEntry> board, BoardFilter filter, TimeZoneInfo zone) =>
+    [
+        .. board
+            .Where(e => e.Summary is not null)
+            .Where(e => filter.State is null || e.State == filter.State)
+            .Where(e => filter.Hour is null || TimeZoneInfo.ConvertTime(e.Summary!.MomentAt, zone).Hour == filter.Hour)
+            .Where(e => filter.Source is null || e.Summary!.Source == filter.Source)
+            .Where(e => filter.Flag is null || e.Summary!.Flags.Any(f => f.Code == filter.Flag))
+            .OrderBy(e => e.Summary!.MomentAt)
+            .ThenBy(e => e.SubmissionId, StringComparer.Ordinal),
+    ];
+}

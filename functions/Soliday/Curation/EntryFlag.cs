@@ -1,0 +1,20 @@
+namespace Soliday.Curation;
+
+/// <summary>
+/// Something a curator should look at before deciding; never a decision by itself. The code is for
+/// filters, the message for people, the link (a duplicate's status page) for following up.
+/// </summary>
+public sealed record EntryFlag(string Code, string Message, string? Link = null);
+
+public static class FlagCodes
+{
+    public const string ExactDuplicate = "duplicate";
+    public const string NearDuplicate = "near-duplicate";
+    public const string MissingAlt = "alt-missing";
+    public const string WeakAlt = "alt-weak";
+    public const string CaptureTimeMissing = "capture-time-missing";
+    public const string CaptureTimeOffDay = "capture-time-off-day";
+    public const string PersonalDetails = "personal-details";
+    public const string WatchedWords = "watched-words";
+    public const string Overdue = "overdue";
+}
