@@ -54,6 +54,12 @@ public sealed class SolidayHost : IAsyncDisposable
     /// <summary>A curator's client: the curator token on every request.</summary>
     public HttpClient Curator { get; }
 
+    /// <summary>The host's queues, as a connection string (Azurite's published development account).</summary>
+    public string QueueConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;";
+
     /// <summary>The host's storage, to check what was (and was not) written.</summary>
     public BlobServiceClient Blobs { get; }
 

@@ -232,6 +232,7 @@ public sealed class CurationEndpoints(
             action = CurationAction.Unfeature;
         }
 
+        var before = request.PrefersHtml() ? await CustomStatusAsync(durable, id, request.HttpContext.RequestAborted) : null;
         var refusal = await decisions.DecideAsync(id, Decision(action, curator, input), durable, request.HttpContext.RequestAborted);
         if (refusal is not null)
         {
@@ -239,9 +240,32 @@ public sealed class CurationEndpoints(
         }
 
         var verb = action.ToString().ToLowerInvariant();
-        return request.PrefersHtml()
-            ? new SeeOtherResult(Routes.CurationUrl(Query(input.Return, $"notice={verb}&subject={id}")))
-            : Results.Json(new DecisionAccepted(id, verb, Routes.SubmissionStatusUrl(id)), SolidayJson.Options, statusCode: StatusCodes.Status202Accepted);
+        if (request.PrefersHtml())
+        {
+            // The page that follows is read from the orchestration: give it a moment to take the
+            // action in, so the curator does not see the entry still waiting and decide it twice.
+            await WaitForTheBoardAsync(durable, id, before, request.HttpContext.RequestAborted);
+            return new SeeOtherResult(Routes.CurationUrl(Query(input.Return, $"notice={verb}&subject={id}")));
+        }
+
+        return Results.Json(new DecisionAccepted(id, verb, Routes.SubmissionStatusUrl(id)), SolidayJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<string?> CustomStatusAsync(DurableTaskClient durable, string id, CancellationToken cancellationToken) =>
+        (await durable.GetInstanceAsync(SubmissionOrchestration.InstanceId(id), getInputsAndOutputs: true, cancellationToken))?.SerializedCustomStatus;
+
+    /// <summary>Waits, at most three seconds, until the entry's orchestration shows a change from <paramref name="before"/>.</summary>
+    private static async Task WaitForTheBoardAsync(DurableTaskClient durable, string id, string? before, CancellationToken cancellationToken)
+    {
+        for (var wait = 0; wait < 30; wait++)
+        {
+            await Task.Delay(100, cancellationToken);
+            var now = await durable.GetInstanceAsync(SubmissionOrchestration.InstanceId(id), getInputsAndOutputs: true, cancellationToken);
+            if (now is null || now.SerializedCustomStatus != before || !now.IsRunning)
+            {
+                return;
+            }
+        }
     }
 
     private CuratorDecisionEvent Decision(CurationAction action, Curator curator, CurationInput input) => new(

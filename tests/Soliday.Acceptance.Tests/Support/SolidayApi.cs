@@ -79,6 +79,29 @@ public static class SolidayApi
     public static Task<HttpResponseMessage> RejectAsync(this HttpClient curator, string id, string reason) =>
         curator.PostAsJsonAsync($"/api/curation/{id}/reject", new { reason });
 
+    public static Task<HttpResponseMessage> EditAsync(this HttpClient curator, string id, object edit) =>
+        curator.PostAsJsonAsync($"/api/curation/{id}/edit", edit);
+
+    public static Task<HttpResponseMessage> UnpublishAsync(this HttpClient curator, string id, string reason) =>
+        curator.PostAsJsonAsync($"/api/curation/{id}/unpublish", new { reason });
+
+    /// <summary>Polls until <paramref name="condition"/> holds, or fails saying what was awaited.</summary>
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + WorkflowTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"Never happened within {WorkflowTimeout.TotalSeconds} s: {what}");
+    }
+
     public static async Task<string> DayPageAsync(this HttpClient http)
     {
         using var response = await http.GetAsync("/site/index.html");

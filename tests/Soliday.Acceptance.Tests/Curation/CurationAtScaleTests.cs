@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Azure.Storage.Queues;
+using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
+
+namespace Soliday.Acceptance.Tests.Curation;
+
+/// <summary>Each test here has a host of its own: an exact count, or timings set short.</summary>
+public sealed partial class CurationAtScaleTests
+{
+    [Fact]
+    public async Task A_hundred_approvals_sent_at_once_are_all_published_once()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var ids = new List<string>();
+        foreach (var batch in Enumerable.Range(0, 100).Chunk(10))
+        {
+            ids.AddRange(await Task.WhenAll(batch.Select(i => host.Http.SubmitAsync(new SubmissionBuilder().WithoutPhoto().With("caption", $"Entry number {i} of a busy hour")))));
+        }
+
+        foreach (var id in ids)
+        {
+            await host.Curator.WaitForQueueAsync(id);
+        }
+
+        var approvals = await Task.WhenAll(ids.Select(id => host.Curator.ApproveAsync(id)));
+        Assert.All(approvals, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+
+        foreach (var id in ids)
+        {
+            await host.Http.WaitForStatusAsync(id, "published");
+        }
+
+        var page = await host.Http.DayPageAsync();
+        var onPage = EntryAnchor().Matches(page).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(100, onPage.Count);
+        Assert.Equal(ids.Order(), onPage.Order());
+    }
+
+    [Fact]
+    public async Task An_entry_waiting_too_long_is_listed_overdue_and_curators_are_reminded()
+    {
+        await using var host = await SolidayHost.StartAsync(new() { ["Curation__ReminderAfter"] = "00:00:02" });
+        var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Waiting for a while"));
+
+        await SolidayApi.EventuallyAsync(
+            async () => (await host.Curator.WaitForQueueAsync(id))["flags"]!.AsArray().Any(f => f!["code"]!.GetValue<string>() == "overdue"),
+            "the entry is listed as overdue");
+
+        var reminders = new QueueClient(host.QueueConnectionString, "curator-reminders", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var message = Assert.Single((await reminders.PeekMessagesAsync(10)).Value);
+        Assert.Contains(id, message.Body.ToString());
+        using var approval = await host.Curator.ApproveAsync(id); // still decidable after the reminder
+        await host.Http.WaitForStatusAsync(id, "published");
+    }
+
+    [GeneratedRegex("id=\"e-([0-9a-f]{32})\"")]
+    private static partial Regex EntryAnchor();
+}

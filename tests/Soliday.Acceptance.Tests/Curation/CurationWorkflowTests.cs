@@ -1,0 +1,95 @@
+using System.Net;
+using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
+
+namespace Soliday.Acceptance.Tests.Curation;
+
+/// <summary>Curators' changes through the real durable engine: before a decision, and after publication.</summary>
+[Collection(SharedHostCollection.Name)]
+public sealed class CurationWorkflowTests(SharedHost shared)
+{
+    private SolidayHost Host => shared.Host;
+
+    [Fact]
+    public async Task An_entry_edited_then_approved_is_published_as_edited()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Sent with a typo in Shirly").With("alt", "A war memorial"));
+        await Host.Curator.WaitForQueueAsync(id);
+
+        using var edit = await Host.Curator.EditAsync(id, new { text = "Remembrance at the Shirley war memorial", alts = new[] { "Poppy wreaths at the foot of a stone war memorial" }, tags = new[] { "#remembrance", "place:Shirley" } });
+        Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => (await Host.Curator.WaitForQueueAsync(id))["caption"]!.GetValue<string>().StartsWith("Remembrance", StringComparison.Ordinal), "the edit shows in the queue");
+        var tags = (await Host.Curator.WaitForQueueAsync(id))["tags"]!.AsArray().Select(t => t!.GetValue<string>());
+        Assert.Equal(["#remembrance", "place:Shirley"], tags);
+
+        using var approval = await Host.Curator.ApproveAsync(id);
+        await Host.Http.WaitForStatusAsync(id, "published");
+
+        var page = await Host.Http.DayPageAsync();
+        Assert.Contains("Remembrance at the Shirley war memorial", page);
+        Assert.Contains("alt=\"Poppy wreaths at the foot of a stone war memorial\"", page);
+        Assert.DoesNotContain("Sent with a typo", page);
+    }
+
+    [Fact]
+    public async Task An_edit_after_publication_publishes_that_entry_again()
+    {
+        var id = await PublishedEntryAsync("Before the edit, at the Core");
+
+        using var edit = await Host.Curator.EditAsync(id, new { text = "After the edit, at the Core theatre" });
+
+        Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => (await Host.Http.DayPageAsync()).Contains("After the edit, at the Core theatre"), "the edited caption is on the site");
+        Assert.DoesNotContain("Before the edit, at the Core", await Host.Http.DayPageAsync());
+        Assert.Equal("published", (await Host.Http.StatusAsync(id))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_published_entry_taken_off_the_timeline_leaves_every_page()
+    {
+        var id = await PublishedEntryAsync("Published, then taken off");
+
+        using var unpublish = await Host.Curator.UnpublishAsync(id, "The people in it asked us to remove it.");
+        using var again = await Host.Curator.UnpublishAsync(id, "Twice");
+
+        Assert.Equal(HttpStatusCode.Accepted, unpublish.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var status = await Host.Http.WaitForStatusAsync(id, "rejected");
+        Assert.Equal("The people in it asked us to remove it.", status["reason"]!.GetValue<string>());
+        Assert.DoesNotContain("Published, then taken off", await Host.Http.DayPageAsync());
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_the_resident_will_read()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder());
+        await Host.Curator.WaitForQueueAsync(id);
+
+        using var rejection = await Host.Curator.RejectAsync(id, " ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, rejection.StatusCode);
+        Assert.Equal("awaiting-curation", (await Host.Http.StatusAsync(id))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_second_curator_is_told_who_decided_and_when()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder());
+        await Host.Curator.WaitForQueueAsync(id);
+        using var first = await Host.Curator.ApproveAsync(id);
+
+        using var second = await Host.Curator.ApproveAsync(id);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Matches("local curator approved this entry on .+ at", (await second.ProblemAsync())["detail"]!.GetValue<string>());
+    }
+
+    private async Task<string> PublishedEntryAsync(string caption)
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", caption));
+        await Host.Curator.WaitForQueueAsync(id);
+        using var approval = await Host.Curator.ApproveAsync(id);
+        await Host.Http.WaitForStatusAsync(id, "published");
+        return id;
+    }
+}
