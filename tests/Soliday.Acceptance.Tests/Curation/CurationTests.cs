@@ -80,16 +80,7 @@ public sealed class CurationTests(SharedHost shared)
     [InlineData("not-the-token")]
     public async Task Every_curation_route_refuses_a_caller_without_the_curator_token(string? token)
     {
-        var id = "0123456789abcdef0123456789abcdef";
-        var requests = new[]
-        {
-            new HttpRequestMessage(HttpMethod.Get, "/api/curation/queue"),
-            new HttpRequestMessage(HttpMethod.Post, $"/api/curation/{id}/approve"),
-            new HttpRequestMessage(HttpMethod.Post, $"/api/curation/{id}/reject") { Content = new StringContent("{\"reason\":\"x\"}", null, "application/json") },
-            new HttpRequestMessage(HttpMethod.Get, $"/api/curation/media/{id}/0-480.jpg"),
-        };
-
-        foreach (var request in requests)
+        foreach (var request in CurationRoutes.Requests())
         {
             if (token is not null)
             {
@@ -97,8 +88,19 @@ public sealed class CurationTests(SharedHost shared)
             }
 
             using var response = await Host.Http.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}");
-            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+            CurationRoutes.AssertRefused(request, response);
+        }
+    }
+
+    [Fact]
+    public async Task A_forged_Easy_Auth_principal_is_ignored_when_Easy_Auth_is_not_in_front()
+    {
+        foreach (var request in CurationRoutes.Requests())
+        {
+            request.Headers.Add("X-MS-CLIENT-PRINCIPAL", CurationRoutes.Principal("mallory@example.org", "curator"));
+
+            using var response = await Host.Http.SendAsync(request);
+            CurationRoutes.AssertRefused(request, response);
         }
     }
 

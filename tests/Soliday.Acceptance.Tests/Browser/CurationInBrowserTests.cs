@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
+
+namespace Soliday.Acceptance.Tests.Browser;
+
+/// <summary>A curator's morning in real Chromium: sign in, work through the queue, keyboard only.</summary>
+public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_curator_works_through_the_queue_by_keyboard_alone()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var first = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "First: the market opens").WithPhoto("real-exif", "EX__jpg_gps_DSCN0042.jpg"));
+        var second = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Second: a blurred photo").With("alt", "Blur"));
+        var third = await host.Http.SubmitAsync(new SubmissionBuilder().WithoutPhoto().With("caption", "Third: a few words about the day, call 07700 900123"));
+        foreach (var id in new[] { first, second, third })
+        {
+            await host.Curator.WaitForQueueAsync(id);
+        }
+
+        var page = await browser.NewPageAsync(host.Http.BaseAddress!.ToString(), width: 1280);
+        await page.GotoAsync("/api/curation");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/curation/signin$"));
+        await page.AssertAccessibleAsync();
+        Assert.Equal("name", await page.FocusedIdAsync());
+        await page.Keyboard.TypeAsync("Margaret Hill");
+        await page.TabToAsync("token");
+        await page.Keyboard.TypeAsync(host.CuratorToken);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+        await Assertions.Expect(page.Locator("#entries-title")).ToHaveTextAsync("3 entries");
+        await Assertions.Expect(page.Locator($"#c-{second} .flags")).ToContainTextAsync("description");
+        await Assertions.Expect(page.Locator($"#c-{third} .flags")).ToContainTextAsync("phone number");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("curation");
+
+        // In the order the day happened: the second entry's photo was taken first (May 2008), then the first's (October 2008).
+        Assert.Equal([$"c-{second}", $"c-{first}", $"c-{third}"], await page.Locator("article.card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id)"));
+
+        // J to the first card, R, a reason, Enter: rejected with that reason.
+        await page.Keyboard.PressAsync("j");
+        Assert.Equal($"c-{second}", await page.FocusedIdAsync());
+        await page.Keyboard.PressAsync("r");
+        Assert.Equal($"reason-{second}", await page.FocusedIdAsync());
+        await page.Keyboard.TypeAsync("The photo is too blurred to make out.");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rejected");
+        await Assertions.Expect(page.Locator("#entries-title")).ToHaveTextAsync("2 entries");
+
+        // J to the next, A to approve it.
+        await page.Keyboard.PressAsync("j");
+        Assert.Equal($"c-{first}", await page.FocusedIdAsync());
+        await page.Keyboard.PressAsync("a");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
+        await Assertions.Expect(page.Locator("#entries-title")).ToHaveTextAsync("1 entry");
+
+        // Without shortcuts: Tab to the entry's Approve button, Enter.
+        await page.Locator($"#c-{third} button[data-shortcut=approve]").FocusAsync(); // where Tab would land; pressed, not clicked
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#entries-title")).ToHaveTextAsync("0 entries");
+
+        await host.Http.WaitForStatusAsync(first, "published");
+        Assert.Equal("The photo is too blurred to make out.", (await host.Http.WaitForStatusAsync(second, "rejected"))["reason"]!.GetValue<string>());
+        await host.Http.WaitForStatusAsync(third, "published");
+    }
+
+    [Fact]
+    public async Task The_edit_page_changes_an_entry_and_is_accessible()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Speling mistake"));
+        await host.Curator.WaitForQueueAsync(id);
+        var page = await browser.NewPageAsync(host.Http.BaseAddress!.ToString(), width: 1280);
+        await page.GotoAsync("/api/curation/signin");
+        await page.Locator("#name").FillAsync("Jo");
+        await page.Locator("#token").FillAsync(host.CuratorToken);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+
+        await page.Keyboard.PressAsync("j");
+        await page.Keyboard.PressAsync("e");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Edit an entry");
+        await page.AssertAccessibleAsync();
+        await page.Locator("#text").FillAsync("Spelling mistake, mended");
+        await page.Locator("#text").PressAsync("Tab");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save the changes" }).PressAsync("Enter");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changes saved");
+        await Assertions.Expect(page.Locator($"#c-{id} .text")).ToHaveTextAsync("Spelling mistake, mended");
+    }
+}
