@@ -36,7 +36,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
-            .Validate(o => o.RateLimitPerHour > 0, "Submissions:RateLimitPerHour must be positive.")
+            .Validate(o => o.RateLimitPerHour is > 0 and <= 50_000, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -175,7 +175,7 @@ public sealed class SolidayHost : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
 
                 // Every test sends from 127.0.0.1: the rate limit has its own test, with its own host.
-                ["Submissions__RateLimitPerHour"] = "100000",
+                ["Submissions__RateLimitPerHour"] = "50000",
             },
         };
         foreach (var (key, value) in _settings)

@@ -18,6 +18,7 @@ public static class LocalEndpoints
 
     public static WebApplication MapSoliday(this WebApplication app)
     {
+        app.UseExceptionHandler();
         var api = app.MapGroup($"/{Routes.Prefix}");
 
         api.MapGet(Routes.SubmitForm, (HttpRequest request, SubmissionEndpoints endpoints) => endpoints.Form(request));
