@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +16,7 @@ namespace Soliday;
 public static class SolidayServiceCollectionExtensions
 {
     /// <summary>The storage connection both hosts use: the Functions runtime's own setting.</summary>
-    public const string StorageConnectionKey = "AzureWebJobsStorage";
+    public const string StorageConnectionKey = StorageConnection.Key;
 
     /// <summary>Everything Soliday's logic needs, the same for the Functions app and the local host.</summary>
     public static IServiceCollection AddSoliday(this IServiceCollection services)
@@ -40,10 +39,11 @@ public static class SolidayServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BlobServiceClient(StorageConnection(sp)));
+        services.AddSingleton(sp => StorageConnection.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
 
         // Base64 messages: what a Functions queue trigger reads, should one be added for reminders.
-        services.AddSingleton(sp => new QueueServiceClient(StorageConnection(sp), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         services.AddHostedService<StorageSetup>();
 
         services.AddSingleton<PageRenderer>();
@@ -77,8 +77,4 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelinePublisher>();
         return services;
     }
-
-    private static string StorageConnection(IServiceProvider services) =>
-        services.GetRequiredService<IConfiguration>()[StorageConnectionKey]
-        ?? throw new InvalidOperationException($"Set {StorageConnectionKey} to the storage account's connection string.");
 }
