@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soliday.Curation;
 using Soliday.Imaging;
+using Soliday.Operations;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
@@ -75,6 +76,9 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelineIndex>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<TimelinePublisher>();
+
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<HistoryEndpoints>();
         return services;
     }
 }

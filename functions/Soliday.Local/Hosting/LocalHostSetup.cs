@@ -29,6 +29,7 @@ public static class LocalHostSetup
         builder.Configuration[$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] ??= LocalSigningKey(builder);
 
         builder.Services.AddSoliday();
+        builder.AddLocalTelemetry();
         builder.Services.AddProblemDetails(); // an unexpected failure still answers in problem+json
         builder.Services.AddSingleton(infrastructure.Engine);
         builder.Services.AddDurableTaskWorker(worker =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
+using Soliday.Telemetry;
 
 namespace Soliday.Curation;
 
@@ -27,6 +28,7 @@ public sealed class CurationDecisions(
 {
     public async Task<DecisionRefusal?> DecideAsync(string id, CuratorDecisionEvent decision, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var step = SubmissionStep.Begin(logger, "CuratorDecision", id);
         var entry = SubmissionId.IsValid(id) ? await entries.FindAsync(id, cancellationToken) : null;
         if (entry is null)
         {

@@ -363,15 +363,5 @@ public sealed class CurationEndpoints(
         };
     }
 
-    private static IResult Unauthorized() => new UnauthorizedProblem();
-
-    /// <summary>401 with a <c>WWW-Authenticate</c> challenge, as RFC 9110 asks, and a problem body.</summary>
-    private sealed class UnauthorizedProblem : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-            return Problems.Of(401, "Curators only", "Sign in as a curator: send the curator token as 'Authorization: Bearer <token>', or sign in on the curation page.").ExecuteAsync(httpContext);
-        }
-    }
+    private static IResult Unauthorized() => new CuratorsOnly();
 }

@@ -5,6 +5,7 @@ using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Tagging;
+using Soliday.Telemetry;
 using Soliday.Timeline;
 using Soliday.Web;
 
@@ -44,6 +45,7 @@ public sealed class CurationSteps(
     /// </summary>
     public async Task<CurationSummary> OfferForCuration(OfferForCurationRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(OfferForCuration), request.SubmissionId);
         var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
         var current = await entries.GetAsync(request.SubmissionId);
         var photos = current.Photos.Select(p => prepared.TryGetValue(p.Index, out var r) ? p with { Facts = r.Facts, Renditions = r.Renditions } : p).ToList();
@@ -67,6 +69,7 @@ public sealed class CurationSteps(
     /// <summary>A curator's edit, or featuring, applied to the record. Returns the summary as it now stands.</summary>
     public async Task<CurationSummary> ApplyChange(ApplyChangeRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(ApplyChange), request.SubmissionId);
         var change = request.Change;
         var entry = await entries.UpdateAsync(request.SubmissionId, e => change.Action switch
         {
@@ -83,6 +86,7 @@ public sealed class CurationSteps(
     /// <summary>Puts a reminder on the <c>curator-reminders</c> queue: the entry has waited too long.</summary>
     public async Task<RemindCuratorsResult> RemindCurators(RemindCuratorsRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(RemindCurators), request.SubmissionId);
         var queue = queues.GetQueueClient(RemindersQueue);
         await queue.CreateIfNotExistsAsync();
         var reminder = new CuratorReminder(request.SubmissionId, request.Summary.Text, request.WaitingSince, Routes.SubmissionStatusUrl(request.SubmissionId));
@@ -98,6 +102,7 @@ public sealed class CurationSteps(
     public async Task<DiscardEntryResult> DiscardEntry(DiscardEntryRequest request)
     {
         var id = request.SubmissionId;
+        using var step = SubmissionStep.Begin(logger, nameof(DiscardEntry), id);
         await timeline.UnpublishEntry(id);
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Soliday.Storage;
+using Soliday.Telemetry;
 
 namespace Soliday.Imaging;
 
@@ -19,6 +21,8 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, PhotoProcessor pro
     public async Task<PreparePhotoResult> PreparePhoto(PreparePhotoRequest request)
     {
         var (id, index) = (request.SubmissionId, request.PhotoIndex);
+        using var step = SubmissionStep.Begin(logger, nameof(PreparePhoto), id);
+        var started = Stopwatch.GetTimestamp();
         var original = await blobs.GetBlobContainerClient(StorageLayout.Uploads)
             .GetBlobClient(StorageLayout.Original(id, index))
             .DownloadContentAsync();
@@ -40,6 +44,7 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, PhotoProcessor pro
             stored.Add(rendition);
         }
 
+        SolidayTelemetry.PhotoProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         logger.LogInformation("Photo {PhotoIndex} of submission {SubmissionId}: {Count} renditions", index, id, stored.Count);
         return new(index, photo.Facts, stored, null);
     }

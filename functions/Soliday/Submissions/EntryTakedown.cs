@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Soliday.Storage;
+using Soliday.Telemetry;
 using Soliday.Timeline;
 
 namespace Soliday.Submissions;
@@ -23,6 +24,7 @@ public sealed class EntryTakedown(
     /// <summary>Takes the entry down; returns its audit record, or null if there is no such entry. Safe to repeat.</summary>
     public async Task<Entry?> TakeDownAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var step = SubmissionStep.Begin(logger, "TakeDown", id);
         if (await entries.FindAsync(id, cancellationToken) is null)
         {
             return null;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Storage;
+using Soliday.Telemetry;
 using Soliday.Timeline;
 using Soliday.Web;
 
@@ -38,6 +39,7 @@ public sealed class SubmissionEndpoints(
         var read = await reader.ReadAsync(request);
         if (read.Failure is { } failure)
         {
+            SolidayTelemetry.Refused(failure.Code ?? "invalid-field");
             return request.PrefersHtml()
                 ? await FormPageAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
                 : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.FieldErrors);
@@ -48,6 +50,7 @@ public sealed class SubmissionEndpoints(
         {
             // A browser's post without a genuine token of ours: an old page, or another site's form.
             const string Expired = "This form was open for too long. Please check your entry and send it again.";
+            SolidayTelemetry.Refused("form-token");
             return request.PrefersHtml()
                 ? await FormPageAsync(request, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
                 : Problems.Of(400, "The form has expired.", Expired, "form-token");
@@ -56,6 +59,7 @@ public sealed class SubmissionEndpoints(
         var id = nonce is not null ? formTokens.SubmissionIdFor(nonce)
             : request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? formTokens.SubmissionIdFor(key)
             : SubmissionId.New();
+        SolidayTelemetry.TagCurrent(id);
         if (await entries.FindAsync(id, cancellationToken) is { } repeated)
         {
             return Accepted(request, repeated); // sent twice: the same entry, never a second one
@@ -64,6 +68,7 @@ public sealed class SubmissionEndpoints(
         var allowance = await rateLimiter.TryTakeAsync(ClientAddress.Of(request, submissions.Value.ClientAddressHeader), cancellationToken);
         if (!allowance.Allowed)
         {
+            SolidayTelemetry.Refused("rate-limit");
             return await TooManyAsync(request, allowance.RetryAt);
         }
 
@@ -75,6 +80,7 @@ public sealed class SubmissionEndpoints(
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Intake has logged the cause and removed what it stored; the resident may simply retry.
+            SolidayTelemetry.Refused("unavailable");
             return request.PrefersHtml()
                 ? await ErrorPageAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", Problems.UnavailableDetail)
                 : Problems.Unavailable();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Storage;
+using Soliday.Telemetry;
 
 namespace Soliday.Submissions;
 
@@ -25,6 +26,7 @@ public sealed class SubmissionIntake(
     /// </summary>
     public async Task<Entry> AcceptAsync(SubmissionDraft draft, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var step = SubmissionStep.Begin(logger, "AcceptSubmission", id);
         var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
         var entry = new Entry
         {
@@ -74,6 +76,7 @@ public sealed class SubmissionIntake(
             throw;
         }
 
+        SolidayTelemetry.SubmissionsAccepted.Add(1);
         logger.LogInformation("Submission {SubmissionId} received with {PhotoCount} photo(s)", id, draft.Photos.Count);
         return entry;
     }

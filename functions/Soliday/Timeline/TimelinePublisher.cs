@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Storage;
 using Soliday.Submissions;
+using Soliday.Telemetry;
 
 namespace Soliday.Timeline;
 
@@ -31,6 +32,7 @@ public sealed class TimelinePublisher(
 
     public async Task<PublishEntryResult> PublishEntry(PublishEntryRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(PublishEntry), request.SubmissionId);
         var entry = await entries.GetAsync(request.SubmissionId);
         if (entry.State == EntryState.Withdrawn)
         {
@@ -73,6 +75,7 @@ public sealed class TimelinePublisher(
             Decision = request.Decision ?? e.Decision,
         });
 
+        SolidayTelemetry.EntriesPublished.Add(1);
         logger.LogInformation("Submission {SubmissionId} published at hour {Hour}", entry.Id, hour);
         return new PublishEntryResult(entry.Id, hour);
     }
@@ -80,6 +83,7 @@ public sealed class TimelinePublisher(
     /// <summary>Takes an entry off the day's timeline and off the site. Nothing changes if it was never there.</summary>
     public async Task UnpublishEntry(string submissionId)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(UnpublishEntry), submissionId);
         var day = soliday.Value.Day;
         foreach (var hour in await index.ReadDayAsync(day))
         {

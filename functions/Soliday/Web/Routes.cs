@@ -27,6 +27,9 @@ public static class Routes
 
     public const string Asset = "assets/{name}";
 
+    public const string Health = "health";
+    public const string PurgeHistory = "operations/purge-history";
+
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
