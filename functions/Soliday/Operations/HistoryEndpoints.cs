@@ -43,7 +43,9 @@ public sealed class HistoryEndpoints(CuratorAuthenticator authenticator, TimePro
         }
 
         var createdBefore = clock.GetUtcNow() - TimeSpan.FromDays(input.OlderThanDays ?? DefaultOlderThanDays);
-        var result = await durable.PurgeAllInstancesAsync(new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: createdBefore, Statuses: Ended), request.HttpContext.RequestAborted);
+        // A start is given because the local engine's sidecar cannot read a filter without one.
+        var filter = new PurgeInstancesFilter(CreatedFrom: DateTimeOffset.UnixEpoch, CreatedTo: createdBefore, Statuses: Ended);
+        var result = await durable.PurgeAllInstancesAsync(filter, request.HttpContext.RequestAborted);
         logger.LogInformation("{Curator} purged the history of {Count} ended workflows started before {CreatedBefore}", curator.Name, result.PurgedInstanceCount, createdBefore);
         return Results.Json(new PurgeHistoryResult(result.PurgedInstanceCount, createdBefore), SolidayJson.Options);
     }
