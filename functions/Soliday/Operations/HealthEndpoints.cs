@@ -40,7 +40,7 @@ public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient 
 
         if (checks.All(c => c.Reachable))
         {
-            return Results.Json(new HealthReport("healthy", soliday.Value.Day, storage), Storage.SolidayJson.Options);
+            return Results.Json(new HealthReport("healthy", soliday.Value.Day, storage), SolidayJson.Options);
         }
 
         var problem = new ProblemDetails
