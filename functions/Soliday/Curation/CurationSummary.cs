@@ -48,6 +48,11 @@ public sealed record CurationSummary
         Featured = entry.Featured,
     };
 
+    /// <summary>Flagged when a change to a published entry did not reach the site: the site shows it as it was.</summary>
+    public CurationSummary NotRepublished() => Flags.Any(f => f.Code == FlagCodes.NotRepublished)
+        ? this
+        : this with { Flags = [.. Flags, new EntryFlag(FlagCodes.NotRepublished, "The last change could not be published: the site still shows the entry as it was. Save it again to retry.")] };
+
     /// <summary>Listed as overdue once no curator has reached it within the reminder time.</summary>
     public CurationSummary Overdue() => Flags.Any(f => f.Code == FlagCodes.Overdue)
         ? this

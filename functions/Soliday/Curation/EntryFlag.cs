@@ -17,4 +17,5 @@ public static class FlagCodes
     public const string PersonalDetails = "personal-details";
     public const string WatchedWords = "watched-words";
     public const string Overdue = "overdue";
+    public const string NotRepublished = "not-republished";
 }

@@ -27,6 +27,17 @@ public static class SubmissionOrchestration
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(1)));
 
+    /// <summary>
+    /// An entry already on the site, published again after a change: the old version stays live
+    /// meanwhile, so give up within seconds and show curators it needs attention (saving it again
+    /// retries) rather than keep them guessing for half an hour.
+    /// </summary>
+    private static readonly TaskOptions RepublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 3,
+        firstRetryInterval: TimeSpan.FromSeconds(2),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(10)));
+
     /// <summary>A curator has said yes: keep trying for about half an hour before giving up on storage.</summary>
     private static readonly TaskOptions PublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 10,
@@ -63,7 +74,14 @@ public static class SubmissionOrchestration
             return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null, summary: null);
         }
 
-        var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary!);
+        if (offer.Summary is null)
+        {
+            // Taken down while it was prepared: the take-down removes everything and ends this workflow.
+            context.SetCustomStatus(new SubmissionProgress(EntryState.Withdrawn.ToWire()));
+            return new SubmissionWorkflowResult(id, EntryState.Withdrawn, EntryTakedown.Reason);
+        }
+
+        var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary);
         if (decision is not { Action: CurationAction.Approve })
         {
             return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision, summary);
@@ -88,7 +106,7 @@ public static class SubmissionOrchestration
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
-    /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here.</summary>
+    /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here, and so does a take-down (no summary, no refusal).</summary>
     private static async Task<(CurationSummary? Summary, PhotoRefusal? Refusal)> PrepareAndOfferAsync(TaskOrchestrationContext context, string id)
     {
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
@@ -102,9 +120,9 @@ public static class SubmissionOrchestration
             return (null, refusal);
         }
 
-        var summary = await context.CallActivityAsync<CurationSummary>(
+        var offered = await context.CallActivityAsync<OfferForCurationResult>(
             nameof(CurationSteps.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
-        return (summary, null);
+        return (offered.Summary, null);
     }
 
     /// <summary>
@@ -154,9 +172,9 @@ public static class SubmissionOrchestration
                 continue; // nothing is published yet to take off
             }
 
-            var changed = await context.CallActivityAsync<CurationSummary>(
+            var changed = await context.CallActivityAsync<ApplyChangeResult>(
                 nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(request.SubmissionId, received), StorageRetry);
-            summary = reminded ? changed.Overdue() : changed;
+            summary = reminded ? changed.Summary.Overdue() : changed.Summary;
         }
     }
 
@@ -187,14 +205,17 @@ public static class SubmissionOrchestration
         var summary = published.Summary;
         if (received.Action is CurationAction.Edit or CurationAction.Feature or CurationAction.Unfeature)
         {
-            summary = await context.CallActivityAsync<CurationSummary>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry);
+            summary = (await context.CallActivityAsync<ApplyChangeResult>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry)).Summary;
             try
             {
-                await PublishAsync(context, id, published.PublishedAt, decision: null);
+                await PublishAsync(context, id, published.PublishedAt, decision: null, RepublishRetry);
             }
             catch (TaskFailedException e)
             {
+                // The record has the change, the site does not: flag it on the board until a curator
+                // saves it again and the publish goes through (the next summary is made afresh).
                 context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogError(e, "Submission {SubmissionId} was changed but could not be published again", id);
+                summary = summary.NotRepublished();
             }
         }
 
@@ -202,11 +223,11 @@ public static class SubmissionOrchestration
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
-    private static Task<PublishEntryResult> PublishAsync(TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision) =>
+    private static Task<PublishEntryResult> PublishAsync(TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, TaskOptions? retry = null) =>
         context.CallActivityAsync<PublishEntryResult>(
             nameof(TimelinePublisher.PublishEntry),
             new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision)),
-            PublishRetry);
+            retry ?? PublishRetry);
 
     /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>
     private static async Task<SubmissionWorkflowResult> EndUnpublishedAsync(
