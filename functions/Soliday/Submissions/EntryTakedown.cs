@@ -43,6 +43,9 @@ public sealed class EntryTakedown(
             Place = null,
             ContactEmail = null,
             Photos = [],
+            SourcePost = null,
+            IntakeFlags = [],
+            Flags = [],
             Reason = Reason,
         }, cancellationToken);
         logger.LogInformation("Submission {SubmissionId} taken down by its sender", id);

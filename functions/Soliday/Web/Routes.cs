@@ -27,6 +27,9 @@ public static class Routes
 
     public const string Asset = "assets/{name}";
 
+    /// <summary>Posts pushed by other services, signed (see <c>Hashtags/WebhookSignatures</c>).</summary>
+    public const string HashtagWebhook = "hooks/posts";
+
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
