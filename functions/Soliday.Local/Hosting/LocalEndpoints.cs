@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Submissions;
 using Soliday.Web;
 
@@ -42,6 +43,8 @@ public static class LocalEndpoints
         api.MapGet(Routes.CurationMedia, (HttpRequest request, string id, string file, CurationEndpoints endpoints) => endpoints.Media(request, id, file));
 
         api.MapGet(Routes.Asset, (string name) => AssetEndpoints.Asset(name));
+
+        api.MapPost(Routes.HashtagWebhook, (HttpRequest request, HashtagWebhook webhook) => webhook.Receive(request));
 
         app.MapGet("/", () => Results.Redirect("/site/"));
         app.MapGet(SiteFiles.Route, SiteFiles.ServeAsync);
