@@ -20,6 +20,7 @@ public sealed class FakeMastodon : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly List<FakeStatus> _statuses = [];
+    private readonly HashSet<string> _unlisted = [];
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _media = new();
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _nextId = 110_000_000_000_000_000;
@@ -74,7 +75,25 @@ public sealed class FakeMastodon : IAsyncDisposable
     }
 
     /// <summary>Posts a status with the hashtag, newer than every status before it.</summary>
-    public FakeStatus Post(string contentHtml, string username = "alice", string? displayName = "Alice Example", DateTimeOffset? createdAt = null, params FakeAttachment[] media)
+    public FakeStatus Post(string contentHtml, string username = "alice", string? displayName = "Alice Example", DateTimeOffset? createdAt = null, params FakeAttachment[] media) =>
+        Add(contentHtml, username, displayName, createdAt, listed: true, media);
+
+    /// <summary>
+    /// Posts a status that the hashtag timeline leaves out until <see cref="List"/> (its own
+    /// addresses answer at once): lets a test decide when a poller can first see it.
+    /// </summary>
+    public FakeStatus PostUnlisted(string contentHtml, string username = "alice", string? displayName = "Alice Example") =>
+        Add(contentHtml, username, displayName, createdAt: null, listed: false, []);
+
+    public void List(FakeStatus status)
+    {
+        lock (_statuses)
+        {
+            _unlisted.Remove(status.Id);
+        }
+    }
+
+    private FakeStatus Add(string contentHtml, string username, string? displayName, DateTimeOffset? createdAt, bool listed, FakeAttachment[] media)
     {
         lock (_statuses)
         {
@@ -86,6 +105,11 @@ public sealed class FakeMastodon : IAsyncDisposable
                 CreatedAt: createdAt ?? DateTimeOffset.UtcNow.AddMinutes(-1),
                 Media: media);
             _statuses.Add(status);
+            if (!listed)
+            {
+                _unlisted.Add(status.Id);
+            }
+
             return status;
         }
     }
@@ -182,7 +206,7 @@ public sealed class FakeMastodon : IAsyncDisposable
         List<FakeStatus> page;
         lock (_statuses)
         {
-            var matching = _statuses.Where(s => After(s.Id, query["since_id"]) && After(s.Id, query["min_id"]) && Before(s.Id, query["max_id"]));
+            var matching = _statuses.Where(s => !_unlisted.Contains(s.Id) && After(s.Id, query["since_id"]) && After(s.Id, query["min_id"]) && Before(s.Id, query["max_id"]));
 
             // min_id pages upwards: the statuses just after it, still returned newest first.
             page = query["min_id"].Count > 0
