@@ -23,8 +23,8 @@ public static class LocalQueueListeners
     public static IServiceCollection AddLocalQueueListeners(this IServiceCollection services)
     {
         services.AddOptions<LocalQueueOptions>().BindConfiguration(LocalQueueOptions.Section)
-            .Validate(o => o.MaxDequeueCount >= 1 && o.VisibilityTimeout >= TimeSpan.Zero && o.MaxPollingInterval > TimeSpan.Zero && o.ProcessingTimeout > TimeSpan.Zero,
-                "Queues: MaxDequeueCount must be at least 1, and the times positive.")
+            .Validate(o => o.MaxDequeueCount >= 1 && o.BatchSize is >= 1 and <= 32 && o.VisibilityTimeout >= TimeSpan.Zero && o.MaxPollingInterval > TimeSpan.Zero && o.ProcessingTimeout > TimeSpan.Zero,
+                "Queues: MaxDequeueCount must be at least 1, BatchSize 1 to 32 (a queue's most per receive), and the times positive.")
             .ValidateOnStart();
         foreach (var listener in Listeners)
         {

@@ -19,6 +19,14 @@ public sealed class LocalQueueOptions
     /// </summary>
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Messages taken and handled at once (host.json <c>batchSize</c>). Small on purpose: one post
+    /// holds up to four photos of up to 25 MB in memory while it is taken in, and the runtime's
+    /// default (16, plus 8 more as a batch ends) could hold gigabytes on one instance. Posts arrive
+    /// a few a minute; two at a time keep up.
+    /// </summary>
+    public int BatchSize { get; set; } = 2;
+
     /// <summary>Local only: the longest wait between looks at an empty queue (the Functions runtime waits up to a minute).</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 

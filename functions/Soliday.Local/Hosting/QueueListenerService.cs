@@ -6,8 +6,8 @@ using Soliday.Hashtags;
 namespace Soliday.Local.Hosting;
 
 /// <summary>
-/// Listens to one storage queue as the Functions queue trigger does: Base64 messages, a few at a
-/// time; a message handled is deleted; one that fails is tried again after the visibility timeout,
+/// Listens to one storage queue as the Functions queue trigger does: Base64 messages,
+/// <see cref="LocalQueueOptions.BatchSize"/> at a time, side by side; a message handled is deleted; one that fails is tried again after the visibility timeout,
 /// and after <see cref="LocalQueueOptions.MaxDequeueCount"/> tries (or when it cannot even be
 /// decoded) it moves, as it was, to <c>{queue}-poison</c>. A message whose last try never ended
 /// (the host died) comes back with a higher count and is set aside at once.
@@ -19,9 +19,6 @@ public sealed class QueueListenerService(
     IOptions<LocalQueueOptions> options,
     ILogger<QueueListenerService> logger) : BackgroundService
 {
-    /// <summary>Messages taken at once, handled side by side.</summary>
-    private const int BatchSize = 4;
-
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     private string PoisonQueueName => $"{listener.QueueName}-poison";
@@ -41,7 +38,7 @@ public sealed class QueueListenerService(
         {
             try
             {
-                var messages = (await queue.ReceiveMessagesAsync(BatchSize, options.Value.ProcessingTimeout, stoppingToken)).Value;
+                var messages = (await queue.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.ProcessingTimeout, stoppingToken)).Value;
                 await Task.WhenAll(messages.Select(message => HandleAsync(queue, poison, message, stoppingToken)));
 
                 // As the Functions runtime: look again at once while there is work, back off when idle.

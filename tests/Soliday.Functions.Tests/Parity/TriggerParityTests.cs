@@ -51,6 +51,7 @@ public sealed class TriggerParityTests
 
         Assert.Equal(queues["maxDequeueCount"]!.GetValue<int>(), local.MaxDequeueCount);
         Assert.Equal(TimeSpan.Parse(queues["visibilityTimeout"]!.GetValue<string>(), CultureInfo.InvariantCulture), local.VisibilityTimeout);
+        Assert.Equal(queues["batchSize"]!.GetValue<int>(), local.BatchSize);
     }
 
     [Fact]
