@@ -82,14 +82,18 @@ public sealed class FakeMastodon : IAsyncDisposable
     /// Posts a status that the hashtag timeline leaves out until <see cref="List"/> (its own
     /// addresses answer at once): lets a test decide when a poller can first see it.
     /// </summary>
-    public FakeStatus PostUnlisted(string contentHtml, string username = "alice", string? displayName = "Alice Example") =>
-        Add(contentHtml, username, displayName, createdAt: null, listed: false, []);
+    public FakeStatus PostUnlisted(string contentHtml, string username = "alice", string? displayName = "Alice Example", DateTimeOffset? createdAt = null, params FakeAttachment[] media) =>
+        Add(contentHtml, username, displayName, createdAt, listed: false, media);
 
-    public void List(FakeStatus status)
+    /// <summary>Lets the timeline show these statuses, all in the same instant.</summary>
+    public void List(params FakeStatus[] statuses)
     {
         lock (_statuses)
         {
-            _unlisted.Remove(status.Id);
+            foreach (var status in statuses)
+            {
+                _unlisted.Remove(status.Id);
+            }
         }
     }
 

@@ -33,6 +33,9 @@ public sealed class HashtagHost : IAsyncLifetime
             ["Soliday__Day"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Hashtags__AllowLoopbackMedia"] = "true",
             ["Hashtags__PollSeconds"] = "1",
+
+            // Two pages a poll: a backlog longer than that must be read on by the next poll, from where this one stopped.
+            ["Hashtags__MaxPagesPerPoll"] = "2",
             ["Hashtags__WebhookSecret"] = WebhookSecret,
             ["Hashtags__BlockedAccounts__0"] = "@spammer@127.0.0.1",
             ["Imaging__MaxUploadBytes"] = $"{MaxUploadBytes}",

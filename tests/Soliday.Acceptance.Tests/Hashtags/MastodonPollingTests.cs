@@ -17,10 +17,11 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
         var server = hashtags.Paging;
         server.PageSize = 2; // five new posts: three pages, followed by the Link header
         server.ServeImage("bus.jpg", Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg"));
-        var lastYear = server.Post("<p>See you at #Soliday next year!</p>", createdAt: DateTimeOffset.UtcNow.AddDays(-3));
-        var posts = Enumerable.Range(1, 5).Select(i => server.Post(
+        var lastYear = server.PostUnlisted("<p>See you at #Soliday next year!</p>", createdAt: DateTimeOffset.UtcNow.AddDays(-3));
+        var posts = Enumerable.Range(1, 5).Select(i => server.PostUnlisted(
             $"<p>Paging post {i} <a href=\"{server.Address}/tags/soliday\" class=\"mention hashtag\" rel=\"tag\">#<span>Soliday</span></a></p>",
             media: i == 3 ? [new FakeAttachment(server.MediaUrl("bus.jpg"), "A red bus on Station Road")] : [])).ToList();
+        server.List([lastYear, .. posts]); // all at once: one poll sees all six
 
         foreach (var post in posts)
         {
@@ -30,8 +31,10 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
             Assert.Equal("Alice Example (@alice@127.0.0.1)", entry["credit"]!.GetValue<string>());
         }
 
-        // Paged by the Link header's max_id, and the checkpoint moved to the newest post.
-        Assert.Contains(server.TimelineRequests, r => r.Parameter("max_id") is { } maxId && posts.Any(p => p.Id == maxId));
+        // Paged by the Link header's max_id, two pages a poll: the third page, below post 2, was read
+        // by the next poll from the place the first saved; then the checkpoint moved to the newest post.
+        Assert.Contains(server.TimelineRequests, r => r.Parameter("max_id") == posts[3].Id);
+        Assert.Contains(server.TimelineRequests, r => r.Parameter("max_id") == posts[1].Id);
         await SolidayApi.EventuallyAsync(async () => (await CheckpointAsync(server))?["sinceId"]?.GetValue<string>() == posts[^1].Id, "the checkpoint holds the newest post");
         Assert.Null((await CheckpointAsync(server))!["gapMaxId"]);
 
