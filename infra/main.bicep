@@ -53,6 +53,28 @@ param signingKey string
 })
 param curatorToken string
 
+@secure()
+@description('Hashtags:WebhookSecret, the secret senders of POST /api/hooks/posts sign with.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 48
+      noSpecial: true
+    }
+  }
+})
+param webhookSecret string
+
+@description('Hashtags:Tag, the hashtag read from Mastodon, without the #.')
+param hashtag string = 'soliday'
+
+@description('Hashtags:Mastodon:Servers, https base URLs of the Mastodon servers to read; none: nothing is polled.')
+param mastodonServers array = []
+
+@description('Hashtags:BlockedAccounts, @name@server or a bare server name, whose posts are ignored.')
+param blockedAccounts array = []
+
 @description('Object id of the person who runs the runbook (azd passes the signed-in user); empty for none.')
 param operatorPrincipalId string = ''
 
@@ -113,6 +135,7 @@ var names = {
 var secretNames = {
   signingKey: 'submissions-signing-key'
   curatorToken: 'curation-token'
+  webhookSecret: 'hashtags-webhook-secret'
 }
 
 // What the app writes, as named in functions/Soliday/Storage/StorageLayout.cs and
@@ -125,9 +148,11 @@ var containers = [
   'timeline'
   'curation'
   'limits'
+  'hashtags'
 ]
 var queues = [
   'curator-reminders'
+  'hashtag-posts'
 ]
 var deploymentContainer = 'app-package'
 
@@ -181,6 +206,7 @@ module keyVault 'modules/keyvault.bicep' = {
     secrets: {
       '${secretNames.signingKey}': signingKey
       '${secretNames.curatorToken}': curatorToken
+      '${secretNames.webhookSecret}': webhookSecret
     }
   }
 }
@@ -216,12 +242,16 @@ module functionApp 'modules/function-app.bicep' = {
     keyVaultName: keyVault.outputs.name
     signingKeySecretName: secretNames.signingKey
     curatorTokenSecretName: secretNames.curatorToken
+    webhookSecretName: secretNames.webhookSecret
     siteUrl: storage.outputs.webEndpoint
     day: day
     timeZone: timeZone
     curatorRole: curatorRole
     watchedWords: watchedWords
     places: places
+    hashtag: hashtag
+    mastodonServers: mastodonServers
+    blockedAccounts: blockedAccounts
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     enableEasyAuth: enableEasyAuth

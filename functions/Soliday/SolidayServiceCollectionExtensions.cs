@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Operations;
 using Soliday.Pages;
@@ -79,6 +80,52 @@ public static class SolidayServiceCollectionExtensions
 
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<HistoryEndpoints>();
+        return services.AddSolidayHashtags();
+    }
+
+    /// <summary>Hashtag ingestion: the Mastodon poller, the webhook, the queue's consumer, and their guarded HTTP clients.</summary>
+    private static IServiceCollection AddSolidayHashtags(this IServiceCollection services)
+    {
+        services.AddOptions<HashtagOptions>().BindConfiguration(HashtagOptions.Section)
+            .Validate(o => o.Tag.Length is > 0 and <= 100 && o.Tag.All(c => char.IsLetterOrDigit(c) || c == '_'), "Hashtags:Tag must be a hashtag without the # (letters, digits, underscores).")
+            .Validate(o => o.PollSeconds >= 1, "Hashtags:PollSeconds must be at least 1.")
+            .Validate(o => o.MaxPagesPerPoll >= 1, "Hashtags:MaxPagesPerPoll must be at least 1.")
+            .Validate(o => o.MediaTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero, "Hashtags:MediaTimeout and Hashtags:RequestTimeout must be positive.")
+            .Validate(o => Licences.FindKnown(o.Licence) is not null, $"Hashtags:Licence must be one of: {string.Join(", ", Licences.Known.Select(l => l.Id))}.")
+            .Validate(o => o.Mastodon.Servers.All(s => IsServerAllowed(s, o.AllowLoopbackMedia)),
+                "Each of Hashtags:Mastodon:Servers must be an https:// base URL (plain http only to loopback, and only with Hashtags:AllowLoopbackMedia, for tests).")
+            .ValidateOnStart();
+
+        // Both clients connect only through GuardedConnections: public addresses, no proxy, no automatic redirects.
+        services.AddHttpClient(MastodonClient.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
+        services.AddHttpClient(MediaDownloader.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
+
+        services.AddSingleton<MastodonClient>();
+        services.AddSingleton<MediaDownloader>();
+        services.AddSingleton<PollCheckpoints>();
+        services.AddSingleton<HashtagPostQueue>();
+        services.AddSingleton<AuthorBlockList>();
+        services.AddSingleton<MastodonPoller>();
+        services.AddSingleton<PostSubmissionIds>();
+        services.AddSingleton<IngestionFailures>();
+        services.AddSingleton<HashtagIngestion>();
+        services.AddSingleton<PoisonedPosts>();
+        services.AddSingleton<SourcePostCheck>();
+        services.AddSingleton<WebhookSignatures>();
+        services.AddSingleton<WebhookReplayGuard>();
+        services.AddSingleton<HashtagWebhook>();
+        services.AddHostedService<HashtagStartupCheck>();
         return services;
     }
+
+    private static void ConfigureClient(HttpClient client)
+    {
+        // Each call sets its own, shorter, deadline (Hashtags:RequestTimeout, MediaTimeout).
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Soliday/1.0 (+#Soliday hashtag ingestion)");
+    }
+
+    private static bool IsServerAllowed(string server, bool allowLoopback) =>
+        Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && string.IsNullOrEmpty(uri.Query)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && allowLoopback && PublicAddresses.IsLoopbackHost(uri.Host)));
 }

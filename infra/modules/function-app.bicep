@@ -24,6 +24,7 @@ param applicationInsightsConnectionString string
 param keyVaultName string
 param signingKeySecretName string
 param curatorTokenSecretName string
+param webhookSecretName string
 
 @description('The public site: the storage account\'s static website endpoint.')
 param siteUrl string
@@ -42,6 +43,15 @@ param watchedWords array
 
 @description('Tagging:Places: objects with name, latitude, longitude and radiusKm.')
 param places array
+
+@description('Hashtags:Tag, the hashtag read from Mastodon.')
+param hashtag string
+
+@description('Hashtags:Mastodon:Servers, the servers whose hashtag timeline is read.')
+param mastodonServers array
+
+@description('Hashtags:BlockedAccounts, whose posts are ignored.')
+param blockedAccounts array
 
 @minValue(1)
 @maxValue(1000)
@@ -109,10 +119,23 @@ var solidaySettings = {
 
   Site__PublicUrl: siteUrl
   Site__SubmitUrl: 'https://${name}.azurewebsites.net/api/submit'
+
+  Hashtags__Tag: hashtag
+  Hashtags__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${webhookSecretName})'
+  Hashtags__PollSeconds: '60'
+  Hashtags__Licence: 'LicenseRef-with-permission'
+  Hashtags__MediaTimeout: '00:00:30'
+  Hashtags__RequestTimeout: '00:00:20'
+  Hashtags__MaxPagesPerPoll: '10'
+
+  // Only for tests against a fake server on loopback: never in Azure.
+  Hashtags__AllowLoopbackMedia: 'false'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.
 var watchedWordSettings = toObject(range(0, length(watchedWords)), i => 'Curation__WatchedWords__${i}', i => string(watchedWords[i]))
+var mastodonServerSettings = toObject(range(0, length(mastodonServers)), i => 'Hashtags__Mastodon__Servers__${i}', i => string(mastodonServers[i]))
+var blockedAccountSettings = toObject(range(0, length(blockedAccounts)), i => 'Hashtags__BlockedAccounts__${i}', i => string(blockedAccounts[i]))
 var placeSettings = reduce(
   range(0, length(places)),
   {},
@@ -125,7 +148,7 @@ var placeSettings = reduce(
     })
 )
 
-var appSettings = union(storageSettings, telemetrySettings, solidaySettings, watchedWordSettings, placeSettings)
+var appSettings = union(storageSettings, telemetrySettings, solidaySettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

@@ -17,6 +17,8 @@ public sealed class AppSettingsTests
     {
         ["AzureWebJobsStorage"] = "a connection string needs the account's shared keys, which are off: Azure uses the identity-based settings",
         ["AzureWebJobsStorage__accountName"] = "the short form of the service URIs, which Azure sets instead",
+        ["Hashtags__IgnorePostsBefore"] = "its default, the start of the day before Soliday:Day, follows the day parameter",
+        ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
     };
 
     /// <summary>App settings the Bicep sets that Soliday's code does not read: the platform does.</summary>
@@ -115,6 +117,7 @@ public sealed class AppSettingsTests
     {
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Submissions__SigningKey"]);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Curation__LocalToken"]);
+        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Hashtags__WebhookSecret"]);
     }
 
     private static bool SameValue(object codeDefault, string value) => codeDefault switch

@@ -1,4 +1,5 @@
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Infrastructure.Tests.Support;
 using Soliday.Storage;
 
@@ -42,6 +43,7 @@ public sealed class StorageTemplateTests
         // $web is made by switching the static website on (infra/hooks), and the app makes it too.
         Assert.Equal(StorageLayout.Containers.Where(c => c != StorageLayout.Site).Order(), containers.Order());
         Assert.Contains(CurationSteps.RemindersQueue, queues);
+        Assert.Contains(HashtagPostQueue.Name, queues);
     }
 
     [Fact]

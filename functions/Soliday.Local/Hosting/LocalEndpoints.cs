@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Soliday.Curation;
 using Soliday.Operations;
+using Soliday.Hashtags;
 using Soliday.Submissions;
 using Soliday.Web;
 
@@ -46,6 +47,7 @@ public static class LocalEndpoints
 
         api.MapGet(Routes.Health, (HttpRequest request, HealthEndpoints endpoints) => endpoints.Health(request));
         api.MapPost(Routes.PurgeHistory, (HttpRequest request, HistoryEndpoints endpoints, DurableTaskClient durable) => endpoints.PurgeHistory(request, durable));
+        api.MapPost(Routes.HashtagWebhook, (HttpRequest request, HashtagWebhook webhook) => webhook.Receive(request));
 
         app.MapGet("/", () => Results.Redirect("/site/"));
         app.MapGet(SiteFiles.Route, SiteFiles.ServeAsync);

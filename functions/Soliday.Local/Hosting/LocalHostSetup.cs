@@ -39,6 +39,10 @@ public static class LocalHostSetup
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(infrastructure.Engine.Address));
         builder.Services.AddHostedService<DurableEngineShutdown>();
+
+        // After the engine's shutdown service: hosted services stop in reverse, so these stop first.
+        builder.Services.AddLocalQueueListeners();
+        builder.Services.AddLocalTimers();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }

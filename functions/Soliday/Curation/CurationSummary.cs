@@ -31,6 +31,9 @@ public sealed record CurationSummary
     public IReadOnlyList<EntryFlag> Flags { get; init; } = [];
     public bool Featured { get; init; }
 
+    /// <summary>The post it was taken from, for one from another service.</summary>
+    public string? SourceUrl { get; init; }
+
     public static CurationSummary From(Entry entry) => new()
     {
         SubmissionId = entry.Id,
@@ -46,6 +49,7 @@ public sealed record CurationSummary
         Tags = [.. entry.Tags.Select(t => t.ToString())],
         Flags = entry.Flags,
         Featured = entry.Featured,
+        SourceUrl = entry.SourcePost?.Url,
     };
 
     /// <summary>Flagged when a change to a published entry did not reach the site: the site shows it as it was.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Timeline;
 
 namespace Soliday.Storage;
@@ -22,7 +23,10 @@ public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient que
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await queues.GetQueueClient(CurationSteps.RemindersQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var queue in new[] { CurationSteps.RemindersQueue, HashtagPostQueue.Name, HashtagPostQueue.PoisonName })
+        {
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
 
         // The public site answers from the start, before the first entry is approved.
         await site.PublishStartingPagesAsync(soliday.Value.Day, cancellationToken);

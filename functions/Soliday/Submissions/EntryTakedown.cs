@@ -51,6 +51,9 @@ public sealed class EntryTakedown(
             Place = null,
             ContactEmail = null,
             Photos = [],
+            SourcePost = null,
+            IntakeFlags = [],
+            Flags = [],
             Reason = Reason,
         }, cancellationToken);
         await hashIndex.ForgetAsync(id, cancellationToken);

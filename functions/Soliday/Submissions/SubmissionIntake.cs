@@ -40,6 +40,8 @@ public sealed class SubmissionIntake(
             ContactEmail = draft.ContactEmail,
             Source = draft.Source,
             ReceivedAt = clock.GetUtcNow(),
+            SourcePost = draft.SourcePost,
+            IntakeFlags = draft.IntakeFlags ?? [],
         };
 
         try
@@ -58,7 +60,8 @@ public sealed class SubmissionIntake(
 
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(SubmissionOrchestration),
-                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication),
+                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication,
+                    CheckSourceBeforePublishing: draft.SourcePost is not null),
                 new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
                 cancellationToken);
         }

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Timeline;
 
@@ -20,6 +21,8 @@ public static class SubmissionOrchestration
 
     public const string FaultReason = "Something went wrong on our side while preparing this entry. Please send it again.";
 
+    public const string DeletedAtSourceReason = "The author deleted this post before it could be published, so it was not published.";
+
     /// <summary>Storage and network hiccups are worth a few tries; a bad photo is an outcome, not an exception.</summary>
     private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5,
@@ -37,6 +40,16 @@ public static class SubmissionOrchestration
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromSeconds(10)));
+
+    /// <summary>
+    /// Asking a post's source whether it still exists: a few tries over about a minute. A source
+    /// that still cannot answer does not undo a curator's approval (see <see cref="DeletedAtSourceAsync"/>).
+    /// </summary>
+    private static readonly TaskOptions SourceCheckRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 4,
+        firstRetryInterval: TimeSpan.FromSeconds(5),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     /// <summary>A curator has said yes: keep trying for about half an hour before giving up on storage.</summary>
     private static readonly TaskOptions PublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -85,6 +98,11 @@ public static class SubmissionOrchestration
         if (decision is not { Action: CurationAction.Approve })
         {
             return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision, summary);
+        }
+
+        if (request.CheckSourceBeforePublishing && await DeletedAtSourceAsync(context, id))
+        {
+            return await EndUnpublishedAsync(context, id, EntryState.Rejected, DeletedAtSourceReason, decision, summary);
         }
 
         var publishedAt = context.CurrentUtcDateTime;
@@ -221,6 +239,26 @@ public static class SubmissionOrchestration
 
         context.ContinueAsNew(request with { Published = published with { Summary = summary } }, preserveUnprocessedEvents: true);
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
+    }
+
+    /// <summary>
+    /// True when the post this entry was taken from has been deleted by its author. When its source
+    /// cannot say (down for longer than the retries), false: an outage must not undo a curator's
+    /// approval, and a curator can still take the entry off the timeline.
+    /// </summary>
+    private static async Task<bool> DeletedAtSourceAsync(TaskOrchestrationContext context, string id)
+    {
+        try
+        {
+            var check = await context.CallActivityAsync<CheckSourcePostResult>(
+                nameof(SourcePostCheck.CheckSourcePost), new CheckSourcePostRequest(id), SourceCheckRetry);
+            return check.Gone;
+        }
+        catch (TaskFailedException e)
+        {
+            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogWarning(e, "Submission {SubmissionId}: its source could not say whether the post still exists; publishing on the curator's approval", id);
+            return false;
+        }
     }
 
     private static Task<PublishEntryResult> PublishAsync(TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, TaskOptions? retry = null) =>

@@ -18,6 +18,9 @@ public sealed record TimelineEntry
 
     public required DateTimeOffset PublishedAt { get; init; }
     public required IReadOnlyList<TimelinePhoto> Photos { get; init; }
+
+    /// <summary>The post it was taken from, for one from another service: its credit links there.</summary>
+    public string? SourceUrl { get; init; }
 }
 
 public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyList<TimelineImage> Images);

@@ -118,8 +118,9 @@ public sealed class TimelinePublisher(
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
-        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == soliday.Value.Day ? entry.MomentAt : entry.ReceivedAt,
+        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == soliday.Value.Day ? entry.MomentAt : entry.SentAt,
         PublishedAt = publishedAt,
+        SourceUrl = entry.SourcePost?.Url,
         Photos = entry.Photos.Select(p => new TimelinePhoto(
             p.Alt,
             p.Facts?.Width ?? 0,

@@ -29,6 +29,8 @@ public static class Routes
 
     public const string Health = "health";
     public const string PurgeHistory = "operations/purge-history";
+    /// <summary>Posts pushed by other services, signed (see <c>Hashtags/WebhookSignatures</c>).</summary>
+    public const string HashtagWebhook = "hooks/posts";
 
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
 

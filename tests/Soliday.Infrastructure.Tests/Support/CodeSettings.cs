@@ -39,12 +39,24 @@ public static class CodeSettings
          where type.IsClass && type.IsPublic && type.Name.EndsWith("Options", StringComparison.Ordinal)
          let section = type.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string
          where section is not null
-         let defaults = Activator.CreateInstance(type)
-         from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-         where property.CanRead && property.SetMethod is { IsPublic: true }
-         select new CodeSetting($"{section}__{property.Name}", IsList(property.PropertyType), property.GetValue(defaults)))
+         from setting in SettingsOf(type, section, Activator.CreateInstance(type))
+         select setting)
         .OrderBy(s => s.Name, StringComparer.Ordinal)
         .ToList();
+
+    /// <summary>A nested options object (<c>Hashtags:Mastodon</c>) is not a setting: its properties are.</summary>
+    private static IEnumerable<CodeSetting> SettingsOf(Type type, string prefix, object? defaults) =>
+        from property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        where property.CanRead && property.SetMethod is { IsPublic: true }
+        let name = $"{prefix}__{property.Name}"
+        let value = defaults is null ? null : property.GetValue(defaults)
+        from setting in IsNested(property.PropertyType)
+            ? SettingsOf(property.PropertyType, name, value)
+            : [new CodeSetting(name, IsList(property.PropertyType), value)]
+        select setting;
+
+    private static bool IsNested(Type type) =>
+        type.IsClass && !IsList(type) && type.Name.EndsWith("Options", StringComparison.Ordinal);
 
     private static bool IsList(Type type) => type != typeof(string) && typeof(IEnumerable).IsAssignableFrom(type);
 }

@@ -65,6 +65,6 @@ public sealed partial class TemplateAppSettings
             ? ListPrefixes.Contains($"{setting.Name}__") || Named.Keys.Any(k => k.StartsWith($"{setting.Name}__", StringComparison.Ordinal))
             : Named.ContainsKey(setting.Name);
 
-    [GeneratedRegex(@"format\('([A-Za-z]+__[A-Za-z]+__)\{0\}")]
+    [GeneratedRegex(@"format\('((?:[A-Za-z]+__){2,})\{0\}")]
     private static partial Regex ListItemName();
 }
