@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class PhotoProcessor(
     ILogger<PhotoProcessor> logger) : IDisposable
 {
     private readonly SemaphoreSlim _decodeSlots = new(imaging.Value.MaxConcurrentPhotos);
+    private readonly Configuration _decoding = ImageSharpSetup.For(imaging.Value.AllocationLimitMegabytes);
 
     public async Task<PhotoOutcome> ProcessAsync(BinaryData photo, CancellationToken cancellationToken = default)
     {
@@ -54,21 +56,29 @@ public sealed class PhotoProcessor(
         // The time budget starts once a slot is free: waiting for a turn is not slowness of the photo.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(imaging.Value.DecodeTimeout);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // JPEG has no alpha: three bytes a pixel instead of four is a quarter less memory and work.
             var processed = check.Format == ImageFormats.Jpeg
                 ? await RenderAsync<Rgb24>(photo, check.Format, budget.Token)
                 : await RenderAsync<Rgba32>(photo, check.Format!, budget.Token);
-            return new(processed, null);
+
+            // The budget's timer needs a free thread-pool thread to fire, and on a busy machine it
+            // may come only after the decode has finished: the clock decides, not the timer.
+            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout
+                ? new(null, PhotoRefusal.TooSlow())
+                : new(processed, null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return new(null, PhotoRefusal.TooSlow());
         }
-        catch (InvalidMemoryOperationException)
+        catch (Exception e) when (e is InvalidMemoryOperationException || e.InnerException is InvalidMemoryOperationException)
         {
-            return new(null, PhotoRefusal.TooManyPixels()); // the capped allocator said no
+            // The capped allocator said no. Decoders wrap its refusal in InvalidImageContentException
+            // ("degenerate dimensions"), which alone would read as a damaged file: it is a big one.
+            return new(null, PhotoRefusal.TooManyPixels());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,7 +92,7 @@ public sealed class PhotoProcessor(
         where TPixel : unmanaged, IPixel<TPixel>
     {
         using var stream = photo.ToStream();
-        using var image = await Image.LoadAsync<TPixel>(ImageSharpSetup.Configuration, stream, cancellationToken);
+        using var image = await Image.LoadAsync<TPixel>(_decoding, stream, cancellationToken);
 
         // Read from the decoded image, not the header: WebP's EXIF is read only by the full decode,
         // and then not at all when its writer prefixed it as in JPEG.
