@@ -70,7 +70,7 @@ public sealed class FormTokens(TokenSigner signer, IOptions<SubmissionOptions> o
     public static CookieOptions CookieOptions(HttpRequest request) => new()
     {
         HttpOnly = true,
-        Secure = request.IsHttps,
+        Secure = SecureCookies.Required(request),
         SameSite = SameSiteMode.Strict, // never sent with a post from another site: the point of it
         Path = "/",
         IsEssential = true,
