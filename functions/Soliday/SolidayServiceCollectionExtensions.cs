@@ -54,6 +54,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
         services.AddSingleton<FormTokens>();
+        services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<EntryTakedown>();

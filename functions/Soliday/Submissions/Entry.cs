@@ -29,6 +29,9 @@ public sealed record Entry
     public required string Source { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>What was sent, as <see cref="SubmissionFingerprints"/> digests it: tells a retry from a reused key. Private.</summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>When the moment happened: the first photo's capture time, else when it was received.</summary>
     public DateTimeOffset MomentAt => Moment(Photos.Select(p => p.Facts), ReceivedAt);
 

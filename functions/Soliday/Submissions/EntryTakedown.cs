@@ -42,6 +42,7 @@ public sealed class EntryTakedown(
             Credit = "",
             Place = null,
             ContactEmail = null,
+            Fingerprint = null,
             Photos = [],
             Reason = Reason,
         }, cancellationToken);

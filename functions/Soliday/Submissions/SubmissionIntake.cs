@@ -21,9 +21,10 @@ public sealed class SubmissionIntake(
 {
     /// <summary>
     /// Stores the draft as entry <paramref name="id"/> and starts its workflow. The id may repeat (a
-    /// double-click sends the same form token): then the entry already stored is returned, unchanged.
+    /// double-click sends the same form token): then the entry already stored is returned, unchanged,
+    /// and the caller compares its <see cref="Entry.Fingerprint"/> with <paramref name="fingerprint"/>.
     /// </summary>
-    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string fingerprint, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
         var entry = new Entry
@@ -38,6 +39,7 @@ public sealed class SubmissionIntake(
             ContactEmail = draft.ContactEmail,
             Source = draft.Source,
             ReceivedAt = clock.GetUtcNow(),
+            Fingerprint = fingerprint,
         };
 
         try
