@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Soliday.Tests.Support;
+namespace Soliday.Testing;
 
 /// <summary>
 /// Small, genuine files of formats the corpus lacks: what a scanner or a design tool would save.
