@@ -56,21 +56,15 @@ public sealed class PhotoProcessor(
         // The time budget starts once a slot is free: waiting for a turn is not slowness of the photo.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(imaging.Value.DecodeTimeout);
-        var started = Stopwatch.GetTimestamp();
         try
         {
             // JPEG has no alpha: three bytes a pixel instead of four is a quarter less memory and work.
             var processed = check.Format == ImageFormats.Jpeg
                 ? await RenderAsync<Rgb24>(photo, check.Format, budget.Token)
                 : await RenderAsync<Rgba32>(photo, check.Format!, budget.Token);
-
-            // The budget's timer needs a free thread-pool thread to fire, and on a busy machine it
-            // may come only after the decode has finished: the clock decides, not the timer.
-            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout
-                ? new(null, PhotoRefusal.TooSlow())
-                : new(processed, null);
+            return new(processed, null);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((e is OperationCanceledException or TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
             return new(null, PhotoRefusal.TooSlow());
         }
@@ -92,7 +86,14 @@ public sealed class PhotoProcessor(
         where TPixel : unmanaged, IPixel<TPixel>
     {
         using var stream = photo.ToStream();
+        var decodeStarted = Stopwatch.GetTimestamp();
         using var image = await Image.LoadAsync<TPixel>(_decoding, stream, cancellationToken);
+        if (Stopwatch.GetElapsedTime(decodeStarted) > imaging.Value.DecodeTimeout)
+        {
+            // The budget's timer needs a free thread-pool thread to fire, and on a busy machine it may
+            // come only after the decode has finished: the clock decides, not the timer.
+            throw new TimeoutException("The decode took longer than its budget.");
+        }
 
         // Read from the decoded image, not the header: WebP's EXIF is read only by the full decode,
         // and then not at all when its writer prefixed it as in JPEG.
