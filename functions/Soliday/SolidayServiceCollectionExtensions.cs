@@ -28,7 +28,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Soliday:TimeZone is not a time zone this machine knows (use an IANA id such as Europe/London).")
             .ValidateOnStart();
         services.AddOptions<ImagingOptions>().BindConfiguration(ImagingOptions.Section)
-            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0 && o.MaxConcurrentPhotos > 0 && o.DecodeTimeout > TimeSpan.Zero, "Imaging limits must be positive.")
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0 && o.MaxConcurrentPhotos > 0 && o.AllocationLimitMegabytes > 0 && o.DecodeTimeout > TimeSpan.Zero, "Imaging limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
@@ -56,6 +56,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
         services.AddSingleton<FormTokens>();
+        services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<EntryTakedown>();

@@ -116,6 +116,7 @@ var solidaySettings = {
   Imaging__RenditionWidths__2: '1600'
   Imaging__DecodeTimeout: '00:00:20'
   Imaging__MaxConcurrentPhotos: '2'
+  Imaging__AllocationLimitMegabytes: '256'
 
   Site__PublicUrl: siteUrl
   Site__SubmitUrl: 'https://${name}.azurewebsites.net/api/submit'

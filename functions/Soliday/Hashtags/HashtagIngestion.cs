@@ -82,7 +82,7 @@ public sealed class HashtagIngestion(
             post.Source,
             SourcePost: new SourcePost(post.Url, post.CreatedAt > now + FutureTolerance ? now : post.CreatedAt, post.Server, post.PostId),
             IntakeFlags: flags);
-        await intake.AcceptAsync(draft, id, durable, cancellationToken);
+        await intake.AcceptAsync(draft, fingerprint: null, id, durable, cancellationToken);
         logger.LogInformation("A {Source} post taken in as submission {SubmissionId} with {PhotoCount} photo(s)", post.Source, id, photos.Count);
     }
 

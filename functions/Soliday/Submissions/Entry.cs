@@ -32,6 +32,9 @@ public sealed record Entry
     /// <summary>For a post taken from another service: where and when it was posted. Null for the form.</summary>
     public SourcePost? SourcePost { get; init; }
 
+    /// <summary>What was sent, as <see cref="SubmissionFingerprints"/> digests it: tells a retry from a reused key. Private.</summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>
     /// When the person sent it: the time of their post for one taken from elsewhere (we may read it
     /// minutes after), else when it reached us.

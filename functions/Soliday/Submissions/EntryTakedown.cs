@@ -50,6 +50,7 @@ public sealed class EntryTakedown(
             Credit = "",
             Place = null,
             ContactEmail = null,
+            Fingerprint = null,
             Photos = [],
             SourcePost = null,
             IntakeFlags = [],

@@ -22,9 +22,11 @@ public sealed class SubmissionIntake(
 {
     /// <summary>
     /// Stores the draft as entry <paramref name="id"/> and starts its workflow. The id may repeat (a
-    /// double-click sends the same form token): then the entry already stored is returned, unchanged.
+    /// double-click sends the same form token): then the entry already stored is returned, unchanged,
+    /// and the caller compares its <see cref="Entry.Fingerprint"/> with <paramref name="fingerprint"/>
+    /// (null for a post from elsewhere: its id already names the post, so a repeat is the same post).
     /// </summary>
-    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string? fingerprint, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         using var step = SubmissionStep.Begin(logger, "AcceptSubmission", id);
         var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
@@ -42,6 +44,7 @@ public sealed class SubmissionIntake(
             ReceivedAt = clock.GetUtcNow(),
             SourcePost = draft.SourcePost,
             IntakeFlags = draft.IntakeFlags ?? [],
+            Fingerprint = fingerprint,
         };
 
         try

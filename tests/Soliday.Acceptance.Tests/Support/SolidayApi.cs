@@ -18,6 +18,26 @@ public static class SolidayApi
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// Sends a submission as an API client would, optionally with an <c>Idempotency-Key</c> and with an
+    /// <c>X-Forwarded-For</c> header of the client's (or a proxy's) making; the response is the caller's to check.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostSubmissionAsync(this HttpClient http, SubmissionBuilder submission, string? idempotencyKey = null, string? forwardedFor = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = submission.Build() };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return http.SendAsync(request);
+    }
+
     public static async Task<JsonNode> StatusAsync(this HttpClient http, string id)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}");
