@@ -15,15 +15,21 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
 {
     public const string HtmlContentType = "text/html; charset=utf-8";
 
+    /// <summary>A whole page, with its doctype.</summary>
     public async Task<string> RenderAsync<TPage, TModel>(TModel model)
-        where TPage : IComponent, IPage<TModel>
+        where TPage : IComponent, IPage<TModel> =>
+        "<!DOCTYPE html>\n" + await RenderPartAsync<TPage, TModel>(model);
+
+    /// <summary>A piece of a page (one hour's section, say), to be composed with others.</summary>
+    public async Task<string> RenderPartAsync<TPart, TModel>(TModel model)
+        where TPart : IComponent, IPage<TModel>
     {
         await using var renderer = new HtmlRenderer(services, loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(IPage<TModel>.Model)] = model });
-            var output = await renderer.RenderComponentAsync<TPage>(parameters);
-            return "<!DOCTYPE html>\n" + output.ToHtmlString();
+            var output = await renderer.RenderComponentAsync<TPart>(parameters);
+            return output.ToHtmlString();
         });
     }
 }

@@ -190,7 +190,7 @@ public static class SubmissionOrchestration
             summary = await context.CallActivityAsync<CurationSummary>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry);
             try
             {
-                await PublishAsync(context, id, published.PublishedAt, decision: null);
+                await PublishAsync(context, id, published.PublishedAt, decision: null, changedAt: context.CurrentUtcDateTime);
             }
             catch (TaskFailedException e)
             {
@@ -202,10 +202,11 @@ public static class SubmissionOrchestration
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
-    private static Task<PublishEntryResult> PublishAsync(TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision) =>
+    private static Task<PublishEntryResult> PublishAsync(
+        TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, DateTimeOffset? changedAt = null) =>
         context.CallActivityAsync<PublishEntryResult>(
             nameof(TimelinePublisher.PublishEntry),
-            new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision)),
+            new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision), changedAt),
             PublishRetry);
 
     /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>

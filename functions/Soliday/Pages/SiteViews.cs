@@ -1,0 +1,38 @@
+using Soliday.Timeline;
+
+namespace Soliday.Pages;
+
+/// <summary>The day page around its hours: the counts per hour are all it needs.</summary>
+public sealed record DayFrameView(DateOnly Day, IReadOnlyList<int> Counts, SiteOptions Site)
+{
+    public int Total => Counts.Sum();
+}
+
+/// <summary>One hour's section of the day page.</summary>
+public sealed record DayHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour)
+{
+    /// <summary>Previews of an hour on the day page; the rest are on the hour's page.</summary>
+    public const int MaxPreviews = 3;
+
+    /// <summary>Featured entries first, then the earliest; shown in the order of the day.</summary>
+    public IReadOnlyList<TimelineEntry> Previews =>
+        [.. Hour.Entries.OrderByDescending(e => e.Featured).ThenBy(e => e, TimelineEntry.DayOrder).Take(MaxPreviews).Order(TimelineEntry.DayOrder)];
+}
+
+public sealed record HourPageView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour);
+
+/// <param name="Root">From the page to the site's root ("../").</param>
+public sealed record EntryPageView(
+    DateOnly Day, TimeZoneInfo Zone, TimelineEntry Entry, int Hour, TimelineEntry? Previous, TimelineEntry? Next, string ReportUrl, string CanonicalUrl);
+
+/// <summary>A tag page around its hours.</summary>
+public sealed record TagFrameView(DateOnly Day, string Label, IReadOnlyList<int> Counts)
+{
+    public int Total => Counts.Sum();
+}
+
+/// <summary>The entries of one hour that carry a tag, on the tag's page.</summary>
+public sealed record TagHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour);
+
+/// <summary>An entry in a feed: absolute addresses, since feed readers show it away from the site.</summary>
+public sealed record FeedEntryView(TimelineEntry Entry, string PageUrl, Func<TimelineImage, string> ImageUrl);
