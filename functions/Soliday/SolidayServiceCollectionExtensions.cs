@@ -76,6 +76,7 @@ public static class SolidayServiceCollectionExtensions
 
         services.AddSingleton<TimelineIndex>();
         services.AddSingleton<PlacementStore>();
+        services.AddSingleton<RecentLog>();
         services.AddSingleton<SiteAddress>();
         services.AddSingleton<TimelineFiles>();
         services.AddSingleton<HourlyFileWriter>();

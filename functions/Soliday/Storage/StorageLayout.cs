@@ -66,8 +66,8 @@ public static class StorageLayout
     /// <summary>The entries of one hour that carry one tag: a tag page's part for that hour.</summary>
     public static string TagHourIndex(DateOnly day, string slug, int hour) => $"{day:yyyy-MM-dd}/tags/{slug}/{hour:00}.json";
 
-    /// <summary>The latest published entries, newest first: what the feeds are made from.</summary>
-    public static string RecentIndex(DateOnly day) => $"{day:yyyy-MM-dd}/recent.json";
+    /// <summary>Every publish, edit and removal of the day, one line each (an append blob): what the feeds are made from.</summary>
+    public static string RecentLog(DateOnly day) => $"{day:yyyy-MM-dd}/recent.jsonl";
 
     /// <summary>Where a published entry was placed (hour, tags), so taking it off reads one blob, not the day.</summary>
     public static string Placement(DateOnly day, string id) => $"{day:yyyy-MM-dd}/placed/{id}.json";

@@ -17,6 +17,7 @@ namespace Soliday.Timeline;
 public sealed class SiteWriter(
     BlobServiceClient blobs,
     TimelineIndex index,
+    RecentLog recent,
     TimelineFiles files,
     HourlyFileWriter hourly,
     EntryPageWriter entryPages,
@@ -24,7 +25,7 @@ public sealed class SiteWriter(
     IOptions<SolidayOptions> soliday,
     IOptions<SiteOptions> site)
 {
-    /// <summary>Which version of the recent index a feed was made from.</summary>
+    /// <summary>How much of the recent log a feed was made from.</summary>
     private const string RecentVersionKey = "recent";
 
     private BlobContainerClient Site => blobs.GetBlobContainerClient(StorageLayout.Site);
@@ -42,10 +43,7 @@ public sealed class SiteWriter(
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, change.Hour, ReadHour, cancellationToken)));
         work.AddRange(change.Tags.Select(t =>
             hourly.UpdateAsync(files.TagPage(t.Tag), t.Index, hour => index.ReadTagHourAsync(Day, PublicTags.Slug(t.Tag), hour, cancellationToken), cancellationToken)));
-        if (change.Recent is { } recent)
-        {
-            work.Add(RenderFeedsAsync(recent, cancellationToken));
-        }
+        work.Add(RenderFeedsAsync(change.RecentLength, cancellationToken));
 
         if (change.Published && change.Entry.Photos.Count > 0)
         {
@@ -75,7 +73,7 @@ public sealed class SiteWriter(
         await WriteAsync(SitePaths.AboutPage, about, SiteContent.Html, cancellationToken);
 
         var firstHour = await ReadHour(0);
-        var work = new List<Task> { hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken), RenderFeedsAsync(await index.ReadRecentAsync(Day, cancellationToken), cancellationToken) };
+        var work = new List<Task> { hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken), RenderFeedsAsync(0, cancellationToken) };
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, firstHour, ReadHour, cancellationToken)));
         await Task.WhenAll(work);
         for (var hour = 0; hour < HourMarkers.Hours; hour++)
@@ -102,16 +100,22 @@ public sealed class SiteWriter(
             return new VersionedContent(BinaryData.FromString(html), new Dictionary<string, long> { [key] = hour.Version });
         }, cancellationToken: cancellationToken);
 
-    private Task RenderFeedsAsync(RecentIndex recent, CancellationToken cancellationToken) => Task.WhenAll(
-        RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, recent, files.Feeds.AtomAsync, cancellationToken),
-        RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, recent, files.Feeds.JsonFeedAsync, cancellationToken));
+    private Task RenderFeedsAsync(long includingLength, CancellationToken cancellationToken) => Task.WhenAll(
+        RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, includingLength, files.Feeds.AtomAsync, cancellationToken),
+        RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, includingLength, files.Feeds.JsonFeedAsync, cancellationToken));
 
-    private Task RenderFeedAsync(string path, string contentType, RecentIndex recent, Func<RecentIndex, Task<string>> render, CancellationToken cancellationToken) =>
+    /// <summary>A feed from the log's tail, unless one made from at least <paramref name="includingLength"/> of the log is there.</summary>
+    private Task RenderFeedAsync(string path, string contentType, long includingLength, Func<RecentIndex, Task<string>> render, CancellationToken cancellationToken) =>
         Site.GetBlobClient(path).WriteAsync(SiteContent.Changing(contentType), async recorded =>
-            recorded.Includes(RecentVersionKey, recent.Version)
-                ? null
-                : new VersionedContent(BinaryData.FromString(await render(recent)), new Dictionary<string, long> { [RecentVersionKey] = recent.Version }),
-            cancellationToken: cancellationToken);
+        {
+            if (recorded.Includes(RecentVersionKey, includingLength))
+            {
+                return null;
+            }
+
+            var latest = await recent.ReadAsync(OpenData.Feeds.Shown, cancellationToken); // read after the feed's version: never older
+            return new VersionedContent(BinaryData.FromString(await render(latest)), new Dictionary<string, long> { [RecentVersionKey] = latest.Version });
+        }, cancellationToken: cancellationToken);
 
     private Task WriteAsync(string path, string content, BlobHttpHeaders headers, CancellationToken cancellationToken) =>
         Site.GetBlobClient(path).UploadAsync(BinaryData.FromString(content), new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);

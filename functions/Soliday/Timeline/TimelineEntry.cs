@@ -75,22 +75,12 @@ public sealed record HourIndex(DateOnly Day, int Hour, IReadOnlyList<TimelineEnt
     public TimelineEntry? Find(string id) => Entries.FirstOrDefault(e => e.Id == id);
 }
 
-/// <summary>
-/// The most recently published entries of the day, newest first: the feeds' source. It keeps more
-/// than a feed shows, so that taking a few entries down leaves the feeds full without reading the day.
-/// </summary>
+/// <summary>The most recently published entries of the day, newest first, as read from the <see cref="RecentLog"/> at a length (its version).</summary>
 public sealed record RecentIndex(IReadOnlyList<TimelineEntry> Entries, long Version = 0)
 {
-    public const int Kept = 100;
-
     public static IComparer<TimelineEntry> NewestFirst { get; } = Comparer<TimelineEntry>.Create((a, b) =>
     {
         var byTime = b.PublishedAt.CompareTo(a.PublishedAt);
         return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
     });
-
-    public RecentIndex Upsert(TimelineEntry entry) =>
-        this with { Entries = [.. Entries.Where(e => e.Id != entry.Id).Append(entry).Order(NewestFirst).Take(Kept)] };
-
-    public RecentIndex Remove(string id) => this with { Entries = [.. Entries.Where(e => e.Id != id)] };
 }

@@ -7,8 +7,7 @@ namespace Soliday.Timeline;
 public sealed record IndexUpdate<T>(T Before, T After, bool Changed);
 
 /// <summary>
-/// The indexes the site is made from: one small blob per hour, per tag within an hour, and one of
-/// the most recent entries. Each is changed by read / change / write-if-unchanged, so concurrent
+/// The indexes the site is made from: one small blob per hour, and per tag within an hour. Each is changed by read / change / write-if-unchanged, so concurrent
 /// publishers never lose each other's entries, and a publish touches its own hour and tags, not
 /// the whole day. Every change raises the index's version, which the pages made from it record.
 /// </summary>
@@ -17,13 +16,10 @@ public sealed class TimelineIndex(BlobServiceClient blobs)
     private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageLayout.Timeline);
 
     public Task<IndexUpdate<HourIndex>> UpdateHourAsync(DateOnly day, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default) =>
-        UpdateAsync(StorageLayout.HourIndex(day, hour), new HourIndex(day, hour, []), change, h => h.Entries, (h, v) => h with { Version = v }, h => h.Version, cancellationToken);
+        UpdateAsync(StorageLayout.HourIndex(day, hour), new HourIndex(day, hour, []), change, cancellationToken);
 
     public Task<IndexUpdate<HourIndex>> UpdateTagHourAsync(DateOnly day, string slug, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default) =>
-        UpdateAsync(StorageLayout.TagHourIndex(day, slug, hour), new HourIndex(day, hour, []), change, h => h.Entries, (h, v) => h with { Version = v }, h => h.Version, cancellationToken);
-
-    public Task<IndexUpdate<RecentIndex>> UpdateRecentAsync(DateOnly day, Func<RecentIndex, RecentIndex> change, CancellationToken cancellationToken = default) =>
-        UpdateAsync(StorageLayout.RecentIndex(day), new RecentIndex([]), change, r => r.Entries, (r, v) => r with { Version = v }, r => r.Version, cancellationToken);
+        UpdateAsync(StorageLayout.TagHourIndex(day, slug, hour), new HourIndex(day, hour, []), change, cancellationToken);
 
     /// <summary>An hour's index; an empty one at version 0 when nothing was ever published in it.</summary>
     public Task<HourIndex> ReadHourAsync(DateOnly day, int hour, CancellationToken cancellationToken = default) =>
@@ -32,9 +28,6 @@ public sealed class TimelineIndex(BlobServiceClient blobs)
     public Task<HourIndex> ReadTagHourAsync(DateOnly day, string slug, int hour, CancellationToken cancellationToken = default) =>
         ReadAsync(StorageLayout.TagHourIndex(day, slug, hour), new HourIndex(day, hour, []), cancellationToken);
 
-    public Task<RecentIndex> ReadRecentAsync(DateOnly day, CancellationToken cancellationToken = default) =>
-        ReadAsync(StorageLayout.RecentIndex(day), new RecentIndex([]), cancellationToken);
-
     /// <summary>Writes an index whole, unconditionally: for seeding a benchmark or a test, never while publishing.</summary>
     public Task SeedAsync<T>(string blobName, T index, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(blobName).UploadAsync(SolidayJson.Serialize(index), overwrite: true, cancellationToken);
@@ -42,28 +35,21 @@ public sealed class TimelineIndex(BlobServiceClient blobs)
     private async Task<T> ReadAsync<T>(string name, T empty, CancellationToken cancellationToken) =>
         await Container.GetBlobClient(name).ReadAsync(cancellationToken) is { } found ? SolidayJson.Deserialize<T>(found.Content) : empty;
 
-    private Task<IndexUpdate<T>> UpdateAsync<T>(
-        string name,
-        T empty,
-        Func<T, T> change,
-        Func<T, IReadOnlyList<TimelineEntry>> entriesOf,
-        Func<T, long, T> withVersion,
-        Func<T, long> versionOf,
-        CancellationToken cancellationToken)
+    private Task<IndexUpdate<HourIndex>> UpdateAsync(string name, HourIndex empty, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken)
     {
         var blob = Container.GetBlobClient(name);
         return OptimisticConcurrency.RetryAsync($"Updating the index {name}", async () =>
         {
             var read = await blob.ReadAsync(cancellationToken);
-            var current = read is { } found ? SolidayJson.Deserialize<T>(found.Content) : empty;
-            var changed = withVersion(change(current), versionOf(current) + 1);
-            if (entriesOf(changed).SequenceEqual(entriesOf(current)))
+            var current = read is { } found ? SolidayJson.Deserialize<HourIndex>(found.Content) : empty;
+            var changed = change(current) with { Version = current.Version + 1 };
+            if (changed.Entries.SequenceEqual(current.Entries))
             {
-                return (true, new IndexUpdate<T>(current, current, Changed: false)); // nothing to write
+                return (true, new IndexUpdate<HourIndex>(current, current, Changed: false)); // nothing to write
             }
 
             var written = await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken);
-            return (written, new IndexUpdate<T>(current, changed, Changed: true));
+            return (written, new IndexUpdate<HourIndex>(current, changed, Changed: true));
         }, cancellationToken);
     }
 }

@@ -18,8 +18,8 @@ public sealed record PublishEntryResult(string SubmissionId, int? Hour);
 
 /// <summary>
 /// The <c>PublishEntry</c> activity and its undo. Publishing puts the entry's renditions on the
-/// site, records where it is placed, updates its hour's index, its tags' indexes and the recent
-/// entries (each by ETag compare-and-swap), then brings the site up to date from those snapshots
+/// site, records where it is placed, updates its hour's index and its tags' indexes (each by ETag
+/// compare-and-swap), appends it to the recent log, then brings the site up to date from those snapshots
 /// alone (<see cref="SiteWriter"/>): the cost of one publish does not grow with the day. Every step
 /// can run twice safely; publishing an entry again (after an edit) replaces it everywhere.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class TimelinePublisher(
     BlobServiceClient blobs,
     EntryStore entries,
     TimelineIndex index,
+    RecentLog recent,
     PlacementStore placements,
     SiteWriter site,
     IOptions<SolidayOptions> soliday,
@@ -110,13 +111,8 @@ public sealed class TimelinePublisher(
             var tags = from.Where(p => p.Hour == placement.Hour).SelectMany(p => p.Tags).DistinctBy(PublicTags.Slug).ToList();
             var hourUpdate = index.UpdateHourAsync(Day, placement.Hour, h => h.Remove(id));
             var tagUpdates = tags.Select(async tag => (tag, (await index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), placement.Hour, h => h.Remove(id))).After)).ToList();
-            var recent = await index.UpdateRecentAsync(Day, r => r.Remove(id));
-            await site.ApplyAsync(new SiteChange(
-                (await hourUpdate).After,
-                placement.AsOrderKey(),
-                Published: false,
-                await Task.WhenAll(tagUpdates),
-                recent.Changed ? recent.After : null));
+            var recentLength = await recent.AppendAsync(new RecentRecord(id, Entry: null));
+            await site.ApplyAsync(new SiteChange((await hourUpdate).After, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength));
         }
 
         if (deleteFiles)
@@ -135,8 +131,8 @@ public sealed class TimelinePublisher(
             .Where(old => published.Tags.All(t => PublicTags.Slug(t) != PublicTags.Slug(old)))
             .Select(tag => (tag, update: index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), before!.Hour, h => h.Remove(published.Id))));
         var tagUpdates = kept.Concat(dropped).Select(async t => (t.tag, (await t.update).After)).ToList();
-        var recent = await index.UpdateRecentAsync(Day, r => r.Upsert(published));
-        return new SiteChange((await hourUpdate).After, published, Published: true, await Task.WhenAll(tagUpdates), recent.Changed ? recent.After : null);
+        var recentLength = await recent.AppendAsync(new RecentRecord(published.Id, published));
+        return new SiteChange((await hourUpdate).After, published, Published: true, await Task.WhenAll(tagUpdates), recentLength);
     }
 
     private async Task<bool> IsWithdrawnAsync(string id) => (await entries.FindAsync(id))?.State == EntryState.Withdrawn;

@@ -76,7 +76,7 @@ public sealed class SiteHarness : IAsyncDisposable
             Photos = [.. Enumerable.Range(0, photos).Select(index => new EntryPhoto
             {
                 Index = index,
-                Alt = $"Photo {index + 1} of {text}",
+                Alt = $"Photo {index + 1}, as its sender described it",
                 ContentType = "image/jpeg",
                 Facts = new PhotoFacts { Format = ImageFormats.Jpeg, Width = 1600, Height = 1200, Orientation = 1, CapturedAt = taken, Sha256 = id, PerceptualHash = "0" },
                 Renditions = [.. new[] { 480, 960, 1600 }.SelectMany(width => new[] { ImageFormats.Jpeg, ImageFormats.WebP }.Select(format =>

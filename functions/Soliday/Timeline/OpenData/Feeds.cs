@@ -5,11 +5,11 @@ namespace Soliday.Timeline.OpenData;
 
 /// <summary>
 /// The Atom feed (feed.atom, RFC 4287) and the JSON Feed 1.1 (feed.json) of the latest published
-/// entries, newest first, made from the small index of recent entries: never from the whole day.
+/// entries, newest first, made from the tail of the recent log: never from the whole day.
 /// </summary>
 public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
 {
-    /// <summary>What a feed shows; the recent index keeps more, so removals leave it full.</summary>
+    /// <summary>What a feed shows: the latest entries still published.</summary>
     public const int Shown = 50;
 
     public const string JsonFeedVersion = "https://jsonfeed.org/version/1.1";
@@ -101,7 +101,7 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
     private async Task<IReadOnlyList<(OpenEntry Open, string Html)>> WithContentAsync(RecentIndex recent)
     {
         var shown = new List<(OpenEntry, string)>();
-        foreach (var entry in recent.Entries.Order(RecentIndex.NewestFirst).Take(Shown))
+        foreach (var entry in recent.Entries.Take(Shown))
         {
             var open = OpenEntry.From(entry, site);
             var html = await pages.RenderPartAsync<FeedEntryContent, FeedEntryView>(new FeedEntryView(entry, open.PageUrl, image => site.Of(image.Path)));
