@@ -104,7 +104,7 @@ public sealed class CurationTests(SharedHost shared)
         }
     }
 
-    private async Task<string> SiteTextAsync() => await Host.Http.DayPageAsync();
+    private async Task<string> SiteTextAsync() => await Host.Http.WholeDayTextAsync();
 
     private async Task<List<string>> BlobsAsync(string container, string prefix)
     {

@@ -27,7 +27,7 @@ public sealed class LocalHostLifecycleTests
         using var approval = await host.Curator.ApproveAsync(id);
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);
         await host.Http.WaitForStatusAsync(id, "published");
-        Assert.Contains("Waiting through a restart", await host.Http.DayPageAsync());
+        Assert.Contains("Waiting through a restart", await host.Http.EntryPageAsync(id));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class LocalHostLifecycleTests
         var expired = await host.Http.WaitForStatusAsync(id, "rejected");
 
         Assert.Contains("No curator reached this entry in time", expired["reason"]!.GetValue<string>());
-        Assert.DoesNotContain("Nobody looked at this one", await host.Http.DayPageAsync());
+        Assert.DoesNotContain("Nobody looked at this one", await host.Http.WholeDayTextAsync());
         using var late = await host.Curator.ApproveAsync(id);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
