@@ -78,6 +78,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<PlacementStore>();
         services.AddSingleton<RecentLog>();
         services.AddSingleton<SiteAddress>();
+        services.AddSingleton<FragmentCache>();
         services.AddSingleton<TimelineFiles>();
         services.AddSingleton<HourlyFileWriter>();
         services.AddSingleton<EntryPageWriter>();

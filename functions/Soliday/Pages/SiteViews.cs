@@ -19,7 +19,15 @@ public sealed record DayHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour
         [.. Hour.Entries.OrderByDescending(e => e.Featured).ThenBy(e => e, TimelineEntry.DayOrder).Take(MaxPreviews).Order(TimelineEntry.DayOrder)];
 }
 
-public sealed record HourPageView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour);
+/// <param name="Cards">Each entry's card, already rendered (<see cref="HourEntryCard"/>), in the order of the day.</param>
+public sealed record HourPageView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour, IReadOnlyList<string> Cards)
+{
+    /// <summary>Photos of the first entries load at once; the rest wait until they are scrolled near.</summary>
+    public const int EagerEntries = 2;
+}
+
+/// <summary>One entry's card on its hour page.</summary>
+public sealed record HourCardView(DateOnly Day, TimeZoneInfo Zone, TimelineEntry Entry, bool Eager);
 
 /// <param name="Root">From the page to the site's root ("../").</param>
 public sealed record EntryPageView(

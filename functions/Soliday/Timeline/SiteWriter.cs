@@ -22,6 +22,7 @@ public sealed class SiteWriter(
     HourlyFileWriter hourly,
     EntryPageWriter entryPages,
     PageRenderer pages,
+    FragmentCache fragments,
     IOptions<SolidayOptions> soliday,
     IOptions<SiteOptions> site)
 {
@@ -96,7 +97,14 @@ public sealed class SiteWriter(
                 return null;
             }
 
-            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, soliday.Value.Zone, hour));
+            var zone = soliday.Value.Zone;
+            var cards = await Task.WhenAll(hour.Entries.Select((entry, i) =>
+            {
+                var eager = i < HourPageView.EagerEntries;
+                return fragments.GetAsync(eager ? "hour-card-eager" : "hour-card", entry,
+                    () => pages.RenderPartAsync<HourEntryCard, HourCardView>(new HourCardView(Day, zone, entry, eager)));
+            }));
+            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, zone, hour, cards));
             return new VersionedContent(BinaryData.FromString(html), new Dictionary<string, long> { [key] = hour.Version });
         }, cancellationToken: cancellationToken);
 

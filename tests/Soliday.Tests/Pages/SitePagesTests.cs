@@ -94,7 +94,8 @@ public sealed class SitePagesTests
         return
         [
             await RenderEntryPageAsync(entry),
-            await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, London, hour)),
+            await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, London, hour,
+                [await RenderPartAsync<HourEntryCard, HourCardView>(new HourCardView(Day, London, entry, Eager: true))])),
             Composed(await RenderPageAsync<DayPage, DayFrameView>(new DayFrameView(Day, [.. Enumerable.Repeat(1, 24)], site)),
                 await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, hour))),
             Composed(await RenderPageAsync<TagPage, TagFrameView>(new TagFrameView(Day, tagLabel, [.. Enumerable.Repeat(1, 24)])),
