@@ -70,6 +70,7 @@ public sealed class FunctionClassTests : IDisposable
             [$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] = "the-token",
             [$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] = "2026-06-20",
             [$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] = Convert.ToBase64String(new byte[32]),
+            ["Site:PublicUrl"] = "https://soliday.example/site/",
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
