@@ -1,10 +1,11 @@
-using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Imaging;
+using Soliday.Operations;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
@@ -17,7 +18,7 @@ namespace Soliday;
 public static class SolidayServiceCollectionExtensions
 {
     /// <summary>The storage connection both hosts use: the Functions runtime's own setting.</summary>
-    public const string StorageConnectionKey = "AzureWebJobsStorage";
+    public const string StorageConnectionKey = StorageConnection.Key;
 
     /// <summary>Everything Soliday's logic needs, the same for the Functions app and the local host.</summary>
     public static IServiceCollection AddSoliday(this IServiceCollection services)
@@ -27,7 +28,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Soliday:TimeZone is not a time zone this machine knows (use an IANA id such as Europe/London).")
             .ValidateOnStart();
         services.AddOptions<ImagingOptions>().BindConfiguration(ImagingOptions.Section)
-            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0 && o.MaxConcurrentPhotos > 0 && o.DecodeTimeout > TimeSpan.Zero, "Imaging limits must be positive.")
+            .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0 && o.MaxConcurrentPhotos > 0 && o.AllocationLimitMegabytes > 0 && o.DecodeTimeout > TimeSpan.Zero, "Imaging limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
@@ -42,10 +43,11 @@ public static class SolidayServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BlobServiceClient(StorageConnection(sp)));
+        services.AddSingleton(sp => StorageConnection.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
 
         // Base64 messages: what a Functions queue trigger reads, should one be added for reminders.
-        services.AddSingleton(sp => new QueueServiceClient(StorageConnection(sp), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
         services.AddHostedService<StorageSetup>();
 
         services.AddSingleton<PageRenderer>();
@@ -56,6 +58,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
         services.AddSingleton<FormTokens>();
+        services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<EntryTakedown>();
@@ -84,10 +87,55 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<EntryPageWriter>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<TimelinePublisher>();
+
+        services.AddSingleton<HealthEndpoints>();
+        services.AddSingleton<HistoryEndpoints>();
+        return services.AddSolidayHashtags();
+    }
+
+    /// <summary>Hashtag ingestion: the Mastodon poller, the webhook, the queue's consumer, and their guarded HTTP clients.</summary>
+    private static IServiceCollection AddSolidayHashtags(this IServiceCollection services)
+    {
+        services.AddOptions<HashtagOptions>().BindConfiguration(HashtagOptions.Section)
+            .Validate(o => o.Tag.Length is > 0 and <= 100 && o.Tag.All(c => char.IsLetterOrDigit(c) || c == '_'), "Hashtags:Tag must be a hashtag without the # (letters, digits, underscores).")
+            .Validate(o => o.PollSeconds >= 1, "Hashtags:PollSeconds must be at least 1.")
+            .Validate(o => o.MaxPagesPerPoll >= 1, "Hashtags:MaxPagesPerPoll must be at least 1.")
+            .Validate(o => o.MediaTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero, "Hashtags:MediaTimeout and Hashtags:RequestTimeout must be positive.")
+            .Validate(o => Licences.FindKnown(o.Licence) is not null, $"Hashtags:Licence must be one of: {string.Join(", ", Licences.Known.Select(l => l.Id))}.")
+            .Validate(o => o.Mastodon.Servers.All(s => IsServerAllowed(s, o.AllowLoopbackMedia)),
+                "Each of Hashtags:Mastodon:Servers must be an https:// base URL (plain http only to loopback, and only with Hashtags:AllowLoopbackMedia, for tests).")
+            .ValidateOnStart();
+
+        // Both clients connect only through GuardedConnections: public addresses, no proxy, no automatic redirects.
+        services.AddHttpClient(MastodonClient.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
+        services.AddHttpClient(MediaDownloader.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
+
+        services.AddSingleton<MastodonClient>();
+        services.AddSingleton<MediaDownloader>();
+        services.AddSingleton<PollCheckpoints>();
+        services.AddSingleton<HashtagPostQueue>();
+        services.AddSingleton<AuthorBlockList>();
+        services.AddSingleton<MastodonPoller>();
+        services.AddSingleton<PostSubmissionIds>();
+        services.AddSingleton<IngestionFailures>();
+        services.AddSingleton<HashtagIngestion>();
+        services.AddSingleton<PoisonedPosts>();
+        services.AddSingleton<SourcePostCheck>();
+        services.AddSingleton<WebhookSignatures>();
+        services.AddSingleton<WebhookReplayGuard>();
+        services.AddSingleton<HashtagWebhook>();
+        services.AddHostedService<HashtagStartupCheck>();
         return services;
     }
 
-    private static string StorageConnection(IServiceProvider services) =>
-        services.GetRequiredService<IConfiguration>()[StorageConnectionKey]
-        ?? throw new InvalidOperationException($"Set {StorageConnectionKey} to the storage account's connection string.");
+    private static void ConfigureClient(HttpClient client)
+    {
+        // Each call sets its own, shorter, deadline (Hashtags:RequestTimeout, MediaTimeout).
+        client.Timeout = Timeout.InfiniteTimeSpan;
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Soliday/1.0 (+#Soliday hashtag ingestion)");
+    }
+
+    private static bool IsServerAllowed(string server, bool allowLoopback) =>
+        Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && string.IsNullOrEmpty(uri.Query)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && allowLoopback && PublicAddresses.IsLoopbackHost(uri.Host)));
 }

@@ -93,11 +93,11 @@ public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps
         endpoints.Media(request, id, file).AsAction();
 
     [Function(nameof(CurationSteps.OfferForCuration))]
-    public Task<CurationSummary> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
+    public Task<OfferForCurationResult> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
         steps.OfferForCuration(request);
 
     [Function(nameof(CurationSteps.ApplyChange))]
-    public Task<CurationSummary> ApplyChange([ActivityTrigger] ApplyChangeRequest request) =>
+    public Task<ApplyChangeResult> ApplyChange([ActivityTrigger] ApplyChangeRequest request) =>
         steps.ApplyChange(request);
 
     [Function(nameof(CurationSteps.RemindCurators))]

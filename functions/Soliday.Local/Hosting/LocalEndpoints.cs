@@ -1,5 +1,7 @@
 using Microsoft.DurableTask.Client;
 using Soliday.Curation;
+using Soliday.Operations;
+using Soliday.Hashtags;
 using Soliday.Submissions;
 using Soliday.Web;
 
@@ -42,6 +44,10 @@ public static class LocalEndpoints
         api.MapGet(Routes.CurationMedia, (HttpRequest request, string id, string file, CurationEndpoints endpoints) => endpoints.Media(request, id, file));
 
         api.MapGet(Routes.Asset, (string name) => AssetEndpoints.Asset(name));
+
+        api.MapGet(Routes.Health, (HttpRequest request, HealthEndpoints endpoints) => endpoints.Health(request));
+        api.MapPost(Routes.PurgeHistory, (HttpRequest request, HistoryEndpoints endpoints, DurableTaskClient durable) => endpoints.PurgeHistory(request, durable));
+        api.MapPost(Routes.HashtagWebhook, (HttpRequest request, HashtagWebhook webhook) => webhook.Receive(request));
 
         app.MapGet("/", () => Results.Redirect("/site/"));
         app.MapGet(SiteFiles.Route, SiteFiles.ServeAsync);

@@ -17,12 +17,12 @@ public static class LocalHostSetup
 
         // No day given: today, so a first run needs no settings. (In Azure the day must be set.)
         var zone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration[$"{SolidayOptions.Section}:{nameof(SolidayOptions.TimeZone)}"] ?? new SolidayOptions().TimeZone);
-        builder.Configuration[$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] ??=
-            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        builder.Configuration.SetIfBlank($"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}", () =>
+            DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
         // No configured token: make one for this run and print it. There is never a built-in password.
-        builder.Configuration[$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] ??=
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        builder.Configuration.SetIfBlank($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}", () =>
+            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
 
         // No public address: this host's own, where it serves the site, so feeds and IIIF manifests point here.
         if (string.IsNullOrEmpty(builder.Configuration[LocalSiteAddress.ConfigurationKey]))
@@ -32,9 +32,10 @@ public static class LocalHostSetup
 
         // No signing key: one made on first run and kept with the local data, so take-down links
         // handed out keep working after a restart.
-        builder.Configuration[$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] ??= LocalSigningKey(builder);
+        builder.Configuration.SetIfBlank($"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}", () => LocalSigningKey(builder));
 
         builder.Services.AddSoliday();
+        builder.AddLocalTelemetry();
         builder.Services.AddProblemDetails(); // an unexpected failure still answers in problem+json
         builder.Services.AddSingleton(infrastructure.Engine);
         builder.Services.AddDurableTaskWorker(worker =>
@@ -44,8 +45,24 @@ public static class LocalHostSetup
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(infrastructure.Engine.Address));
         builder.Services.AddHostedService<DurableEngineShutdown>();
+
+        // After the engine's shutdown service: hosted services stop in reverse, so these stop first.
+        builder.Services.AddLocalQueueListeners();
+        builder.Services.AddLocalTimers();
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
+    }
+
+    /// <summary>
+    /// Blank counts as missing: a sample settings file or a shell leaves <c>Curation__LocalToken=""</c>,
+    /// and an empty token would lock every curator out while the banner printed nothing.
+    /// </summary>
+    private static void SetIfBlank(this ConfigurationManager configuration, string key, Func<string> value)
+    {
+        if (string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            configuration[key] = value();
+        }
     }
 
     private static string LocalSigningKey(WebApplicationBuilder builder)

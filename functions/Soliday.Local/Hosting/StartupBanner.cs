@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Pages;
 using Soliday.Web;
 
@@ -15,6 +16,7 @@ public sealed class StartupBanner(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<CurationOptions> curation,
+    IOptions<HashtagOptions> hashtags,
     IOptions<SolidayOptions> soliday) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -33,6 +35,8 @@ public sealed class StartupBanner(
             #Soliday is running.
               Form:          {root}/{Routes.Prefix}/{Routes.SubmitForm}
               Curation API:  {root}/{Routes.Prefix}/{Routes.CurationQueue}
+              Post webhook:  {root}/{Routes.Prefix}/{Routes.HashtagWebhook} ({(string.IsNullOrEmpty(hashtags.Value.WebhookSecret) ? "off: set Hashtags__WebhookSecret" : "signed with Hashtags:WebhookSecret")})
+              Mastodon:      {(hashtags.Value.Mastodon.Servers.Count == 0 ? "not read (set Hashtags__Mastodon__Servers__0)" : $"#{hashtags.Value.Tag} on {string.Join(", ", hashtags.Value.Mastodon.Servers)}")}
               Public site:   {root}/site/
               The day:       {Display.Date(soliday.Value.Day)} ({soliday.Value.TimeZone}; set Soliday__Day to choose another)
               Curator token: {curation.Value.LocalToken}

@@ -8,10 +8,21 @@ namespace Soliday.Curation;
 public sealed record AuditRecord(DateTimeOffset At, string Curator, string Action, string SubmissionId, string? Reason);
 
 /// <summary>Every curator action, appended as it is taken: the trail that shows nothing was published behind anyone's back.</summary>
+/// <remarks>Written before the action is passed on: no action is taken that the log does not show.</remarks>
 public sealed class AuditLog(BlobServiceClient blobs)
 {
+    /// <summary>The suffix of an action recorded, then not passed on (the engine could not be reached).</summary>
+    public const string NotDelivered = "-not-delivered";
+
     public Task RecordAsync(string submissionId, CuratorDecisionEvent decision, CancellationToken cancellationToken = default) =>
+        AppendAsync(submissionId, decision, decision.Action.ToString().ToLowerInvariant(), cancellationToken);
+
+    /// <summary>A second line for an action recorded but then not passed on.</summary>
+    public Task RecordNotDeliveredAsync(string submissionId, CuratorDecisionEvent decision, CancellationToken cancellationToken = default) =>
+        AppendAsync(submissionId, decision, decision.Action.ToString().ToLowerInvariant() + NotDelivered, cancellationToken);
+
+    private Task AppendAsync(string submissionId, CuratorDecisionEvent decision, string action, CancellationToken cancellationToken) =>
         blobs.GetBlobContainerClient(StorageLayout.Curation)
             .GetAppendBlobClient(StorageLayout.AuditLog(DateOnly.FromDateTime(decision.DecidedAt.UtcDateTime)))
-            .AppendLineAsync(SolidayJson.Serialize(new AuditRecord(decision.DecidedAt, decision.Curator, decision.Action.ToString().ToLowerInvariant(), submissionId, decision.Reason)).ToString(), cancellationToken);
+            .AppendLineAsync(SolidayJson.Serialize(new AuditRecord(decision.DecidedAt, decision.Curator, action, submissionId, decision.Reason)).ToString(), cancellationToken);
 }

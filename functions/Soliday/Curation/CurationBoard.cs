@@ -33,7 +33,9 @@ public sealed class CurationBoard
                 OrchestrationRuntimeStatus.Failed => EntryState.Failed.ToWire(),
                 _ => progress?.State ?? EntryState.Received.ToWire(),
             };
-            board.Add(new BoardEntry(instance.InstanceId[SubmissionOrchestration.InstanceIdPrefix.Length..], state, progress?.Curation));
+            // A take-down purges the instance; until then its summary (the sender's words) is not shown.
+            var summary = instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? null : progress?.Curation;
+            board.Add(new BoardEntry(instance.InstanceId[SubmissionOrchestration.InstanceIdPrefix.Length..], state, summary));
         }
 
         return board;

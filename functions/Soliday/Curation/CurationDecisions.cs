@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
+using Soliday.Telemetry;
 
 namespace Soliday.Curation;
 
@@ -27,6 +29,7 @@ public sealed class CurationDecisions(
 {
     public async Task<DecisionRefusal?> DecideAsync(string id, CuratorDecisionEvent decision, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var step = SubmissionStep.Begin(logger, "CuratorDecision", id);
         var entry = SubmissionId.IsValid(id) ? await entries.FindAsync(id, cancellationToken) : null;
         if (entry is null)
         {
@@ -61,6 +64,18 @@ public sealed class CurationDecisions(
             return await WhyNotAsync(id, entry); // another curator's claim came first
         }
 
+        // The audit line first: an action that could not be recorded is not taken.
+        try
+        {
+            await audit.RecordAsync(id, decision, cancellationToken);
+        }
+        catch (RequestFailedException e)
+        {
+            logger.LogError(e, "The decision on submission {SubmissionId} could not be written to the audit log; not taken", id);
+            await ReleaseAsync(claim);
+            return new(503, "Not recorded, so not done", "Your action could not be written to the audit log, so it was not taken and nothing changed. Please try again in a moment.", null);
+        }
+
         try
         {
             await durable.RaiseEventAsync(instanceId, nameof(CuratorDecisionEvent), decision, cancellationToken);
@@ -68,15 +83,19 @@ public sealed class CurationDecisions(
         catch (Exception e)
         {
             logger.LogError(e, "The decision on submission {SubmissionId} could not be raised; releasing the claim", id);
-            if (claim is not null)
+            await ReleaseAsync(claim);
+            try
             {
-                await claim.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+                await audit.RecordNotDeliveredAsync(id, decision, CancellationToken.None); // so the log does not claim what never happened
+            }
+            catch (RequestFailedException auditError)
+            {
+                logger.LogError(auditError, "The audit log could not record that the decision on submission {SubmissionId} was not delivered", id);
             }
 
             throw;
         }
 
-        await audit.RecordAsync(id, decision, cancellationToken);
         logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", id, decision.Action, decision.Curator);
         return null;
     }
@@ -105,6 +124,14 @@ public sealed class CurationDecisions(
         }
 
         return new(409, "Already decided", $"This entry is already {entry.State.ToWire()}.", entry.State.ToWire());
+    }
+
+    private static async Task ReleaseAsync(BlobClient? claim)
+    {
+        if (claim is not null)
+        {
+            await claim.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+        }
     }
 
     private BlobContainerClient Claims => blobs.GetBlobContainerClient(StorageLayout.Entries);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Soliday.Hashtags;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
@@ -25,7 +26,8 @@ public sealed record CurationQueueItem(
     IReadOnlyList<EntryFlag> Flags,
     bool Featured,
     string? ThumbnailUrl,
-    string StatusUrl);
+    string StatusUrl,
+    string? SourceUrl = null);
 
 /// <summary>The <c>202 Accepted</c> body of an action: the workflow carries it out in a moment.</summary>
 public sealed record DecisionAccepted(string Id, string Decision, string StatusUrl);
@@ -41,6 +43,7 @@ public sealed class CurationEndpoints(
     BlobServiceClient blobs,
     EntryStore entries,
     FormTokens formTokens,
+    PoisonedPosts poisoned,
     PageRenderer pages,
     IOptions<SolidayOptions> soliday,
     IOptions<CurationOptions> curation,
@@ -303,7 +306,8 @@ public sealed class CurationEndpoints(
             IssueFormToken(request),
             notice,
             ReturnQuery(filter),
-            soliday.Value);
+            soliday.Value,
+            await poisoned.ReadAsync(request.HttpContext.RequestAborted));
         return new HtmlPage(await pages.RenderAsync<CurationPage, CurationView>(view), status);
     }
 
@@ -323,7 +327,8 @@ public sealed class CurationEndpoints(
         return new CurationQueueItem(
             s.SubmissionId, entry.State, s.Text, s.Credit, s.Source, s.ReceivedAt, s.MomentAt, s.PhotoCount, s.Tags, s.Flags, s.Featured,
             s.Thumbnail is { } thumbnail ? Routes.CurationMediaUrl(thumbnail) : null,
-            Routes.SubmissionStatusUrl(s.SubmissionId));
+            Routes.SubmissionStatusUrl(s.SubmissionId),
+            s.SourceUrl);
     }
 
     /// <summary>The board's filters from a query string; the waiting entries when it names none.</summary>
@@ -363,15 +368,5 @@ public sealed class CurationEndpoints(
         };
     }
 
-    private static IResult Unauthorized() => new UnauthorizedProblem();
-
-    /// <summary>401 with a <c>WWW-Authenticate</c> challenge, as RFC 9110 asks, and a problem body.</summary>
-    private sealed class UnauthorizedProblem : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
-            return Problems.Of(401, "Curators only", "Sign in as a curator: send the curator token as 'Authorization: Bearer <token>', or sign in on the curation page.").ExecuteAsync(httpContext);
-        }
-    }
+    private static IResult Unauthorized() => new CuratorsOnly();
 }

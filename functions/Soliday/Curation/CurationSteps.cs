@@ -5,6 +5,7 @@ using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Tagging;
+using Soliday.Telemetry;
 using Soliday.Timeline;
 using Soliday.Web;
 
@@ -12,7 +13,14 @@ namespace Soliday.Curation;
 
 public sealed record OfferForCurationRequest(string SubmissionId, IReadOnlyList<PreparePhotoResult> Photos);
 
+/// <param name="Summary">What the curation page shows of the entry; null when it was taken down.</param>
+/// <param name="Withdrawn">Its sender took it down before it reached curators: the workflow ends.</param>
+public sealed record OfferForCurationResult(CurationSummary? Summary, bool Withdrawn);
+
 public sealed record ApplyChangeRequest(string SubmissionId, CuratorDecisionEvent Change);
+
+/// <param name="Summary">The entry as it now stands, flags recomputed.</param>
+public sealed record ApplyChangeResult(CurationSummary Summary);
 
 public sealed record RemindCuratorsRequest(string SubmissionId, CurationSummary Summary, DateTimeOffset WaitingSince);
 
@@ -40,12 +48,19 @@ public sealed class CurationSteps(
 
     /// <summary>
     /// Records the photos' facts, tags and flags the entry, and puts it in the curators' hands.
-    /// Returns what the curation page shows of it.
+    /// Returns what the curation page shows of it. An entry taken down before or while this runs is
+    /// not offered, and its hashes are left out of the index.
     /// </summary>
-    public async Task<CurationSummary> OfferForCuration(OfferForCurationRequest request)
+    public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(OfferForCuration), request.SubmissionId);
         var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
         var current = await entries.GetAsync(request.SubmissionId);
+        if (current.State == EntryState.Withdrawn)
+        {
+            return await NotOfferedAsync(current.Id); // an earlier delivery of this step may have added its hashes
+        }
+
         var photos = current.Photos.Select(p => prepared.TryGetValue(p.Index, out var r) ? p with { Facts = r.Facts, Renditions = r.Renditions } : p).ToList();
         var offered = current with { Text = Entry.TextOrPhotoDescription(current.Text, photos.Select(p => p.Facts)), Photos = photos };
         var otherPhotos = await hashIndex.ReadAsync();
@@ -61,28 +76,48 @@ public sealed class CurationSteps(
         var entry = await entries.UpdateAsync(request.SubmissionId, e => e.State is EntryState.Received or EntryState.Processing
             ? offered with { State = EntryState.AwaitingCuration, Featured = e.Featured }
             : e);
-        return CurationSummary.From(entry);
+        if (entry.State == EntryState.Withdrawn)
+        {
+            return await NotOfferedAsync(entry.Id); // taken down while this ran
+        }
+
+        return new OfferForCurationResult(CurationSummary.From(entry), Withdrawn: false);
     }
 
-    /// <summary>A curator's edit, or featuring, applied to the record. Returns the summary as it now stands.</summary>
-    public async Task<CurationSummary> ApplyChange(ApplyChangeRequest request)
+    /// <summary>A taken-down entry: its hashes are hidden by a tombstone (the take-down writes one too; another changes nothing).</summary>
+    private async Task<OfferForCurationResult> NotOfferedAsync(string id)
     {
+        await hashIndex.ForgetAsync(id);
+        return new OfferForCurationResult(null, Withdrawn: true);
+    }
+
+    /// <summary>
+    /// A curator's edit, or featuring, applied to the record. An edit recomputes the flags: a
+    /// description a curator has improved is no longer flagged as weak. Returns the summary as it now stands.
+    /// </summary>
+    public async Task<ApplyChangeResult> ApplyChange(ApplyChangeRequest request)
+    {
+        using var step = SubmissionStep.Begin(logger, nameof(ApplyChange), request.SubmissionId);
         var change = request.Change;
+        var otherPhotos = change.Action == CurationAction.Edit ? await hashIndex.ReadAsync() : [];
         var entry = await entries.UpdateAsync(request.SubmissionId, e => change.Action switch
         {
             CurationAction.Feature => e with { Featured = true },
             CurationAction.Unfeature => e with { Featured = false },
-            CurationAction.Edit when change.Edit is { } edit => Edited(e, edit),
+            CurationAction.Edit when change.Edit is { } edit => Reflagged(Edited(e, edit), otherPhotos),
             _ => e,
         });
 
         logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", entry.Id, change.Action, change.Curator);
-        return CurationSummary.From(entry);
+        return new ApplyChangeResult(CurationSummary.From(entry));
     }
+
+    private Entry Reflagged(Entry entry, IReadOnlyList<PhotoHashes> otherPhotos) => entry with { Flags = flagger.Flags(entry, otherPhotos) };
 
     /// <summary>Puts a reminder on the <c>curator-reminders</c> queue: the entry has waited too long.</summary>
     public async Task<RemindCuratorsResult> RemindCurators(RemindCuratorsRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(RemindCurators), request.SubmissionId);
         var queue = queues.GetQueueClient(RemindersQueue);
         await queue.CreateIfNotExistsAsync();
         var reminder = new CuratorReminder(request.SubmissionId, request.Summary.Text, request.WaitingSince, Routes.SubmissionStatusUrl(request.SubmissionId));
@@ -98,6 +133,7 @@ public sealed class CurationSteps(
     public async Task<DiscardEntryResult> DiscardEntry(DiscardEntryRequest request)
     {
         var id = request.SubmissionId;
+        using var step = SubmissionStep.Begin(logger, nameof(DiscardEntry), id);
         await timeline.UnpublishEntry(id);
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));

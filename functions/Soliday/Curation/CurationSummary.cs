@@ -31,6 +31,9 @@ public sealed record CurationSummary
     public IReadOnlyList<EntryFlag> Flags { get; init; } = [];
     public bool Featured { get; init; }
 
+    /// <summary>The post it was taken from, for one from another service.</summary>
+    public string? SourceUrl { get; init; }
+
     public static CurationSummary From(Entry entry) => new()
     {
         SubmissionId = entry.Id,
@@ -46,7 +49,13 @@ public sealed record CurationSummary
         Tags = [.. entry.Tags.Select(t => t.ToString())],
         Flags = entry.Flags,
         Featured = entry.Featured,
+        SourceUrl = entry.SourcePost?.Url,
     };
+
+    /// <summary>Flagged when a change to a published entry did not reach the site: the site shows it as it was.</summary>
+    public CurationSummary NotRepublished() => Flags.Any(f => f.Code == FlagCodes.NotRepublished)
+        ? this
+        : this with { Flags = [.. Flags, new EntryFlag(FlagCodes.NotRepublished, "The last change could not be published: the site still shows the entry as it was. Save it again to retry.")] };
 
     /// <summary>Listed as overdue once no curator has reached it within the reminder time.</summary>
     public CurationSummary Overdue() => Flags.Any(f => f.Code == FlagCodes.Overdue)

@@ -66,7 +66,7 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
         BinaryPrimitives.WriteInt64BigEndian(payload, expires.ToUnixTimeSeconds());
         byte[] body = [.. payload, .. Encoding.UTF8.GetBytes(name)];
         var value = $"{WebEncoders.Base64UrlEncode(body)}.{WebEncoders.Base64UrlEncode(signer.Sign(SessionPurpose, body))}";
-        return (value, new CookieOptions { HttpOnly = true, Secure = request.IsHttps, SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict, Path = "/api", Expires = expires, IsEssential = true });
+        return (value, new CookieOptions { HttpOnly = true, Secure = SecureCookies.Required(request), SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict, Path = "/api", Expires = expires, IsEssential = true });
     }
 
     private Curator? FromSession(string? cookie)

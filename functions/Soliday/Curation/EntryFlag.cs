@@ -17,4 +17,11 @@ public static class FlagCodes
     public const string PersonalDetails = "personal-details";
     public const string WatchedWords = "watched-words";
     public const string Overdue = "overdue";
+    public const string NotRepublished = "not-republished";
+
+    /// <summary>A photo of a post from elsewhere that was not taken (refused address, too large, unreadable).</summary>
+    public const string MediaRefused = "media-refused";
+
+    /// <summary>The author of a post from elsewhere put a content warning on it.</summary>
+    public const string ContentWarning = "content-warning";
 }

@@ -19,7 +19,7 @@ public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOp
 
     public IReadOnlyList<EntryFlag> Flags(Entry entry, IReadOnlyList<PhotoHashes> otherPhotos)
     {
-        var flags = new List<EntryFlag>();
+        var flags = new List<EntryFlag>(entry.IntakeFlags);
         flags.AddRange(Duplicates(entry, otherPhotos));
         flags.AddRange(Descriptions(entry));
         flags.AddRange(CaptureTimes(entry));
@@ -73,7 +73,7 @@ public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOp
                     CaptureTimeIssue.Invalid => "is not a readable date",
                     _ => "is missing",
                 };
-                yield return new EntryFlag(FlagCodes.CaptureTimeMissing, $"The photo's capture time {why}: it is placed at the time it arrived.");
+                yield return new EntryFlag(FlagCodes.CaptureTimeMissing, $"The photo's capture time {why}: it is placed at the time it was sent.");
             }
             else if (facts.CapturedAt is { } captured && soliday.Value.DateOf(captured) != soliday.Value.Day)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -11,19 +12,21 @@ namespace Soliday.Imaging;
 /// <summary>
 /// The one ImageSharp configuration Soliday decodes with. ImageSharp 2.1 has no defences against
 /// hostile files by default, so this one knows only the formats we take, caps the memory a single
-/// image may claim, and reads only the first frame of a GIF.
+/// image may claim (<see cref="ImagingOptions.AllocationLimitMegabytes"/>), and reads only the first
+/// frame of a GIF.
 /// </summary>
 public static class ImageSharpSetup
 {
-    /// <summary>
-    /// A 50 MP photo decodes to 200 MB of RGBA; anything asking for more than this is refused by the
-    /// allocator itself, a second line behind the pixel limit checked from the header.
-    /// </summary>
-    private const int AllocationLimitMegabytes = 256;
+    /// <summary>One per allocation limit: each holds its own memory pool, so they are made once and shared.</summary>
+    private static readonly ConcurrentDictionary<int, Configuration> ByLimit = new();
 
-    public static Configuration Configuration { get; } = Create();
+    /// <summary>For reading headers only (nothing large is allocated), with the default limit.</summary>
+    public static Configuration Configuration => For(new ImagingOptions().AllocationLimitMegabytes);
 
-    private static Configuration Create()
+    /// <summary>The configuration whose allocator refuses any image asking for more than <paramref name="allocationLimitMegabytes"/>.</summary>
+    public static Configuration For(int allocationLimitMegabytes) => ByLimit.GetOrAdd(allocationLimitMegabytes, Create);
+
+    private static Configuration Create(int allocationLimitMegabytes)
     {
         // TIFF, BMP, TGA and PBM are left out on purpose: no phone sends them and each decoder is attack surface.
         var configuration = new Configuration(
@@ -34,7 +37,7 @@ public static class ImageSharpSetup
         {
             MemoryAllocator = MemoryAllocator.Create(new MemoryAllocatorOptions
             {
-                AllocationLimitMegabytes = AllocationLimitMegabytes,
+                AllocationLimitMegabytes = allocationLimitMegabytes,
             }),
         };
 

@@ -29,4 +29,11 @@ public sealed class ImagingOptions
     /// already keep two cores busy. More activities than this simply wait their turn.
     /// </summary>
     public int MaxConcurrentPhotos { get; set; } = 2;
+
+    /// <summary>
+    /// Most memory one image may claim while decoded, in MB. A 50 MP photo decodes to 200 MB of RGBA;
+    /// anything asking for more is refused by the allocator itself, a second line behind the pixel
+    /// limit read from the header.
+    /// </summary>
+    public int AllocationLimitMegabytes { get; set; } = 256;
 }

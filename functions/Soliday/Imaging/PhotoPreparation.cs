@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Soliday.Storage;
+using Soliday.Submissions;
+using Soliday.Telemetry;
 
 namespace Soliday.Imaging;
 
@@ -13,12 +16,21 @@ public sealed record PreparePhotoResult(int PhotoIndex, PhotoFacts? Facts, IRead
 /// The <c>PreparePhoto</c> activity: one per photo of an entry, run in parallel by the workflow.
 /// One activity makes all of a photo's renditions from a single decode; a decode per rendition
 /// would cost the decode six times over (see docs/benchmarks.md).
+/// A take-down terminates the workflow but cannot stop this step once it runs, so the step looks
+/// for the take-down itself, before it starts and after it writes, and removes what it wrote.
 /// </summary>
-public sealed class PhotoPreparation(BlobServiceClient blobs, PhotoProcessor processor, ILogger<PhotoPreparation> logger)
+public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries, PhotoProcessor processor, ILogger<PhotoPreparation> logger)
 {
     public async Task<PreparePhotoResult> PreparePhoto(PreparePhotoRequest request)
     {
         var (id, index) = (request.SubmissionId, request.PhotoIndex);
+        using var step = SubmissionStep.Begin(logger, nameof(PreparePhoto), id);
+        var started = Stopwatch.GetTimestamp();
+        if (await IsWithdrawnAsync(id))
+        {
+            return new(index, null, [], null); // its sender took it down: nothing to prepare
+        }
+
         var original = await blobs.GetBlobContainerClient(StorageLayout.Uploads)
             .GetBlobClient(StorageLayout.Original(id, index))
             .DownloadContentAsync();
@@ -40,7 +52,24 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, PhotoProcessor pro
             stored.Add(rendition);
         }
 
+        SolidayTelemetry.PhotoProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+
+        // The take-down marks the record before it deletes renditions: a write that landed after its
+        // delete is seen here, and undone.
+        if (await IsWithdrawnAsync(id))
+        {
+            foreach (var rendition in stored)
+            {
+                await renditions.GetBlobClient(rendition.BlobName).DeleteIfExistsAsync();
+            }
+
+            logger.LogInformation("Submission {SubmissionId} was taken down while photo {PhotoIndex} was prepared; its renditions are removed", id, index);
+            return new(index, null, [], null);
+        }
+
         logger.LogInformation("Photo {PhotoIndex} of submission {SubmissionId}: {Count} renditions", index, id, stored.Count);
         return new(index, photo.Facts, stored, null);
     }
+
+    private async Task<bool> IsWithdrawnAsync(string id) => (await entries.FindAsync(id))?.State == EntryState.Withdrawn;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class PhotoProcessor(
     ILogger<PhotoProcessor> logger) : IDisposable
 {
     private readonly SemaphoreSlim _decodeSlots = new(imaging.Value.MaxConcurrentPhotos);
+    private readonly Configuration _decoding = ImageSharpSetup.For(imaging.Value.AllocationLimitMegabytes);
 
     public async Task<PhotoOutcome> ProcessAsync(BinaryData photo, CancellationToken cancellationToken = default)
     {
@@ -62,13 +64,15 @@ public sealed class PhotoProcessor(
                 : await RenderAsync<Rgba32>(photo, check.Format!, budget.Token);
             return new(processed, null);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((e is OperationCanceledException or TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
             return new(null, PhotoRefusal.TooSlow());
         }
-        catch (InvalidMemoryOperationException)
+        catch (Exception e) when (e is InvalidMemoryOperationException || e.InnerException is InvalidMemoryOperationException)
         {
-            return new(null, PhotoRefusal.TooManyPixels()); // the capped allocator said no
+            // The capped allocator said no. Decoders wrap its refusal in InvalidImageContentException
+            // ("degenerate dimensions"), which alone would read as a damaged file: it is a big one.
+            return new(null, PhotoRefusal.TooManyPixels());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -82,7 +86,14 @@ public sealed class PhotoProcessor(
         where TPixel : unmanaged, IPixel<TPixel>
     {
         using var stream = photo.ToStream();
-        using var image = await Image.LoadAsync<TPixel>(ImageSharpSetup.Configuration, stream, cancellationToken);
+        var decodeStarted = Stopwatch.GetTimestamp();
+        using var image = await Image.LoadAsync<TPixel>(_decoding, stream, cancellationToken);
+        if (Stopwatch.GetElapsedTime(decodeStarted) > imaging.Value.DecodeTimeout)
+        {
+            // The budget's timer needs a free thread-pool thread to fire, and on a busy machine it may
+            // come only after the decode has finished: the clock decides, not the timer.
+            throw new TimeoutException("The decode took longer than its budget.");
+        }
 
         // Read from the decoded image, not the header: WebP's EXIF is read only by the full decode,
         // and then not at all when its writer prefixed it as in JPEG.

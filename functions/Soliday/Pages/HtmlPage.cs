@@ -10,8 +10,16 @@ namespace Soliday.Pages;
 /// </summary>
 public sealed class HtmlPage(string html, int statusCode = StatusCodes.Status200OK) : IResult
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>
+    /// The policy every page carries in its meta tag (written out in <c>PageShell.razor</c>, where Razor
+    /// would entity-encode a constant's quotes; a test keeps the two the same). <c>blob:</c> is allowed for
+    /// images only: the form's preview shows the chosen photo from a <c>blob:</c> URL before any upload.
+    /// </summary>
+    public const string MetaContentSecurityPolicy =
+        "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
+    /// <summary>The meta policy plus what only a header can say (browsers ignore frame-ancestors in a meta tag).</summary>
+    public const string ContentSecurityPolicy = MetaContentSecurityPolicy + "; frame-ancestors 'none'";
 
     public Task ExecuteAsync(HttpContext httpContext)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Submissions;
 using Soliday.Timeline;
 
@@ -44,9 +45,18 @@ public static class Display
         return string.Concat(flat.AsSpan(0, cut > max / 2 ? cut : max).TrimEnd(" ,.;:"), "…");
     }
 
-    public static string LicenceName(string id) => Licences.Find(id)?.Name ?? id;
+    public static string LicenceName(string id) => Licences.FindKnown(id)?.Name ?? id;
 
-    public static string? LicenceUrl(string id) => Licences.Find(id)?.Uri.ToString();
+    public static string? LicenceUrl(string id) => Licences.FindKnown(id)?.Uri?.ToString();
+
+    /// <summary>
+    /// An address from outside (a post's link) fit for an <c>href</c>: absolute http or https only.
+    /// Razor encodes attributes but cannot know that <c>javascript:</c> runs; this does.
+    /// </summary>
+    public static string? SafeLink(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri.AbsoluteUri
+            : null;
 }
 
 public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary<string, string> Errors, SiteOptions Site, long MaxUploadBytes)
@@ -74,7 +84,8 @@ public sealed record CurationView(
     string FormToken,
     string? Notice,
     string ReturnQuery,
-    SolidayOptions Day)
+    SolidayOptions Day,
+    PoisonedPostList Poisoned)
 {
     public static IReadOnlyList<string> States { get; } =
         [.. new[] { EntryState.AwaitingCuration, EntryState.Published, EntryState.Rejected, EntryState.Failed, EntryState.Withdrawn, EntryState.Processing }.Select(s => s.ToWire())];

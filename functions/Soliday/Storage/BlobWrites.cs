@@ -58,6 +58,29 @@ public static class BlobWrites
         }
     }
 
+    /// <summary>
+    /// As <see cref="ReplaceIfUnchangedAsync"/>, for a writer that writes the same blob again: returns
+    /// the new version's ETag, or null when someone else wrote first.
+    /// </summary>
+    public static async Task<ETag?> TryReplaceAsync(this BlobClient blob, BinaryData content, BlobHttpHeaders headers, ETag? readETag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var written = await blob.UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = headers,
+                Conditions = readETag is { } etag
+                    ? new BlobRequestConditions { IfMatch = etag }
+                    : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken);
+            return written.Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Reads a blob with its ETag, or null when it does not exist.</summary>
     public static async Task<(BinaryData Content, ETag ETag)?> ReadAsync(this BlobClient blob, CancellationToken cancellationToken = default)
     {

@@ -30,7 +30,10 @@ public static class StorageLayout
     /// <summary>Hourly submission counts per hashed address (private; a day's worth can be deleted after the day).</summary>
     public const string Limits = "limits";
 
-    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Curation, Site, Limits];
+    /// <summary>Hashtag ingestion's own records (private): poll checkpoints, webhook signatures seen, failed messages' reasons.</summary>
+    public const string Hashtags = "hashtags";
+
+    public static IReadOnlyList<string> Containers { get; } = [Uploads, Entries, Renditions, Timeline, Curation, Site, Limits, Hashtags];
 
     /// <summary>Every photo's hashes, one line per entry, appended (an append blob: no writer waits for another).</summary>
     public const string PhotoHashIndex = "photo-hashes.jsonl";
@@ -71,4 +74,16 @@ public static class StorageLayout
 
     /// <summary>Where a published entry was placed (hour, tags), so taking it off reads one blob, not the day.</summary>
     public static string Placement(DateOnly day, string id) => $"{day:yyyy-MM-dd}/placed/{id}.json";
+
+    /// <summary>Where the poller is in one Mastodon server's hashtag timeline.</summary>
+    public static string PollCheckpoint(string serverKey) => $"checkpoints/{serverKey}.json";
+
+    /// <summary>
+    /// A webhook signature already used, created once; filed under the day it was signed, so the
+    /// days past the replay window can be deleted whole (a lifecycle rule, or by hand).
+    /// </summary>
+    public static string WebhookSignature(DateTimeOffset signedAt, string signatureHex) => $"webhook-signatures/{signedAt.UtcDateTime:yyyy-MM-dd}/{signatureHex}";
+
+    /// <summary>Why a queue message could not be taken in, by the SHA-256 of the message: its poison copy has the same text, not the same id.</summary>
+    public static string IngestionFailure(string messageSha256) => $"failures/{messageSha256}.json";
 }

@@ -3,6 +3,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Timeline;
 
 namespace Soliday.Storage;
@@ -21,7 +22,10 @@ public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient que
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        await queues.GetQueueClient(CurationSteps.RemindersQueue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var queue in new[] { CurationSteps.RemindersQueue, HashtagPostQueue.Name, HashtagPostQueue.PoisonName })
+        {
+            await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
 
         // The public site answers from the start, before the first entry is approved.
         await site.PublishStartingPagesAsync(cancellationToken);

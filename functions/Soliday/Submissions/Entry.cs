@@ -29,11 +29,23 @@ public sealed record Entry
     public required string Source { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>When the moment happened: the first photo's capture time, else when it was received.</summary>
-    public DateTimeOffset MomentAt => Moment(Photos.Select(p => p.Facts), ReceivedAt);
+    /// <summary>For a post taken from another service: where and when it was posted. Null for the form.</summary>
+    public SourcePost? SourcePost { get; init; }
 
-    public static DateTimeOffset Moment(IEnumerable<PhotoFacts?> photos, DateTimeOffset receivedAt) =>
-        photos.Select(p => p?.CapturedAt).FirstOrDefault(t => t is not null) ?? receivedAt;
+    /// <summary>What was sent, as <see cref="SubmissionFingerprints"/> digests it: tells a retry from a reused key. Private.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>
+    /// When the person sent it: the time of their post for one taken from elsewhere (we may read it
+    /// minutes after), else when it reached us.
+    /// </summary>
+    public DateTimeOffset SentAt => SourcePost?.PostedAt ?? ReceivedAt;
+
+    /// <summary>When the moment happened: the first photo's capture time, else when it was sent.</summary>
+    public DateTimeOffset MomentAt => Moment(Photos.Select(p => p.Facts), SentAt);
+
+    public static DateTimeOffset Moment(IEnumerable<PhotoFacts?> photos, DateTimeOffset sentAt) =>
+        photos.Select(p => p?.CapturedAt).FirstOrDefault(t => t is not null) ?? sentAt;
 
     /// <summary>The resident's text; when they wrote none, the caption the photographer put in the photo.</summary>
     public static string TextOrPhotoDescription(string text, IEnumerable<PhotoFacts?> photos) =>
@@ -44,6 +56,12 @@ public sealed record Entry
 
     /// <summary>What a curator should look at before deciding (private: never published).</summary>
     public IReadOnlyList<EntryFlag> Flags { get; init; } = [];
+
+    /// <summary>
+    /// Flags raised while the entry was taken in, before any photo was prepared (a photo of a post
+    /// that was refused, a content warning): kept apart so preparing the entry adds to them, never loses them.
+    /// </summary>
+    public IReadOnlyList<EntryFlag> IntakeFlags { get; init; } = [];
 
     /// <summary>Chosen by a curator to stand out on the timeline.</summary>
     public bool Featured { get; init; }

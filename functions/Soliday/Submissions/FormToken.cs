@@ -64,13 +64,17 @@ public sealed class FormTokens(TokenSigner signer, IOptions<SubmissionOptions> o
     /// <summary>The submission id a form token stands for: the same token, the same entry.</summary>
     public string SubmissionIdFor(byte[] nonce) => Convert.ToHexStringLower(signer.Sign("submission-id", nonce).AsSpan(0, 16));
 
-    /// <summary>The submission id an API client's <c>Idempotency-Key</c> stands for.</summary>
-    public string SubmissionIdFor(string idempotencyKey) => Convert.ToHexStringLower(signer.Sign("idempotency-key", idempotencyKey).AsSpan(0, 16));
+    /// <summary>
+    /// The submission id an API client's <c>Idempotency-Key</c> stands for, from that client only:
+    /// the same key from another address is another entry, so a key that leaks gives nothing away.
+    /// </summary>
+    public string SubmissionIdFor(string idempotencyKey, string clientAddress) =>
+        Convert.ToHexStringLower(signer.Sign("idempotency-key", $"{clientAddress}\n{idempotencyKey}").AsSpan(0, 16));
 
     public static CookieOptions CookieOptions(HttpRequest request) => new()
     {
         HttpOnly = true,
-        Secure = request.IsHttps,
+        Secure = SecureCookies.Required(request),
         SameSite = SameSiteMode.Strict, // never sent with a post from another site: the point of it
         Path = "/",
         IsEssential = true,

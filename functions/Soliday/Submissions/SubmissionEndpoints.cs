@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Storage;
+using Soliday.Telemetry;
 using Soliday.Timeline;
 using Soliday.Web;
 
@@ -18,6 +19,7 @@ public sealed class SubmissionEndpoints(
     SubmissionIntake intake,
     SubmissionRateLimiter rateLimiter,
     FormTokens formTokens,
+    SubmissionFingerprints fingerprints,
     TakedownLinks takedownLinks,
     EntryTakedown takedown,
     EntryStore entries,
@@ -38,6 +40,7 @@ public sealed class SubmissionEndpoints(
         var read = await reader.ReadAsync(request);
         if (read.Failure is { } failure)
         {
+            SolidayTelemetry.Refused(failure.Code ?? "invalid-field");
             return request.PrefersHtml()
                 ? await FormPageAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
                 : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.FieldErrors);
@@ -48,39 +51,46 @@ public sealed class SubmissionEndpoints(
         {
             // A browser's post without a genuine token of ours: an old page, or another site's form.
             const string Expired = "This form was open for too long. Please check your entry and send it again.";
+            SolidayTelemetry.Refused("form-token");
             return request.PrefersHtml()
                 ? await FormPageAsync(request, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
                 : Problems.Of(400, "The form has expired.", Expired, "form-token");
         }
 
+        var client = ClientAddress.Of(request, submissions.Value.ClientAddressHeader);
+        var fingerprint = fingerprints.Of(read.Draft!);
         var id = nonce is not null ? formTokens.SubmissionIdFor(nonce)
-            : request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? formTokens.SubmissionIdFor(key)
+            : request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? formTokens.SubmissionIdFor(key, client)
             : SubmissionId.New();
+        SolidayTelemetry.TagCurrent(id);
         if (await entries.FindAsync(id, cancellationToken) is { } repeated)
         {
-            return Accepted(request, repeated); // sent twice: the same entry, never a second one
+            // Sent twice: the same entry, never a second one; but only for the same content.
+            return await RepeatedAsync(request, repeated, fingerprint);
         }
 
-        var allowance = await rateLimiter.TryTakeAsync(ClientAddress.Of(request, submissions.Value.ClientAddressHeader), cancellationToken);
+        var allowance = await rateLimiter.TryTakeAsync(client, cancellationToken);
         if (!allowance.Allowed)
         {
+            SolidayTelemetry.Refused("rate-limit");
             return await TooManyAsync(request, allowance.RetryAt);
         }
 
         Entry entry;
         try
         {
-            entry = await intake.AcceptAsync(read.Draft!, id, durable, cancellationToken);
+            entry = await intake.AcceptAsync(read.Draft!, fingerprint, id, durable, cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
             // Intake has logged the cause and removed what it stored; the resident may simply retry.
+            SolidayTelemetry.Refused("unavailable");
             return request.PrefersHtml()
                 ? await ErrorPageAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", Problems.UnavailableDetail)
                 : Problems.Unavailable();
         }
 
-        return Accepted(request, entry);
+        return await RepeatedAsync(request, entry, fingerprint); // another copy may have been stored first
     }
 
     public async Task<IResult> Status(HttpRequest request, string id)
@@ -142,6 +152,21 @@ public sealed class SubmissionEndpoints(
                 new SubmissionAccepted(entry.Id, entry.State.ToWire(), statusUrl, Routes.TakedownUrl(entry.Id, key)),
                 SolidayJson.Options,
                 statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private async Task<IResult> RepeatedAsync(HttpRequest request, Entry entry, string fingerprint)
+    {
+        // No fingerprint: an entry its sender took down (nothing of it is left to hand over).
+        if (entry.Fingerprint is null || entry.Fingerprint == fingerprint)
+        {
+            return Accepted(request, entry);
+        }
+
+        const string Title = "This was already sent with different content";
+        const string Message = "An entry was already sent from this form (or with this Idempotency-Key), and what you sent now is different, so nothing new was kept. To send another entry, please open the form again (or use a new Idempotency-Key).";
+        return request.PrefersHtml()
+            ? await ErrorPageAsync(StatusCodes.Status422UnprocessableEntity, Title, Message)
+            : Problems.Of(422, Title, Message, "already-sent");
     }
 
     private async Task<Entry?> FindAsync(string id, HttpRequest request) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Storage;
+using Soliday.Telemetry;
 
 namespace Soliday.Submissions;
 
@@ -21,10 +22,13 @@ public sealed class SubmissionIntake(
 {
     /// <summary>
     /// Stores the draft as entry <paramref name="id"/> and starts its workflow. The id may repeat (a
-    /// double-click sends the same form token): then the entry already stored is returned, unchanged.
+    /// double-click sends the same form token): then the entry already stored is returned, unchanged,
+    /// and the caller compares its <see cref="Entry.Fingerprint"/> with <paramref name="fingerprint"/>
+    /// (null for a post from elsewhere: its id already names the post, so a repeat is the same post).
     /// </summary>
-    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    public async Task<Entry> AcceptAsync(SubmissionDraft draft, string? fingerprint, string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        using var step = SubmissionStep.Begin(logger, "AcceptSubmission", id);
         var uploads = blobs.GetBlobContainerClient(StorageLayout.Uploads);
         var entry = new Entry
         {
@@ -38,6 +42,9 @@ public sealed class SubmissionIntake(
             ContactEmail = draft.ContactEmail,
             Source = draft.Source,
             ReceivedAt = clock.GetUtcNow(),
+            SourcePost = draft.SourcePost,
+            IntakeFlags = draft.IntakeFlags ?? [],
+            Fingerprint = fingerprint,
         };
 
         try
@@ -56,7 +63,8 @@ public sealed class SubmissionIntake(
 
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(SubmissionOrchestration),
-                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication),
+                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication,
+                    CheckSourceBeforePublishing: draft.SourcePost is not null),
                 new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
                 cancellationToken);
         }
@@ -74,6 +82,7 @@ public sealed class SubmissionIntake(
             throw;
         }
 
+        SolidayTelemetry.SubmissionsAccepted.Add(1);
         logger.LogInformation("Submission {SubmissionId} received with {PhotoCount} photo(s)", id, draft.Photos.Count);
         return entry;
     }

@@ -15,11 +15,12 @@ public sealed class SubmissionOptions
     public int RateLimitPerHour { get; set; } = 20;
 
     /// <summary>
-    /// The header that carries the resident's address when a proxy stands in front (Azure's front end
-    /// appends it to <c>X-Forwarded-For</c>, so its last address is the one to trust). Empty: the
-    /// connection's own address.
+    /// The header a trusted proxy in front appends the resident's address to; only its last address is
+    /// used (anything before it the client wrote). In Azure set <c>X-Forwarded-For</c>: the worker only
+    /// sees the Functions host's connection. Unset (the default): the connection's own address, because
+    /// with no proxy in front every forwarded header is the client's to invent, and with it the rate limit.
     /// </summary>
-    public string? ClientAddressHeader { get; set; } = "X-Forwarded-For";
+    public string? ClientAddressHeader { get; set; }
 
     /// <summary>How long a form page stays good to send (long enough to write a caption on a slow day).</summary>
     public TimeSpan FormTokenLifetime { get; set; } = TimeSpan.FromDays(2);

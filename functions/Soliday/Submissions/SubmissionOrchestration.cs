@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Timeline;
 
@@ -20,12 +21,35 @@ public static class SubmissionOrchestration
 
     public const string FaultReason = "Something went wrong on our side while preparing this entry. Please send it again.";
 
+    public const string DeletedAtSourceReason = "The author deleted this post before it could be published, so it was not published.";
+
     /// <summary>Storage and network hiccups are worth a few tries; a bad photo is an outcome, not an exception.</summary>
     private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 5,
         firstRetryInterval: TimeSpan.FromSeconds(2),
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(1)));
+
+    /// <summary>
+    /// An entry already on the site, published again after a change: the old version stays live
+    /// meanwhile, so give up within seconds and show curators it needs attention (saving it again
+    /// retries) rather than keep them guessing for half an hour.
+    /// </summary>
+    private static readonly TaskOptions RepublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 3,
+        firstRetryInterval: TimeSpan.FromSeconds(2),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(10)));
+
+    /// <summary>
+    /// Asking a post's source whether it still exists: a few tries over about a minute. A source
+    /// that still cannot answer does not undo a curator's approval (see <see cref="DeletedAtSourceAsync"/>).
+    /// </summary>
+    private static readonly TaskOptions SourceCheckRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 4,
+        firstRetryInterval: TimeSpan.FromSeconds(5),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     /// <summary>A curator has said yes: keep trying for about half an hour before giving up on storage.</summary>
     private static readonly TaskOptions PublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -63,10 +87,22 @@ public static class SubmissionOrchestration
             return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null, summary: null);
         }
 
-        var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary!);
+        if (offer.Summary is null)
+        {
+            // Taken down while it was prepared: the take-down removes everything and ends this workflow.
+            context.SetCustomStatus(new SubmissionProgress(EntryState.Withdrawn.ToWire()));
+            return new SubmissionWorkflowResult(id, EntryState.Withdrawn, EntryTakedown.Reason);
+        }
+
+        var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary);
         if (decision is not { Action: CurationAction.Approve })
         {
             return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision, summary);
+        }
+
+        if (request.CheckSourceBeforePublishing && await DeletedAtSourceAsync(context, id))
+        {
+            return await EndUnpublishedAsync(context, id, EntryState.Rejected, DeletedAtSourceReason, decision, summary);
         }
 
         var publishedAt = context.CurrentUtcDateTime;
@@ -88,7 +124,7 @@ public static class SubmissionOrchestration
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
-    /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here.</summary>
+    /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here, and so does a take-down (no summary, no refusal).</summary>
     private static async Task<(CurationSummary? Summary, PhotoRefusal? Refusal)> PrepareAndOfferAsync(TaskOrchestrationContext context, string id)
     {
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
@@ -102,9 +138,9 @@ public static class SubmissionOrchestration
             return (null, refusal);
         }
 
-        var summary = await context.CallActivityAsync<CurationSummary>(
+        var offered = await context.CallActivityAsync<OfferForCurationResult>(
             nameof(CurationSteps.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
-        return (summary, null);
+        return (offered.Summary, null);
     }
 
     /// <summary>
@@ -154,9 +190,9 @@ public static class SubmissionOrchestration
                 continue; // nothing is published yet to take off
             }
 
-            var changed = await context.CallActivityAsync<CurationSummary>(
+            var changed = await context.CallActivityAsync<ApplyChangeResult>(
                 nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(request.SubmissionId, received), StorageRetry);
-            summary = reminded ? changed.Overdue() : changed;
+            summary = reminded ? changed.Summary.Overdue() : changed.Summary;
         }
     }
 
@@ -187,14 +223,17 @@ public static class SubmissionOrchestration
         var summary = published.Summary;
         if (received.Action is CurationAction.Edit or CurationAction.Feature or CurationAction.Unfeature)
         {
-            summary = await context.CallActivityAsync<CurationSummary>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry);
+            summary = (await context.CallActivityAsync<ApplyChangeResult>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry)).Summary;
             try
             {
-                await PublishAsync(context, id, published.PublishedAt, decision: null, changedAt: context.CurrentUtcDateTime);
+                await PublishAsync(context, id, published.PublishedAt, decision: null, RepublishRetry, changedAt: context.CurrentUtcDateTime);
             }
             catch (TaskFailedException e)
             {
+                // The record has the change, the site does not: flag it on the board until a curator
+                // saves it again and the publish goes through (the next summary is made afresh).
                 context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogError(e, "Submission {SubmissionId} was changed but could not be published again", id);
+                summary = summary.NotRepublished();
             }
         }
 
@@ -202,12 +241,32 @@ public static class SubmissionOrchestration
         return new SubmissionWorkflowResult(id, EntryState.Published, null);
     }
 
+    /// <summary>
+    /// True when the post this entry was taken from has been deleted by its author. When its source
+    /// cannot say (down for longer than the retries), false: an outage must not undo a curator's
+    /// approval, and a curator can still take the entry off the timeline.
+    /// </summary>
+    private static async Task<bool> DeletedAtSourceAsync(TaskOrchestrationContext context, string id)
+    {
+        try
+        {
+            var check = await context.CallActivityAsync<CheckSourcePostResult>(
+                nameof(SourcePostCheck.CheckSourcePost), new CheckSourcePostRequest(id), SourceCheckRetry);
+            return check.Gone;
+        }
+        catch (TaskFailedException e)
+        {
+            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogWarning(e, "Submission {SubmissionId}: its source could not say whether the post still exists; publishing on the curator's approval", id);
+            return false;
+        }
+    }
+
     private static Task<PublishEntryResult> PublishAsync(
-        TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, DateTimeOffset? changedAt = null) =>
+        TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, TaskOptions? retry = null, DateTimeOffset? changedAt = null) =>
         context.CallActivityAsync<PublishEntryResult>(
             nameof(TimelinePublisher.PublishEntry),
             new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision), changedAt),
-            PublishRetry);
+            retry ?? PublishRetry);
 
     /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>
     private static async Task<SubmissionWorkflowResult> EndUnpublishedAsync(

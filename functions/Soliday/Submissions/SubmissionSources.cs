@@ -4,4 +4,7 @@ namespace Soliday.Submissions;
 public static class SubmissionSources
 {
     public const string Form = "form";
+
+    /// <summary>Read from a Mastodon server's #Soliday timeline. Posts pushed to the webhook carry their own source name.</summary>
+    public const string Mastodon = "mastodon";
 }

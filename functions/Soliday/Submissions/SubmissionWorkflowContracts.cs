@@ -7,12 +7,18 @@ namespace Soliday.Submissions;
 /// <param name="ReminderAfter">How long it waits before it is overdue and curators are reminded.</param>
 /// <param name="ChangesAfterPublication">How long curators may change it once published.</param>
 /// <param name="Published">Set once published: the orchestration then continues as new, following changes.</param>
+/// <param name="CheckSourceBeforePublishing">
+/// For a post taken from another service: ask its source, once approved, whether the author has
+/// deleted it. A field of the input rather than a lookup, so orchestrations of form entries (and
+/// those already running when this was added) replay exactly as before.
+/// </param>
 public sealed record SubmissionWorkflowRequest(
     string SubmissionId,
     TimeSpan DecisionTimeout,
     TimeSpan ReminderAfter,
     TimeSpan ChangesAfterPublication,
-    PublishedEntry? Published = null);
+    PublishedEntry? Published = null,
+    bool CheckSourceBeforePublishing = false);
 
 /// <summary>A published entry the orchestration keeps following for changes, until <see cref="Until"/>.</summary>
 public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset PublishedAt, DateTime Until);

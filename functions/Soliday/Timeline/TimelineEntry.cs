@@ -46,6 +46,9 @@ public sealed record TimelineEntry
         var byTime = a.PlacedAt.CompareTo(b.PlacedAt);
         return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
     });
+
+    /// <summary>The post it was taken from, for one from another service: its credit links there.</summary>
+    public string? SourceUrl { get; init; }
 }
 
 public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyList<TimelineImage> Images)

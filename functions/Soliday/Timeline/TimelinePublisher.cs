@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Tagging;
+using Soliday.Telemetry;
 
 namespace Soliday.Timeline;
 
@@ -37,6 +38,7 @@ public sealed class TimelinePublisher(
 
     public async Task<PublishEntryResult> PublishEntry(PublishEntryRequest request)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(PublishEntry), request.SubmissionId);
         var entry = await entries.GetAsync(request.SubmissionId);
         if (entry.State == EntryState.Withdrawn)
         {
@@ -89,6 +91,7 @@ public sealed class TimelinePublisher(
             Decision = request.Decision ?? e.Decision,
         });
 
+        SolidayTelemetry.EntriesPublished.Add(1);
         logger.LogInformation("Submission {SubmissionId} published at hour {Hour}", entry.Id, hour);
         return new PublishEntryResult(entry.Id, hour);
     }
@@ -100,6 +103,7 @@ public sealed class TimelinePublisher(
     /// </summary>
     public async Task UnpublishEntry(string submissionId)
     {
+        using var step = SubmissionStep.Begin(logger, nameof(UnpublishEntry), submissionId);
         var placement = await placements.FindAsync(Day, submissionId);
         await RemoveAsync(submissionId, placement is null ? [] : [placement]);
     }
@@ -159,9 +163,10 @@ public sealed class TimelinePublisher(
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
-        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == Day ? entry.MomentAt : entry.ReceivedAt,
+        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == Day ? entry.MomentAt : entry.SentAt,
         PublishedAt = request.PublishedAt,
         ChangedAt = request.ChangedAt,
+        SourceUrl = entry.SourcePost?.Url,
         Photos = entry.Photos.Select(p => new TimelinePhoto(
             p.Alt,
             p.Facts?.Width ?? 0,

@@ -8,7 +8,8 @@ public static class ClientAddress
 {
     /// <summary>
     /// The last address in <paramref name="header"/> (the one the trusted proxy in front appended;
-    /// anything before it the client could have written), else the connection's address.
+    /// anything before it the client could have written), else the connection's address. With no
+    /// header configured, forwarded headers are ignored: with no proxy in front, they are the client's.
     /// </summary>
     public static string Of(HttpRequest request, string? header)
     {

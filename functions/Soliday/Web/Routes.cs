@@ -27,6 +27,11 @@ public static class Routes
 
     public const string Asset = "assets/{name}";
 
+    public const string Health = "health";
+    public const string PurgeHistory = "operations/purge-history";
+    /// <summary>Posts pushed by other services, signed (see <c>Hashtags/WebhookSignatures</c>).</summary>
+    public const string HashtagWebhook = "hooks/posts";
+
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";

@@ -1,4 +1,5 @@
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Submissions;
 using Soliday.Timeline;
@@ -22,9 +23,10 @@ public static class SolidayWorkflow
     [
         Activity<SubmissionSteps, BeginProcessingRequest, BeginProcessingResult>(nameof(SubmissionSteps.BeginProcessing), (s, r) => s.BeginProcessing(r)),
         Activity<PhotoPreparation, PreparePhotoRequest, PreparePhotoResult>(nameof(PhotoPreparation.PreparePhoto), (s, r) => s.PreparePhoto(r)),
-        Activity<CurationSteps, OfferForCurationRequest, CurationSummary>(nameof(CurationSteps.OfferForCuration), (s, r) => s.OfferForCuration(r)),
-        Activity<CurationSteps, ApplyChangeRequest, CurationSummary>(nameof(CurationSteps.ApplyChange), (s, r) => s.ApplyChange(r)),
+        Activity<CurationSteps, OfferForCurationRequest, OfferForCurationResult>(nameof(CurationSteps.OfferForCuration), (s, r) => s.OfferForCuration(r)),
+        Activity<CurationSteps, ApplyChangeRequest, ApplyChangeResult>(nameof(CurationSteps.ApplyChange), (s, r) => s.ApplyChange(r)),
         Activity<CurationSteps, RemindCuratorsRequest, RemindCuratorsResult>(nameof(CurationSteps.RemindCurators), (s, r) => s.RemindCurators(r)),
+        Activity<SourcePostCheck, CheckSourcePostRequest, CheckSourcePostResult>(nameof(SourcePostCheck.CheckSourcePost), (s, r) => s.CheckSourcePost(r)),
         Activity<TimelinePublisher, PublishEntryRequest, PublishEntryResult>(nameof(TimelinePublisher.PublishEntry), (s, r) => s.PublishEntry(r)),
         Activity<CurationSteps, DiscardEntryRequest, DiscardEntryResult>(nameof(CurationSteps.DiscardEntry), (s, r) => s.DiscardEntry(r)),
     ];

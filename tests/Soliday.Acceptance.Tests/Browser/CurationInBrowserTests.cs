@@ -68,6 +68,55 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task Bulk_approval_and_rejection_on_the_page_move_the_counts_and_the_hour_chart_counts_every_entry()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var ids = new[]
+        {
+            await host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "EX__jpg_gps_DSCN0042.jpg")),
+            await host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "EX__jpg_Canon_40D.jpg")),
+            await host.Http.SubmitAsync(new SubmissionBuilder().WithoutPhoto().With("caption", "A few words about the morning")),
+            await host.Http.SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "RO__Portrait_6.jpg")),
+        };
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var expectedPerHour = new int[24];
+        foreach (var id in ids)
+        {
+            expectedPerHour[TimeZoneInfo.ConvertTime((await host.Curator.WaitForQueueAsync(id))["momentAt"]!.GetValue<DateTimeOffset>(), london).Hour]++;
+        }
+
+        var page = await browser.NewPageAsync(host.Http.BaseAddress!.ToString(), width: 1280);
+        await SignInAsync(page, host, "Priya Bulk");
+        Assert.Equal(new Dictionary<string, int> { ["Waiting"] = 4, ["Published"] = 0, ["Not published"] = 0, ["All"] = 4 }, await CountsAsync(page, "Waiting", "Published", "Not published", "All"));
+        await Assertions.Expect(page.Locator("#chart-caption")).ToHaveTextAsync("Entries per hour of the day (4 in all)");
+        Assert.Equal(expectedPerHour, await ChartAsync(page));
+
+        await page.Locator($"#s-{ids[0]}").CheckAsync();
+        await page.Locator($"#s-{ids[1]}").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve selected" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved 2 entries");
+
+        await page.Locator($"#s-{ids[2]}").CheckAsync();
+        await page.Locator($"#s-{ids[3]}").CheckAsync();
+        await page.Locator("#bulk-reason").FillAsync("Not taken on the day.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject selected" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rejected 2 entries");
+
+        await host.Http.WaitForStatusAsync(ids[0], "published");
+        await host.Http.WaitForStatusAsync(ids[1], "published");
+        Assert.Equal("Not taken on the day.", (await host.Http.WaitForStatusAsync(ids[2], "rejected"))["reason"]!.GetValue<string>());
+        await host.Http.WaitForStatusAsync(ids[3], "rejected");
+        await SolidayApi.EventuallyAsync(async () =>
+        {
+            await page.GotoAsync("/api/curation");
+            return (await CountsAsync(page, "Published"))["Published"] == 2;
+        }, "the counts show both approvals");
+        Assert.Equal(new Dictionary<string, int> { ["Waiting"] = 0, ["Published"] = 2, ["Not published"] = 2, ["All"] = 4 }, await CountsAsync(page, "Waiting", "Published", "Not published", "All"));
+        Assert.Equal(expectedPerHour, await ChartAsync(page)); // every state but taken down
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task The_edit_page_changes_an_entry_and_is_accessible()
     {
         await using var host = await SolidayHost.StartAsync();
@@ -91,4 +140,30 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Changes saved");
         await Assertions.Expect(page.Locator($"#c-{id} .text")).ToHaveTextAsync("Spelling mistake, mended");
     }
+
+    private static async Task SignInAsync(IPage page, SolidayHost host, string name)
+    {
+        await page.GotoAsync("/api/curation/signin");
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#token").FillAsync(host.CuratorToken);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+    }
+
+    /// <summary>The count beside each named state in the page's navigation.</summary>
+    private static async Task<Dictionary<string, int>> CountsAsync(IPage page, params string[] states)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var state in states)
+        {
+            var link = page.Locator("ul.counts a").Filter(new() { HasTextRegex = new Regex($"^{state} \\d+$") });
+            counts[state] = int.Parse(await link.Locator(".count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return counts;
+    }
+
+    /// <summary>The hour chart's numbers, from the table that goes with it (text content: the table is in a closed details element).</summary>
+    private static async Task<int[]> ChartAsync(IPage page) =>
+        [.. (await page.Locator("figure.chart tbody td").AllTextContentsAsync()).Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture))];
 }

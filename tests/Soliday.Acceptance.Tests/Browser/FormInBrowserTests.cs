@@ -22,7 +22,9 @@ public sealed class FormInBrowserTests(SharedHost shared, BrowserFixture browser
         await page.TabToAsync("photo");
         var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
         await chooser.SetFilesAsync(Corpus.File("real-exif", "EX__jpg_mobile_jolla.jpg"));
-        await Assertions.Expect(page.Locator("#photo-preview img")).ToBeVisibleAsync(); // the script's preview
+        var preview = page.Locator("#photo-preview img"); // the script's preview, from a blob: URL
+        await Assertions.Expect(preview).ToBeVisibleAsync();
+        Assert.True(await preview.LoadedImageWidthAsync() > 0, "the preview of the chosen photo did not load (is blob: allowed in img-src?)");
 
         await page.TabToAsync("caption");
         await page.Keyboard.TypeAsync("Harvest festival at St Alphege church");

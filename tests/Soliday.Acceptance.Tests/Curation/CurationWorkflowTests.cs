@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Testing;
 
@@ -31,6 +32,19 @@ public sealed class CurationWorkflowTests(SharedHost shared)
         Assert.Contains("Remembrance at the Shirley war memorial", await Host.Http.SiteFileAsync("tags/remembrance.html"));
         Assert.Contains("alt=\"Poppy wreaths at the foot of a stone war memorial\"", page);
         Assert.DoesNotContain("Sent with a typo", page);
+    }
+
+    [Fact]
+    public async Task A_description_mended_by_a_curator_is_no_longer_flagged_as_weak()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().With("alt", "DSC_0042"));
+        Assert.Contains("alt-weak", FlagCodes(await Host.Curator.WaitForQueueAsync(id)));
+
+        using var edit = await Host.Curator.EditAsync(id, new { alts = new[] { "A brass band playing on the bandstand in Malvern Park" } });
+
+        Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => !FlagCodes(await Host.Curator.WaitForQueueAsync(id)).Contains("alt-weak"), "the weak-description flag goes");
+        Assert.DoesNotContain(id, await Host.Curator.QueueIdsAsync("flag=alt-weak"));
     }
 
     [Fact]
@@ -89,6 +103,8 @@ public sealed class CurationWorkflowTests(SharedHost shared)
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Matches("local curator approved this entry on .+ at", (await second.ProblemAsync())["detail"]!.GetValue<string>());
     }
+
+    private static List<string> FlagCodes(JsonNode item) => [.. item["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>())];
 
     private async Task<string> PublishedEntryAsync(string caption)
     {

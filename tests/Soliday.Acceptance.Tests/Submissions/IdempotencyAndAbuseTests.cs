@@ -44,6 +44,62 @@ public sealed partial class IdempotencyAndAbuseTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task The_same_idempotency_key_with_other_content_is_refused_and_hands_nothing_over()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var first = await Host.Http.PostSubmissionAsync(new SubmissionBuilder().With("caption", "The Lord Mayor's parade"), key);
+        var id = JsonNode.Parse(await first.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+
+        using var otherWords = await Host.Http.PostSubmissionAsync(new SubmissionBuilder().With("caption", "Something else entirely"), key);
+        using var otherPhoto = await Host.Http.PostSubmissionAsync(
+            new SubmissionBuilder().With("caption", "The Lord Mayor's parade").WithPhoto("real-exif", "EX__jpg_mobile_jolla.jpg"), key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        foreach (var refused in new[] { otherWords, otherPhoto })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            var problem = await refused.ProblemAsync();
+            Assert.Equal("already-sent", problem["code"]!.GetValue<string>());
+            Assert.Contains("different", problem["detail"]!.GetValue<string>());
+            Assert.DoesNotContain(id, problem.ToJsonString()); // neither the entry nor a take-down link for it
+        }
+
+        Assert.Equal("The Lord Mayor's parade", (await Host.Http.StatusAsync(id))["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_from_another_address_is_another_entry()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var neighbour = LoopbackClients.From("127.0.0.2", Host);
+
+        using var mine = await Host.Http.PostSubmissionAsync(new SubmissionBuilder(), key);
+        using var theirs = await neighbour.PostSubmissionAsync(new SubmissionBuilder(), key);
+
+        Assert.Equal(HttpStatusCode.Accepted, mine.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
+        var myId = JsonNode.Parse(await mine.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+        var theirBody = await theirs.Content.ReadAsStringAsync();
+        Assert.NotEqual(myId, JsonNode.Parse(theirBody)!["id"]!.GetValue<string>());
+        Assert.DoesNotContain(myId, theirBody); // no take-down link to my entry
+    }
+
+    [Fact]
+    public async Task A_form_sent_again_with_other_content_is_refused_rather_than_taken_for_the_first()
+    {
+        using var browser = BrowserLikeClient(Host);
+        var form = await FormPageAsync(browser);
+
+        var first = await PostFormAsync(browser, form.Token);
+        var changed = await PostFormAsync(browser, form.Token, new SubmissionBuilder().With("caption", "On second thoughts, a better caption"));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.Status);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, changed.Status);
+        Assert.Equal("already-sent", changed.Body["code"]!.GetValue<string>());
+        Assert.Equal("Early light over the lake in Brueton Park", (await Host.Http.StatusAsync(first.Id!))["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_browser_post_without_our_form_token_is_refused_and_nothing_is_kept()
     {
         using var browser = BrowserLikeClient(Host);
@@ -112,9 +168,9 @@ public sealed partial class IdempotencyAndAbuseTests(SharedHost shared)
         return (TokenField().Match(html).Groups[1].Value, html);
     }
 
-    internal static async Task<(HttpStatusCode Status, string? Id, JsonNode Body)> PostFormAsync(HttpClient browser, string? token)
+    internal static async Task<(HttpStatusCode Status, string? Id, JsonNode Body)> PostFormAsync(HttpClient browser, string? token, SubmissionBuilder? submission = null)
     {
-        var form = new SubmissionBuilder().Build();
+        var form = (submission ?? new SubmissionBuilder()).Build();
         if (token is not null)
         {
             form.Add(new StringContent(token), "form-token");

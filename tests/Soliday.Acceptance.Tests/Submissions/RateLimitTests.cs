@@ -29,6 +29,46 @@ public sealed class RateLimitTests
         Assert.Contains("Thank you", await thirdInABrowser.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task A_forwarded_header_the_client_wrote_itself_does_not_escape_the_limit()
+    {
+        // No proxy is configured, so X-Forwarded-For is whatever the sender chose to write.
+        await using var host = await SolidayHost.StartAsync(new() { ["Submissions__RateLimitPerHour"] = "2" });
+
+        var statuses = await SendThreeAsync(host, i => $"198.51.100.{i}");
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Behind_a_configured_proxy_only_the_address_it_appended_counts()
+    {
+        await using var host = await SolidayHost.StartAsync(new()
+        {
+            ["Submissions__RateLimitPerHour"] = "2",
+            ["Submissions__ClientAddressHeader"] = "X-Forwarded-For",
+        });
+
+        // The proxy appends the address it saw; what the resident wrote before it changes nothing.
+        var statuses = await SendThreeAsync(host, i => $"198.51.100.{i}, 203.0.113.7");
+        using var neighbour = await host.Http.PostSubmissionAsync(new SubmissionBuilder(), forwardedFor: "198.51.100.1, 203.0.113.8");
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Accepted, neighbour.StatusCode); // another resident behind the same proxy
+    }
+
+    private static async Task<List<HttpStatusCode>> SendThreeAsync(SolidayHost host, Func<int, string> forwardedFor)
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 1; i <= 3; i++)
+        {
+            using var response = await host.Http.PostSubmissionAsync(new SubmissionBuilder(), forwardedFor: forwardedFor(i));
+            statuses.Add(response.StatusCode);
+        }
+
+        return statuses;
+    }
+
     private static Task<HttpResponseMessage> SendWithKeyAsync(SolidayHost host, string key)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = new SubmissionBuilder().Build() };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Testing;
 using Soliday.Storage;
@@ -62,57 +63,87 @@ public sealed class SubmittingTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task A_photo_sent_without_a_caption_takes_the_caption_written_into_it()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder()
+            .WithPhoto("real-exif", "EX__jpg_xmp_no_exif.jpg") // its IPTC and XMP say "Der Goalie bin ig"
+            .With("caption", ""));
+
+        var waiting = await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
+        var queued = await Host.Curator.WaitForQueueAsync(id);
+        using var approval = await Host.Curator.ApproveAsync(id);
+        await Host.Http.WaitForStatusAsync(id, "published");
+
+        Assert.Equal("Der Goalie bin ig", waiting["text"]!.GetValue<string>());
+        Assert.Contains("Der Goalie bin ig", queued.ToJsonString());
+        Assert.Contains("Der Goalie bin ig", await Host.Http.EntryPageAsync(id));
+    }
+
+    [Fact]
     public async Task A_file_that_is_not_an_image_is_refused_with_415_and_nothing_is_kept()
     {
-        var before = await StoredBlobCountAsync();
+        var key = Guid.NewGuid().ToString();
 
-        using var response = await Host.Http.PostAsync("/api/submissions", new SubmissionBuilder()
-            .WithPhotoBytes("%PDF-1.4 not a photo at all"u8.ToArray(), "holiday.jpg").Build());
+        using var response = await PostAsync(new SubmissionBuilder().WithPhotoBytes("%PDF-1.4 not a photo at all"u8.ToArray(), "holiday.jpg").Build(), key);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var problem = await response.ProblemAsync();
         Assert.Equal("unsupported-format", problem["code"]!.GetValue<string>());
         Assert.Contains("JPEG", problem["errors"]!["photo"]![0]!.GetValue<string>());
-        Assert.Equal(before, await StoredBlobCountAsync());
+        await AssertNothingKeptAsync(key);
+    }
+
+    [Theory]
+    [InlineData("scan.tif")]
+    [InlineData("drawing.svg")]
+    public async Task A_TIFF_or_an_SVG_is_refused_with_415_and_nothing_is_kept(string file)
+    {
+        var key = Guid.NewGuid().ToString();
+        var content = file.EndsWith(".svg", StringComparison.Ordinal) ? CraftedImages.Svg() : CraftedImages.Tiff();
+
+        using var response = await PostAsync(new SubmissionBuilder().WithPhotoBytes(content, file).Build(), key);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("unsupported-format", (await response.ProblemAsync())["code"]!.GetValue<string>());
+        await AssertNothingKeptAsync(key);
     }
 
     [Fact]
     public async Task An_empty_form_is_refused_with_400_naming_the_fields_and_nothing_is_kept()
     {
-        var before = await StoredBlobCountAsync();
+        var key = Guid.NewGuid().ToString();
 
-        using var response = await Host.Http.PostAsync("/api/submissions", new MultipartFormDataContent { { new StringContent(""), "caption" } });
+        using var response = await PostAsync(new MultipartFormDataContent { { new StringContent(""), "caption" } }, key);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ProblemAsync())["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("caption"));
         Assert.True(errors.ContainsKey("consent"));
-        Assert.Equal(before, await StoredBlobCountAsync());
+        await AssertNothingKeptAsync(key);
     }
 
     [Fact]
     public async Task A_submission_without_consent_is_refused_with_400_naming_consent_and_nothing_is_kept()
     {
-        var before = await StoredBlobCountAsync();
+        var key = Guid.NewGuid().ToString();
 
-        using var response = await Host.Http.PostAsync("/api/submissions", new SubmissionBuilder().Without("consent").Build());
+        using var response = await PostAsync(new SubmissionBuilder().Without("consent").Build(), key);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.ProblemAsync())["errors"]!.AsObject();
         Assert.Equal(["consent"], errors.Select(e => e.Key));
-        Assert.Equal(before, await StoredBlobCountAsync());
+        await AssertNothingKeptAsync(key);
     }
 
     [Fact]
-    public async Task A_photo_over_25_MB_is_refused_with_413()
+    public async Task A_photo_over_25_MB_is_refused_with_413_and_nothing_is_kept()
     {
-        var before = await StoredBlobCountAsync();
+        var key = Guid.NewGuid().ToString();
 
-        using var response = await Host.Http.PostAsync("/api/submissions", new SubmissionBuilder()
-            .WithPhotoBytes(new byte[26 * 1024 * 1024]).Build());
+        using var response = await PostAsync(new SubmissionBuilder().WithPhotoBytes(new byte[26 * 1024 * 1024]).Build(), key);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal(before, await StoredBlobCountAsync());
+        await AssertNothingKeptAsync(key);
     }
 
     [Fact]
@@ -206,17 +237,28 @@ public sealed class SubmittingTests(SharedHost shared)
         return names;
     }
 
-    private async Task<int> StoredBlobCountAsync()
+    /// <summary>The HTML of one entry on the day page.</summary>
+    private async Task<HttpResponseMessage> PostAsync(HttpContent form, string idempotencyKey)
     {
-        var count = 0;
-        foreach (var container in new[] { StorageLayout.Uploads, StorageLayout.Entries })
-        {
-            await foreach (var _ in Host.Blobs.GetBlobContainerClient(container).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions()))
-            {
-                count++;
-            }
-        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = form };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await Host.Http.SendAsync(request);
+    }
 
-        return count;
+    /// <summary>
+    /// Nothing of a refused request under the entry id its <c>Idempotency-Key</c> stands for: no
+    /// original, no record, no rendition. Then a sound entry with the same key is taken as new under
+    /// that very id, which proves the place looked at was the right one (and that no record was there).
+    /// </summary>
+    private async Task AssertNothingKeptAsync(string idempotencyKey)
+    {
+        var id = Host.SubmissionIdFor(idempotencyKey);
+        Assert.Empty(await BlobsAsync(StorageLayout.Uploads, id));
+        Assert.Empty(await BlobsAsync(StorageLayout.Entries, id));
+        Assert.Empty(await BlobsAsync(StorageLayout.Renditions, id));
+
+        using var sound = await Host.Http.PostSubmissionAsync(new SubmissionBuilder(), idempotencyKey);
+        Assert.Equal(HttpStatusCode.Accepted, sound.StatusCode);
+        Assert.Equal(id, JsonNode.Parse(await sound.Content.ReadAsStringAsync())!["id"]!.GetValue<string>());
     }
 }

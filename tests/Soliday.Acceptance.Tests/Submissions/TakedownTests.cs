@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Curation;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Testing;
@@ -18,11 +19,12 @@ public sealed class TakedownTests(SharedHost shared)
     [Fact]
     public async Task The_take_down_link_removes_a_published_entry_from_the_site_and_from_storage()
     {
-        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "Take me down again").With("email", "sam@example.org"));
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "Take me down again").With("credit", "Sam Takedown").With("email", "sam@example.org"));
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
         using var approval = await Host.Curator.ApproveAsync(id);
         await Host.Http.WaitForStatusAsync(id, "published");
         Assert.Contains("Take me down again", await Host.Http.EntryPageAsync(id));
+        await SolidayApi.EventuallyAsync(async () => (await Host.Curator.QueueJsonAsync("state=published")).Contains("Take me down again"), "the board lists it as published");
 
         using var confirm = await Host.Http.GetAsync(takedownUrl); // the page asks first: a link preview removes nothing
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
@@ -47,6 +49,50 @@ public sealed class TakedownTests(SharedHost shared)
         var record = (await Host.Blobs.GetBlobContainerClient(StorageLayout.Entries).GetBlobClient($"{id}.json").DownloadContentAsync()).Value.Content.ToString();
         Assert.DoesNotContain("sam@example.org", record);
         Assert.DoesNotContain("Take me down again", record);
+        await AssertGoneFromTheBoardAsync(id, "Take me down again", "Sam Takedown");
+    }
+
+    [Fact]
+    public async Task An_entry_taken_down_while_it_waits_leaves_nothing_of_its_sender_on_the_board()
+    {
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "Waiting, then taken down").With("credit", "Robin Waiting"));
+        Assert.Contains("Waiting, then taken down", (await Host.Curator.WaitForQueueAsync(id))["caption"]!.GetValue<string>());
+
+        using var removal = await Host.Http.PostAsync(takedownUrl, null);
+
+        Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
+        await AssertGoneFromTheBoardAsync(id, "Waiting, then taken down", "Robin Waiting");
+    }
+
+    [Fact]
+    public async Task An_entry_taken_down_after_its_rejection_leaves_the_board_too()
+    {
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "Rejected, then taken down").With("credit", "Alex Rejected"));
+        await Host.Curator.WaitForQueueAsync(id);
+        using var rejection = await Host.Curator.RejectAsync(id, "Out of focus");
+        await Host.Http.WaitForStatusAsync(id, "rejected");
+        Assert.Contains("Rejected, then taken down", await Host.Curator.QueueJsonAsync("state=rejected"));
+
+        using var removal = await Host.Http.PostAsync(takedownUrl, null);
+
+        Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
+        await AssertGoneFromTheBoardAsync(id, "Rejected, then taken down", "Alex Rejected");
+    }
+
+    [Fact]
+    public async Task A_taken_down_photo_is_no_longer_a_duplicate_of_anything()
+    {
+        var photo = UniquePhoto.Jpeg();
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().WithPhotoBytes(photo));
+        await Host.Curator.WaitForQueueAsync(id);
+        Assert.Contains(await new PhotoHashIndex(Host.Blobs).ReadAsync(), h => h.SubmissionId == id);
+
+        using var removal = await Host.Http.PostAsync(takedownUrl, null);
+        var again = await Host.Http.SubmitAsync(new SubmissionBuilder().WithPhotoBytes(photo));
+
+        var flags = (await Host.Curator.WaitForQueueAsync(again))["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>());
+        Assert.DoesNotContain(FlagCodes.ExactDuplicate, flags);
+        Assert.DoesNotContain(await new PhotoHashIndex(Host.Blobs).ReadAsync(), h => h.SubmissionId == id);
     }
 
     [Fact]
@@ -80,6 +126,18 @@ public sealed class TakedownTests(SharedHost shared)
 
         Assert.Equal("awaiting-curation", (await Host.Http.StatusAsync(id))["status"]!.GetValue<string>());
         Assert.NotEmpty(await BlobsAsync(StorageLayout.Uploads, $"{id}/"));
+    }
+
+    /// <summary>Neither the queue's JSON nor the curation page, in any state, carries the entry or its sender's words.</summary>
+    private async Task AssertGoneFromTheBoardAsync(string id, params string[] words)
+    {
+        var queue = await Host.Curator.QueueJsonAsync("state=all");
+        var page = await Host.Curator.CurationPageAsync("state=all");
+        foreach (var text in words.Append(id))
+        {
+            Assert.DoesNotContain(text, queue);
+            Assert.DoesNotContain(text, page);
+        }
     }
 
     private async Task<(string Id, string TakedownUrl)> SubmitAsync(SubmissionBuilder submission)

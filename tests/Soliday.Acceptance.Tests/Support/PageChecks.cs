@@ -54,6 +54,20 @@ public static class PageChecks
     public static Task<string> FocusedIdAsync(this IPage page) =>
         page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id");
 
+    /// <summary>
+    /// The decoded width of an image once it has loaded or failed: 0 when the browser refused it (a
+    /// Content-Security-Policy block still leaves a visible, empty img element).
+    /// </summary>
+    public static Task<int> LoadedImageWidthAsync(this ILocator image) =>
+        image.EvaluateAsync<int>("""
+            img => img.complete
+                ? img.naturalWidth
+                : new Promise(settled => {
+                    img.addEventListener("load", () => settled(img.naturalWidth));
+                    img.addEventListener("error", () => settled(0));
+                })
+            """);
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -18,6 +18,26 @@ public static class SolidayApi
         return JsonNode.Parse(body)!["id"]!.GetValue<string>();
     }
 
+    /// <summary>
+    /// Sends a submission as an API client would, optionally with an <c>Idempotency-Key</c> and with an
+    /// <c>X-Forwarded-For</c> header of the client's (or a proxy's) making; the response is the caller's to check.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostSubmissionAsync(this HttpClient http, SubmissionBuilder submission, string? idempotencyKey = null, string? forwardedFor = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = submission.Build() };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return http.SendAsync(request);
+    }
+
     public static async Task<JsonNode> StatusAsync(this HttpClient http, string id)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}");
@@ -48,12 +68,33 @@ public static class SolidayApi
         return status;
     }
 
-    public static async Task<JsonArray> QueueAsync(this HttpClient curator)
+    public static async Task<JsonArray> QueueAsync(this HttpClient curator) => JsonNode.Parse(await curator.QueueJsonAsync())!.AsArray();
+
+    /// <summary>The queue as the API sends it, filtered by <paramref name="query"/> (the waiting entries when empty).</summary>
+    public static async Task<string> QueueJsonAsync(this HttpClient curator, string query = "")
     {
-        using var response = await curator.GetAsync("/api/curation/queue");
+        using var response = await curator.GetAsync($"/api/curation/queue{(query.Length > 0 ? "?" + query : "")}");
         response.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>The ids of the entries the queue lists for <paramref name="query"/>.</summary>
+    public static async Task<List<string>> QueueIdsAsync(this HttpClient curator, string query) =>
+        [.. JsonNode.Parse(await curator.QueueJsonAsync(query))!.AsArray().Select(item => item!["id"]!.GetValue<string>())];
+
+    /// <summary>The curation page's HTML, as a signed-in curator's browser gets it.</summary>
+    public static async Task<string> CurationPageAsync(this HttpClient curator, string query = "")
+    {
+        using var response = await curator.GetAsync($"/api/curation{(query.Length > 0 ? "?" + query : "")}");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public static Task<HttpResponseMessage> FeatureAsync(this HttpClient curator, string id, bool featured) =>
+        curator.PostAsJsonAsync($"/api/curation/{id}/feature", new { featured });
+
+    public static Task<HttpResponseMessage> BulkAsync(this HttpClient curator, string action, IEnumerable<string> ids, string? reason = null) =>
+        curator.PostAsJsonAsync("/api/curation/bulk", new { action, ids, reason });
 
     /// <summary>Polls the curation queue until it lists the entry (it follows the status page by a moment).</summary>
     public static async Task<JsonNode> WaitForQueueAsync(this HttpClient curator, string id)

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Soliday.Curation;
 using Soliday.Functions.Curation;
+using Soliday.Functions.Hashtags;
 using Soliday.Functions.Submissions;
 using Soliday.Functions.Web;
+using Soliday.Hashtags;
 using Soliday.Submissions;
 
 namespace Soliday.Functions.Tests.Functions;
@@ -49,6 +51,24 @@ public sealed class FunctionClassTests : IDisposable
     }
 
     [Fact]
+    public async Task The_webhook_function_refuses_an_unsigned_post_with_401_before_reading_it()
+    {
+        var functions = new HashtagFunctions(
+            _services.GetRequiredService<MastodonPoller>(), _services.GetRequiredService<HashtagIngestion>(),
+            _services.GetRequiredService<HashtagWebhook>(), _services.GetRequiredService<SourcePostCheck>());
+        var context = NewContext();
+        context.Request.Method = "POST";
+        context.Request.Body = new MemoryStream("""{"source":"bluesky","id":"1","url":"https://bsky.example/p/1","text":"Hi"}"""u8.ToArray());
+
+        // No storage is reachable here: a refusal that needed it would throw instead of answering.
+        await ExecuteAsync(await functions.ReceivePost(context.Request), context);
+
+        Assert.Equal((int)HttpStatusCode.Unauthorized, context.Response.StatusCode);
+        Assert.Equal("application/problem+json", context.Response.ContentType);
+        Assert.Equal("Soliday-Signature", context.Response.Headers.WWWAuthenticate.ToString());
+    }
+
+    [Fact]
     public async Task The_asset_function_serves_the_stylesheet()
     {
         var context = NewContext();
@@ -71,6 +91,7 @@ public sealed class FunctionClassTests : IDisposable
             [$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] = "2026-06-20",
             [$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] = Convert.ToBase64String(new byte[32]),
             ["Site:PublicUrl"] = "https://soliday.example/site/",
+            [$"{HashtagOptions.Section}:{nameof(HashtagOptions.WebhookSecret)}"] = "a-long-shared-secret-for-the-function-tests",
         }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -40,4 +40,6 @@ public static class LocalWiring
         new DurableTaskRegistry().AddSolidayWorkflow().GetActivities().Select(a => a.Key.Name).ToHashSet();
 
     public static IReadOnlySet<string> QueueNames() => LocalQueueListeners.QueueNames;
+
+    public static IReadOnlySet<string> Timers() => LocalTimers.Names;
 }

@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Soliday.Local.Hosting;
+
 namespace Soliday.Functions.Tests.Parity;
 
 /// <summary>
@@ -33,11 +37,31 @@ public sealed class TriggerParityTests
     }
 
     [Fact]
+    public void Every_timer_runs_on_both_hosts()
+    {
+        AssertSameSet(_functions.FunctionNamesWithTrigger("timerTrigger"), LocalWiring.Timers(), "timer");
+    }
+
+    [Fact]
+    public void A_failing_queue_message_is_retried_and_set_aside_alike_on_both_hosts()
+    {
+        // host.json configures the Functions runtime's queue trigger; the local listeners default to the same.
+        var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")))!["extensions"]!["queues"]!;
+        var local = new LocalQueueOptions();
+
+        Assert.Equal(queues["maxDequeueCount"]!.GetValue<int>(), local.MaxDequeueCount);
+        Assert.Equal(TimeSpan.Parse(queues["visibilityTimeout"]!.GetValue<string>(), CultureInfo.InvariantCulture), local.VisibilityTimeout);
+        Assert.Equal(queues["batchSize"]!.GetValue<int>(), local.BatchSize);
+    }
+
+    [Fact]
     public void The_metadata_describes_the_functions_this_build_contains()
     {
         // Guards the guard: an empty or stale functions.metadata would make the other tests pass vacuously.
         Assert.Contains("POST submissions", _functions.HttpRoutes());
         Assert.Contains("SubmissionOrchestration", _functions.FunctionNamesWithTrigger("orchestrationTrigger"));
+        Assert.Contains("hashtag-posts", _functions.QueueNames());
+        Assert.Contains("PollMastodon", _functions.FunctionNamesWithTrigger("timerTrigger"));
     }
 
     private static void AssertSameSet(IReadOnlySet<string> functions, IReadOnlySet<string> local, string what)

@@ -25,9 +25,22 @@ public sealed class CaptureTimeReaderTests
         { "DN__jpg_FujiFilm_SP-2500.jpg", null, CaptureTimeIssue.Invalid }, // DateTimeOriginal is blank
         { "EX__jpg_WWL_Polaroid_ION230.jpg", null, CaptureTimeIssue.Future }, // camera clock set to 2026-11-24
         { "EX__jpg_xmp_no_exif.jpg", null, CaptureTimeIssue.Missing },
+        { "EX__jpg_orientation_landscape_2.jpg", null, CaptureTimeIssue.Missing }, // the orientation samples carry no date
+        { "EX__jpg_orientation_landscape_3.jpg", null, CaptureTimeIssue.Missing },
+        { "EX__jpg_orientation_landscape_5.jpg", null, CaptureTimeIssue.Missing },
         { "EX__jpg_orientation_landscape_6.jpg", null, CaptureTimeIssue.Missing },
+        { "EX__jpg_orientation_landscape_8.jpg", null, CaptureTimeIssue.Missing },
+        { "RO__Portrait_0.jpg", null, CaptureTimeIssue.Missing },
         { "RO__Portrait_6.jpg", null, CaptureTimeIssue.Missing },
     };
+
+    [Fact]
+    public void Every_real_photo_in_the_corpus_has_its_capture_time_stated_here()
+    {
+        var stated = RealPhotos.Select(row => (string)row[0]).Order(StringComparer.Ordinal);
+
+        Assert.Equal(Corpus.Files("real-exif").Select(row => (string)row[0]), stated);
+    }
 
     [Theory]
     [MemberData(nameof(RealPhotos))]

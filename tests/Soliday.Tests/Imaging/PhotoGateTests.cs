@@ -1,3 +1,5 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Tiff;
 using Soliday.Imaging;
 using Soliday.Testing;
 using Soliday.Tests.Support;
@@ -55,6 +57,28 @@ public sealed class PhotoGateTests
 
         Assert.Equal(415, check.Refusal!.StatusCode);
         Assert.Contains("Most Compatible", check.Refusal.Message);
+    }
+
+    [Fact]
+    public void A_TIFF_is_refused_with_415_and_the_formats_we_take()
+    {
+        var tiff = CraftedImages.Tiff();
+        Assert.IsType<TiffFormat>(Image.DetectFormat(Configuration.Default, tiff)); // a real TIFF, which ImageSharp could decode
+
+        var check = _gate.Check(BinaryData.FromBytes(tiff));
+
+        Assert.Equal(415, check.Refusal!.StatusCode);
+        Assert.Equal("unsupported-format", check.Refusal.Code);
+        Assert.Contains("JPEG, PNG, WebP or GIF", check.Refusal.Message);
+    }
+
+    [Fact]
+    public void An_SVG_drawing_is_refused_with_415()
+    {
+        var check = _gate.Check(BinaryData.FromBytes(CraftedImages.Svg()));
+
+        Assert.Equal(415, check.Refusal!.StatusCode);
+        Assert.Equal("unsupported-format", check.Refusal.Code);
     }
 
     [Fact]

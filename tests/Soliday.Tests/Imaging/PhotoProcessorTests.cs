@@ -1,4 +1,5 @@
 using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using Soliday.Imaging;
 using Soliday.Testing;
 using Soliday.Tests.Support;
@@ -122,6 +123,51 @@ public sealed class PhotoProcessorTests
 
         Assert.Equal(format, photo.Facts.Format);
         Assert.NotEmpty(photo.Renditions);
+    }
+
+    [Theory]
+    [InlineData("PI__exif_gps.jpg")]
+    [InlineData("PI__hopper_orientation_6.webp")]
+    [InlineData("DN__webp_Photo_1_.webp")]
+    [InlineData("DN__webp_Alpha_Lossless_2_.webp")]
+    public async Task No_EXIF_or_location_survives_into_any_rendition_of_the_other_formats(string file)
+    {
+        var photo = await ProcessAsync("other-formats", file);
+
+        Assert.NotEmpty(photo.Renditions);
+        foreach (var rendition in photo.Renditions)
+        {
+            var bytes = rendition.Content.ToArray();
+            using var decoded = Image.Load(bytes); // a full decode: WebP's EXIF is not read from the header alone
+            Assert.Null(decoded.Metadata.ExifProfile);
+            Assert.Null(decoded.Metadata.XmpProfile);
+            Assert.Null(decoded.Metadata.IptcProfile);
+            Assert.Null(ContainerSniffer.WebPExif(bytes));
+            Assert.Equal(-1, bytes.AsSpan().IndexOf("Exif\0\0"u8)); // no EXIF block by any other route either
+        }
+    }
+
+    [Fact]
+    public void The_GPS_test_photo_does_carry_a_location_to_strip()
+    {
+        var exif = Image.Identify(Corpus.Read("other-formats", "PI__exif_gps.jpg")).Metadata.ExifProfile;
+
+        Assert.NotNull(exif?.GetValue(ExifTag.GPSLatitude));
+        Assert.NotNull(ContainerSniffer.WebPExif(Corpus.Read("other-formats", "PI__hopper_orientation_6.webp")));
+    }
+
+    [Fact]
+    public async Task A_photo_the_capped_allocator_refuses_is_refused_whole_with_no_renditions()
+    {
+        // 4608×1976 decodes to 27 MB; with the cap at 1 MB the allocator says no mid-decode.
+        var processor = TestOptions.Processor(o => o.AllocationLimitMegabytes = 1);
+
+        var outcome = await processor.ProcessAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_mobile_HMD_Nokia_8.3_5G.jpg")));
+
+        Assert.Null(outcome.Photo);
+        Assert.Equal("too-many-pixels", outcome.Refusal?.Code);
+        Assert.Equal(413, outcome.Refusal!.StatusCode);
+        Assert.Contains("smaller copy", outcome.Refusal.Message);
     }
 
     [Fact]

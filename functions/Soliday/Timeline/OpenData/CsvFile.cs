@@ -45,7 +45,7 @@ public sealed class CsvFile(SiteAddress site, TimeZoneInfo zone) : IHourlyFile
             entry.Text,
             entry.Credit,
             entry.Licence,
-            open.Licence?.Uri.AbsoluteUri ?? "",
+            open.RightsUri ?? "",
             entry.Place ?? "",
             entry.PlaceTag?.Value ?? "",
             string.Join("; ", entry.Tags.Select(t => t.ToString())),

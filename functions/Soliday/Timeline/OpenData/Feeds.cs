@@ -123,9 +123,9 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
         writer.WriteElementString("name", AtomNamespace, XmlParts.Clean(entry.Credit));
         writer.WriteEndElement();
         WriteLink(writer, "alternate", open.PageUrl, "text/html");
-        if (open.Licence is { } licence)
+        if (open.Licence is { } licence && open.RightsUri is { } rights)
         {
-            WriteLink(writer, "license", licence.Uri.AbsoluteUri, null); // RFC 4946
+            WriteLink(writer, "license", rights, null); // RFC 4946
             writer.WriteElementString("rights", AtomNamespace, licence.Name);
         }
 

@@ -119,10 +119,10 @@ public sealed class JsonLdFile(SiteAddress site, DateOnly day) : IHourlyFile
     /// <summary>The licence and credit, in both vocabularies: what reusers (and Google Images) look for.</summary>
     private static void WriteRights(Utf8JsonWriter writer, OpenEntry open)
     {
-        if (open.Licence is { } licence)
+        if (open.RightsUri is { } rights)
         {
-            WriteReference(writer, "dcterms:license", licence.Uri.AbsoluteUri);
-            WriteReference(writer, "schema:license", licence.Uri.AbsoluteUri);
+            WriteReference(writer, "dcterms:license", rights);
+            WriteReference(writer, "schema:license", rights);
         }
 
         writer.WriteString("schema:creditText", open.CreditText);

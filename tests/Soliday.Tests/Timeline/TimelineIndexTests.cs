@@ -2,7 +2,7 @@ using Soliday.Timeline;
 
 namespace Soliday.Tests.Timeline;
 
-public sealed class HourIndexTests
+public sealed class TimelineIndexTests
 {
     private static readonly DateOnly Day = new(2026, 6, 20);
 

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Curation;
+using Soliday.Imaging;
+using Soliday.Submissions;
+
+namespace Soliday.Hashtags;
+
+/// <summary>A queue message that no number of tries can take in: not a post, or a post that breaks its bounds.</summary>
+public sealed class UnreadablePostException(string message) : Exception(message);
+
+/// <summary>
+/// What the <see cref="HashtagTriggers.IngestPost"/> trigger does with each message of the
+/// <c>hashtag-posts</c> queue, on either host: the post becomes a submission through the same
+/// intake and workflow as the form. Its photos are fetched as hostile input
+/// (<see cref="MediaDownloader"/>) and pass the same gate as the form's; one that does not is left
+/// out and the curator told. A failure throws, so the queue tries again and, after its
+/// <c>maxDequeueCount</c>, moves the message to the poison queue; the reason is kept for the
+/// curation page (<see cref="IngestionFailures"/>).
+/// </summary>
+public sealed class HashtagIngestion(
+    PostSubmissionIds ids,
+    EntryStore entries,
+    SubmissionIntake intake,
+    MediaDownloader media,
+    PhotoGate gate,
+    AuthorBlockList blockList,
+    IngestionFailures failures,
+    IOptions<HashtagOptions> options,
+    TimeProvider clock,
+    ILogger<HashtagIngestion> logger)
+{
+    /// <summary>A post dated further ahead than this is dated when it arrived: a wrong clock must not place it in the future.</summary>
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(10);
+
+    public async Task IngestAsync(string message, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await TakeInAsync(message, durable, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "A hashtag post could not be taken in; the queue will try it again or set it aside");
+            await failures.RecordAsync(message, Reason(e));
+            throw;
+        }
+
+        await failures.ClearAsync(message, cancellationToken);
+    }
+
+    private async Task TakeInAsync(string message, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var post = Read(message);
+        if (blockList.IsBlocked(post.Author))
+        {
+            logger.LogInformation("A {Source} post ignored: its author is on the block list", post.Source);
+            return;
+        }
+
+        var id = ids.For(post);
+        if (await entries.FindAsync(id, cancellationToken) is not null)
+        {
+            logger.LogInformation("A {Source} post already taken in as submission {SubmissionId}", post.Source, id);
+            return; // the same post again, from the same source or another: one entry
+        }
+
+        var (photos, flags) = await FetchPhotosAsync(post, cancellationToken);
+        if (post.ContentWarning is { } warning)
+        {
+            flags.Add(new EntryFlag(FlagCodes.ContentWarning, $"The author put a content warning on this post: \"{warning}\"."));
+        }
+
+        var now = clock.GetUtcNow();
+        var draft = new SubmissionDraft(
+            post.Text,
+            photos,
+            post.Credit(),
+            Licences.FindKnown(options.Value.Licence) ?? Licences.WithPermission,
+            post.Source,
+            SourcePost: new SourcePost(post.Url, post.CreatedAt > now + FutureTolerance ? now : post.CreatedAt, post.Server, post.PostId),
+            IntakeFlags: flags);
+        await intake.AcceptAsync(draft, fingerprint: null, id, durable, cancellationToken);
+        logger.LogInformation("A {Source} post taken in as submission {SubmissionId} with {PhotoCount} photo(s)", post.Source, id, photos.Count);
+    }
+
+    private async Task<(List<DraftPhoto> Photos, List<EntryFlag> Flags)> FetchPhotosAsync(HashtagPost post, CancellationToken cancellationToken)
+    {
+        var photos = new List<DraftPhoto>();
+        var flags = new List<EntryFlag>();
+        for (var i = 0; i < post.Media.Count; i++)
+        {
+            var download = await media.DownloadAsync(post.Media[i].Url, cancellationToken);
+            if (download.Refusal is { } refusal)
+            {
+                flags.Add(new EntryFlag(FlagCodes.MediaRefused, $"Photo {i + 1} of the post was not taken: {refusal.Message}."));
+                continue;
+            }
+
+            // The form's own gate: format by content, bytes, pixels and sides, before anything is stored.
+            var check = gate.Check(download.Content!);
+            if (check.Refusal is { } photoRefusal)
+            {
+                flags.Add(new EntryFlag(FlagCodes.MediaRefused, $"Photo {i + 1} of the post was not taken ({photoRefusal.Code}): {photoRefusal.Message}"));
+                continue;
+            }
+
+            photos.Add(new DraftPhoto(download.Content!, ImageFormats.ContentType(check.Format!), post.Media[i].Description ?? ""));
+        }
+
+        return (photos, flags);
+    }
+
+    private static HashtagPost Read(string message)
+    {
+        HashtagPost? post;
+        try
+        {
+            post = JsonSerializer.Deserialize<HashtagPost>(message, HashtagPostQueue.Json);
+        }
+        catch (JsonException e)
+        {
+            throw new UnreadablePostException($"The message is not a post: {e.Message}");
+        }
+
+        var problems = post?.Check() ?? new Dictionary<string, string> { ["message"] = "It is empty." };
+        return problems.Count == 0
+            ? post!
+            : throw new UnreadablePostException($"The post cannot be taken in: {string.Join(" ", problems.Select(p => $"{p.Key}: {p.Value}"))}");
+    }
+
+    /// <summary>Words for the curation page, where the message is listed once the queue gives up on it.</summary>
+    private static string Reason(Exception e) => e switch
+    {
+        UnreadablePostException => e.Message,
+        TimeoutException => e.Message,
+        HttpRequestException => $"A photo could not be fetched: {e.Message}",
+        _ => $"It failed while being taken in ({e.GetType().Name}): {e.Message}",
+    };
+}

@@ -1,0 +1,24 @@
+using Soliday.Web;
+
+namespace Soliday.Hashtags;
+
+/// <summary>
+/// The submission id of a post from elsewhere: derived from the post's public address, so the same
+/// post, read twice, from two servers' timelines or from the poller and the webhook, is one entry.
+/// For a Mastodon post the address is made of its server and its id there. Keyed with the signing
+/// key, as form ids are: an entry's status page cannot be found from the post's address.
+/// </summary>
+public sealed class PostSubmissionIds(TokenSigner signer)
+{
+    private const string Purpose = "hashtag-post";
+
+    public string For(HashtagPost post) => Convert.ToHexStringLower(signer.Sign(Purpose, Canonical(post.Url)).AsSpan(0, 16));
+
+    /// <summary>One spelling per address: scheme and host in lower case, no default port, no fragment, no trailing slash.</summary>
+    public static string Canonical(string url)
+    {
+        var uri = new Uri(url);
+        var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
+        return $"{uri.Scheme.ToLowerInvariant()}://{uri.IdnHost.ToLowerInvariant()}{port}{uri.AbsolutePath.TrimEnd('/')}{uri.Query}";
+    }
+}

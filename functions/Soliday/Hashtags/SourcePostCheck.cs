@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Submissions;
+
+namespace Soliday.Hashtags;
+
+public sealed record CheckSourcePostRequest(string SubmissionId);
+
+/// <param name="Gone">The author deleted the post (or made it private): it must not be published.</param>
+public sealed record CheckSourcePostResult(string SubmissionId, bool Gone);
+
+/// <summary>
+/// The <c>CheckSourcePost</c> activity: before an approved post from elsewhere is published, asks
+/// its source whether it is still there. A Mastodon post is asked of its server's API
+/// (<c>404</c>/<c>410</c>: deleted); one pushed to the webhook, of its address. The author's
+/// deletion is their answer, whatever the curator said. A source that cannot answer now throws,
+/// and the workflow retries, then publishes on the curator's word (see <see cref="SubmissionOrchestration"/>).
+/// </summary>
+public sealed class SourcePostCheck(EntryStore entries, MastodonClient mastodon, MediaDownloader web, IOptions<HashtagOptions> options, ILogger<SourcePostCheck> logger)
+{
+    public async Task<CheckSourcePostResult> CheckSourcePost(CheckSourcePostRequest request)
+    {
+        var entry = await entries.GetAsync(request.SubmissionId);
+        if (entry.SourcePost is not { } post)
+        {
+            return new CheckSourcePostResult(entry.Id, Gone: false);
+        }
+
+        var stillThere = post is { Server: { } server, PostId: { } postId } && HashtagPost.IsWebAddress(server)
+            ? await mastodon.StatusExistsAsync(Server(server), postId, CancellationToken.None)
+            : await web.StillThereAsync(post.Url, CancellationToken.None);
+        if (stillThere == false)
+        {
+            logger.LogInformation("Submission {SubmissionId}: its post was deleted at the source before publication", entry.Id);
+        }
+
+        return new CheckSourcePostResult(entry.Id, Gone: stillThere == false);
+    }
+
+    /// <summary>The server as configured (with its token), or as recorded if it has since left the configuration.</summary>
+    private MastodonServer Server(string address) =>
+        options.Value.MastodonServers().FirstOrDefault(s => s.ToString() == address.TrimEnd('/'))
+        ?? new MastodonServer(new Uri(address.TrimEnd('/') + "/"), AccessToken: null);
+}

@@ -1,0 +1,282 @@
+// Soliday in one resource group: `azd up` provisions this, then deploys functions/Soliday.Functions.
+// Plain resources only (no registry modules), so it builds offline; tests build and lint it.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('The azd environment name: names the resource group and seeds every resource name.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@minLength(10)
+@maxLength(10)
+@description('The date of the day Soliday captures, yyyy-MM-dd (Soliday:Day).')
+param day string
+
+@description('IANA time zone of the day (Soliday:TimeZone).')
+param timeZone string = 'Europe/London'
+
+// The two secrets. Set them in the azd environment (README: "Deploy to Azure"); if unset, azd
+// generates them once and keeps them in the environment, so provisioning again keeps them.
+// 64 letters and digits are valid base64 for 48 random bytes: a signing key as the app wants it.
+@secure()
+@description('Submissions:SigningKey, base64 of at least 32 random bytes: signs form tokens and take-down links.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 64
+      noSpecial: true
+    }
+  }
+})
+param signingKey string
+
+@secure()
+@description('Curation:LocalToken, the curators\' bearer token and sign-in secret.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 40
+      noSpecial: true
+    }
+  }
+})
+param curatorToken string
+
+@secure()
+@description('Hashtags:WebhookSecret, the secret senders of POST /api/hooks/posts sign with.')
+@metadata({
+  azd: {
+    type: 'generate'
+    config: {
+      length: 48
+      noSpecial: true
+    }
+  }
+})
+param webhookSecret string
+
+@description('Hashtags:Tag, the hashtag read from Mastodon, without the #.')
+param hashtag string = 'soliday'
+
+@description('Hashtags:Mastodon:Servers, https base URLs of the Mastodon servers to read; none: nothing is polled.')
+param mastodonServers array = []
+
+@description('Hashtags:BlockedAccounts, @name@server or a bare server name, whose posts are ignored.')
+param blockedAccounts array = []
+
+@description('Site:ReportUrl, where "Report a problem" on an entry page leads: a form, or a mailto: address. Empty: the about page\'s contact section.')
+param reportUrl string = ''
+
+@description('Site:ContactEmail, an address the public can write to, shown on the about page. Empty for none.')
+param contactEmail string = ''
+
+@description('Object id of the person who runs the runbook (azd passes the signed-in user); empty for none.')
+param operatorPrincipalId string = ''
+
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+
+@description('Words that flag an entry for a closer look (Curation:WatchedWords).')
+param watchedWords array = []
+
+@description('Named places for coarse location tags (Tagging:Places): [{ name, latitude, longitude, radiusKm }].')
+param places array = []
+
+@description('The role an Easy Auth principal needs to curate (Curation:CuratorRole).')
+param curatorRole string = 'curator'
+
+@description('Adds App Service Authentication (Entra ID). Not enforced on Flex Consumption today, so the app keeps Curation:TrustEasyAuth off: see README.')
+param enableEasyAuth bool = false
+
+@description('The Entra app registration\'s client id, when enableEasyAuth is true.')
+param easyAuthClientId string = ''
+
+@minValue(1)
+@maxValue(1000)
+@description('Most instances the app scales out to; a cap on cost as well as on load.')
+param maximumInstanceCount int = 40
+
+@allowed([
+  512
+  2048
+  4096
+])
+@description('Memory per instance: 2048 MB fits two 50 MP photos decoding at once (Imaging:MaxConcurrentPhotos).')
+param instanceMemoryMB int = 2048
+
+var tags = {
+  'azd-env-name': environmentName
+  app: 'soliday'
+}
+
+// Globally unique, stable per subscription, environment and region.
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+
+var names = {
+  resourceGroup: 'rg-${environmentName}'
+  storage: 'st${token}'
+  identity: 'id-soliday-${token}'
+  keyVault: 'kv-${token}'
+  logAnalytics: 'log-soliday-${token}'
+  applicationInsights: 'appi-soliday-${token}'
+  plan: 'plan-soliday-${token}'
+  functionApp: 'func-soliday-${token}'
+}
+
+var secretNames = {
+  signingKey: 'submissions-signing-key'
+  curatorToken: 'curation-token'
+  webhookSecret: 'hashtags-webhook-secret'
+}
+
+// What the app writes, as named in functions/Soliday/Storage/StorageLayout.cs and
+// functions/Soliday/Curation/CurationSteps.cs ($web is made by the static website; the durable
+// engine makes its own queues, tables and containers).
+var containers = [
+  'uploads'
+  'entries'
+  'renditions'
+  'timeline'
+  'curation'
+  'limits'
+  'hashtags'
+]
+var queues = [
+  'curator-reminders'
+  'hashtag-posts'
+]
+var deploymentContainer = 'app-package'
+
+resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: names.resourceGroup
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  name: 'identity'
+  scope: resourceGroup
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  scope: resourceGroup
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    containers: containers
+    queues: queues
+    deploymentContainer: deploymentContainer
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: resourceGroup
+  params: {
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: resourceGroup
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    secrets: {
+      '${secretNames.signingKey}': signingKey
+      '${secretNames.curatorToken}': curatorToken
+      '${secretNames.webhookSecret}': webhookSecret
+    }
+  }
+}
+
+module roles 'modules/roles.bicep' = {
+  name: 'roles'
+  scope: resourceGroup
+  params: {
+    appPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  scope: resourceGroup
+  params: {
+    name: names.functionApp
+    planName: names.plan
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    storageQueueEndpoint: storage.outputs.queueEndpoint
+    storageTableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainer: deploymentContainer
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    keyVaultName: keyVault.outputs.name
+    signingKeySecretName: secretNames.signingKey
+    curatorTokenSecretName: secretNames.curatorToken
+    webhookSecretName: secretNames.webhookSecret
+    siteUrl: storage.outputs.webEndpoint
+    reportUrl: reportUrl
+    contactEmail: contactEmail
+    day: day
+    timeZone: timeZone
+    curatorRole: curatorRole
+    watchedWords: watchedWords
+    places: places
+    hashtag: hashtag
+    mastodonServers: mastodonServers
+    blockedAccounts: blockedAccounts
+    maximumInstanceCount: maximumInstanceCount
+    instanceMemoryMB: instanceMemoryMB
+    enableEasyAuth: enableEasyAuth
+    easyAuthClientId: easyAuthClientId
+  }
+  // The app starts as soon as it exists: its roles must be there first, or its first start fails.
+  dependsOn: [
+    roles
+  ]
+}
+
+// azd keeps these in the environment (.azure/<env>/.env): the hooks and the runbook use them.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = resourceGroup.name
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output SOLIDAY_SITE_URL string = storage.outputs.webEndpoint
+output SOLIDAY_API_URL string = functionApp.outputs.uri

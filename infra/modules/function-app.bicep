@@ -1,0 +1,255 @@
+// The Function App on the Flex Consumption plan (Linux, .NET 10 isolated worker), its app settings
+// (every setting Soliday reads; tests/Soliday.Infrastructure.Tests checks them against the code), and
+// optionally App Service Authentication (see enableEasyAuth: not enforced on Flex Consumption today).
+
+param name string
+param planName string
+param location string
+param tags object = {}
+
+@description('Resource id and client id of the user-assigned identity the app runs as.')
+param identityId string
+param identityClientId string
+
+param storageBlobEndpoint string
+param storageQueueEndpoint string
+param storageTableEndpoint string
+
+@description('The blob container the platform deploys the app package from.')
+param deploymentContainer string
+
+param applicationInsightsConnectionString string
+
+@description('The vault and the names of the secrets the app settings refer to.')
+param keyVaultName string
+param signingKeySecretName string
+param curatorTokenSecretName string
+param webhookSecretName string
+
+@description('The public site: the storage account\'s static website endpoint.')
+param siteUrl string
+
+@description('Site:ReportUrl, where "Report a problem" on an entry page leads (a form or a mailto: address); empty: the about page\'s contact section.')
+param reportUrl string
+
+@description('Site:ContactEmail, an address the public can write to, shown on the about page; empty for none.')
+param contactEmail string
+
+@description('Soliday:Day, the date of the day (yyyy-MM-dd).')
+param day string
+
+@description('Soliday:TimeZone, an IANA time zone id.')
+param timeZone string
+
+@description('Curation:CuratorRole, the role an Easy Auth principal needs (used only where Easy Auth is trusted).')
+param curatorRole string
+
+@description('Curation:WatchedWords, words that flag an entry for a closer look.')
+param watchedWords array
+
+@description('Tagging:Places: objects with name, latitude, longitude and radiusKm.')
+param places array
+
+@description('Hashtags:Tag, the hashtag read from Mastodon.')
+param hashtag string
+
+@description('Hashtags:Mastodon:Servers, the servers whose hashtag timeline is read.')
+param mastodonServers array
+
+@description('Hashtags:BlockedAccounts, whose posts are ignored.')
+param blockedAccounts array
+
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Adds App Service Authentication with Microsoft Entra ID. Flex Consumption does not enforce it today: see README "Deploy to Azure".')
+param enableEasyAuth bool
+
+@description('The Entra app registration\'s client id, when enableEasyAuth is true.')
+param easyAuthClientId string
+
+// Settings the Functions host and Soliday both read: storage through the managed identity, no keys.
+var storageSettings = {
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+}
+
+// The host and the worker send telemetry with the identity: Application Insights refuses anything else.
+var telemetrySettings = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
+}
+
+// Soliday's own settings. Values that tune the app are written out here, equal to the code's
+// defaults, so a deployment shows what it runs with; change them here and run azd provision.
+var solidaySettings = {
+  Soliday__Day: day
+  Soliday__TimeZone: timeZone
+
+  // Versionless Key Vault references: a new secret version is picked up (see docs/operations.md).
+  Submissions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${signingKeySecretName})'
+  Submissions__RateLimitPerHour: '20'
+  Submissions__ClientAddressHeader: 'X-Forwarded-For'
+  Submissions__FormTokenLifetime: '2.00:00:00'
+  Submissions__TakedownLinkLifetime: '730.00:00:00'
+
+  Curation__LocalToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${curatorTokenSecretName})'
+  Curation__DecisionTimeout: '14.00:00:00'
+  Curation__ReminderAfter: '2.00:00:00'
+  Curation__ChangesAfterPublication: '30.00:00:00'
+
+  // Never true on Flex Consumption: Easy Auth there does not stop anyone sending the principal
+  // header themselves, so believing it would let anyone curate. Curators use the token instead.
+  Curation__TrustEasyAuth: 'false'
+  Curation__CuratorRole: curatorRole
+
+  Imaging__MaxUploadBytes: '26214400'
+  Imaging__MaxPixels: '50000000'
+  Imaging__MaxSide: '16000'
+  Imaging__RenditionWidths__0: '480'
+  Imaging__RenditionWidths__1: '960'
+  Imaging__RenditionWidths__2: '1600'
+  Imaging__DecodeTimeout: '00:00:20'
+  Imaging__MaxConcurrentPhotos: '2'
+  Imaging__AllocationLimitMegabytes: '256'
+
+  Site__PublicUrl: siteUrl
+  Site__SubmitUrl: 'https://${name}.azurewebsites.net/api/submit'
+  Site__ReportUrl: reportUrl
+  Site__ContactEmail: contactEmail
+
+  Hashtags__Tag: hashtag
+  Hashtags__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${webhookSecretName})'
+  Hashtags__PollSeconds: '60'
+  Hashtags__Licence: 'LicenseRef-with-permission'
+  Hashtags__MediaTimeout: '00:00:30'
+  Hashtags__RequestTimeout: '00:00:20'
+  Hashtags__MaxPagesPerPoll: '10'
+
+  // Only for tests against a fake server on loopback: never in Azure.
+  Hashtags__AllowLoopbackMedia: 'false'
+}
+
+// Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.
+var watchedWordSettings = toObject(range(0, length(watchedWords)), i => 'Curation__WatchedWords__${i}', i => string(watchedWords[i]))
+var mastodonServerSettings = toObject(range(0, length(mastodonServers)), i => 'Hashtags__Mastodon__Servers__${i}', i => string(mastodonServers[i]))
+var blockedAccountSettings = toObject(range(0, length(blockedAccounts)), i => 'Hashtags__BlockedAccounts__${i}', i => string(blockedAccounts[i]))
+var placeSettings = reduce(
+  range(0, length(places)),
+  {},
+  (settings, i) =>
+    union(settings, {
+      'Tagging__Places__${i}__Name': string(places[i].name)
+      'Tagging__Places__${i}__Latitude': string(places[i].latitude)
+      'Tagging__Places__${i}__Longitude': string(places[i].longitude)
+      'Tagging__Places__${i}__RadiusKm': string(places[i].radiusKm)
+    })
+)
+
+var appSettings = union(storageSettings, telemetrySettings, solidaySettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': 'api' })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        for setting in items(appSettings): {
+          name: setting.key
+          value: setting.value
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainer}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// Lets curators sign in with Entra ID where the platform enforces it. Anonymous callers stay
+// allowed (residents and the public use the same app), and the app decides who is a curator.
+resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (enableEasyAuth) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: easyAuthClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${easyAuthClientId}'
+          ]
+        }
+      }
+    }
+  }
+}
+
+output name string = app.name
+output uri string = 'https://${app.properties.defaultHostName}'

@@ -1,0 +1,151 @@
+// The storage account: blobs (entries, photos, the public site in $web), queues (reminders, the
+// durable engine's), tables (the durable engine's history). Keys are off: everything signs in with
+// Entra ID, the app with its managed identity.
+
+param name string
+param location string
+param tags object = {}
+
+@description('Containers the app writes, from functions/Soliday/Storage/StorageLayout.cs ($web comes with the static website).')
+param containers array
+
+@description('Queues the app writes, from functions/Soliday (the durable engine creates its own).')
+param queues array
+
+@description('The container the Flex Consumption plan deploys the app package from.')
+param deploymentContainer string
+
+@description('Days after which hourly rate-limit counters (the limits container) are deleted: they matter for an hour.')
+param rateLimitCountersRetentionDays int = 2
+
+resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    supportsHttpsTrafficOnly: true
+    minimumTlsVersion: 'TLS1_2'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+
+    // No container is public: the site is served from $web by the static website endpoint, which
+    // does not need blob public access (and originals, records and renditions stay private).
+    allowBlobPublicAccess: false
+    allowCrossTenantReplication: false
+
+    // The Flex Consumption app reaches storage over the public endpoint (no virtual network here);
+    // identity, not network position, is what admits a caller.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    // No soft delete on purpose: a take-down must remove a resident's photo for good, not keep it
+    // recoverable for days.
+    deleteRetentionPolicy: {
+      enabled: false
+    }
+    // The public site's open data (IIIF manifests, feeds, TimelineJS JSON) is read by viewers and
+    // embeds on other sites: anyone may GET it. The static website answers with these rules too.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [
+            '*'
+          ]
+          allowedMethods: [
+            'GET'
+            'HEAD'
+          ]
+          allowedHeaders: [
+            '*'
+          ]
+          exposedHeaders: [
+            '*'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
+  }
+}
+
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for container in union(containers, [deploymentContainer]): {
+    parent: blobService
+    name: container
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource appQueues 'Microsoft.Storage/storageAccounts/queueServices/queues@2024-01-01' = [
+  for queue in queues: {
+    parent: queueService
+    name: queue
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
+  parent: account
+  name: 'default'
+}
+
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01-01' = {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'delete-rate-limit-counters'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+                'appendBlob'
+              ]
+              prefixMatch: [
+                'limits/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: rateLimitCountersRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+output id string = account.id
+output name string = account.name
+output blobEndpoint string = account.properties.primaryEndpoints.blob
+output queueEndpoint string = account.properties.primaryEndpoints.queue
+output tableEndpoint string = account.properties.primaryEndpoints.table
+output webEndpoint string = account.properties.primaryEndpoints.web

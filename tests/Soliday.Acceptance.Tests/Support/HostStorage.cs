@@ -1,0 +1,19 @@
+using Azure.Storage.Blobs.Models;
+using Soliday.Testing;
+
+namespace Soliday.Acceptance.Tests.Support;
+
+/// <summary>What a host has in storage, for the tests that check what was removed.</summary>
+public static class HostStorage
+{
+    public static async Task<List<string>> BlobNamesAsync(this SolidayHost host, string container, string prefix)
+    {
+        var names = new List<string>();
+        await foreach (var blob in host.Blobs.GetBlobContainerClient(container).GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
+    }
+}

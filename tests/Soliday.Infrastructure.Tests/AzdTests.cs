@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Soliday.Infrastructure.Tests.Support;
+
+namespace Soliday.Infrastructure.Tests;
+
+/// <summary><c>azd up</c> has what it needs: a real project to deploy, parameters the template takes, a hook that exists.</summary>
+public sealed partial class AzdTests
+{
+    private static readonly string AzureYaml = File.ReadAllText(Repository.File("azure.yaml"));
+
+    [Fact]
+    public void The_api_service_is_the_Functions_project_deployed_as_a_function()
+    {
+        var project = ServiceProject().Match(AzureYaml);
+        Assert.True(project.Success, "azure.yaml names no service project.");
+
+        var folder = Path.GetFullPath(Repository.File(project.Groups[1].Value.TrimStart('.', '/')));
+        var csproj = Assert.Single(Directory.GetFiles(folder, "*.csproj"));
+        Assert.Contains("<AzureFunctionsVersion>v4</AzureFunctionsVersion>", File.ReadAllText(csproj));
+        Assert.Matches(@"(?m)^\s+language:\s*dotnet\s*$", AzureYaml);
+        Assert.Matches(@"(?m)^\s+host:\s*function\s*$", AzureYaml);
+        Assert.Matches(@"(?m)^  api:\s*$", AzureYaml);
+    }
+
+    [Fact]
+    public void Every_hook_azure_yaml_runs_exists()
+    {
+        var hooks = HookScript().Matches(AzureYaml).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("./infra/hooks/enable-static-website.sh", hooks);
+        Assert.All(hooks, hook => Assert.True(File.Exists(Repository.File(hook.TrimStart('.', '/'))), $"{hook} does not exist"));
+        Assert.Contains("--static-website", File.ReadAllText(Repository.File("infra", "hooks", "enable-static-website.sh")));
+        Assert.Contains("--auth-mode login", File.ReadAllText(Repository.File("infra", "hooks", "enable-static-website.sh")));
+    }
+
+    [Fact]
+    public void The_parameters_file_sets_only_parameters_the_template_takes_and_holds_no_secret()
+    {
+        var parameters = JsonNode.Parse(File.ReadAllText(Repository.File("infra", "main.parameters.json")))!["parameters"]!.AsObject();
+        var template = CompiledTemplate.Main.Root["parameters"]!.AsObject();
+
+        foreach (var (name, parameter) in parameters)
+        {
+            Assert.True(template.ContainsKey(name), $"main.parameters.json sets '{name}', which main.bicep does not take.");
+
+            // Every value comes from the azd environment: nothing deployment-specific, nothing secret, in git.
+            Assert.Matches(@"^\$\{[A-Z_]+(=[^}]*)?\}$", parameter!["value"]!.GetValue<string>());
+        }
+
+        Assert.Contains("signingKey", parameters.Select(p => p.Key));
+        Assert.Contains("curatorToken", parameters.Select(p => p.Key));
+    }
+
+    [Fact]
+    public void The_outputs_the_hook_and_the_runbook_use_are_there()
+    {
+        var outputs = CompiledTemplate.Main.Root["outputs"]!.AsObject().Select(o => o.Key).ToHashSet();
+
+        Assert.Superset(new HashSet<string> { "AZURE_STORAGE_ACCOUNT_NAME", "AZURE_FUNCTION_APP_NAME", "AZURE_KEY_VAULT_NAME", "AZURE_RESOURCE_GROUP", "SOLIDAY_SITE_URL", "SOLIDAY_API_URL" }, outputs);
+    }
+
+    [GeneratedRegex(@"(?m)^\s+project:\s*(\S+)\s*$")]
+    private static partial Regex ServiceProject();
+
+    [GeneratedRegex(@"(?m)^\s+run:\s*(\S+)\s*$")]
+    private static partial Regex HookScript();
+}

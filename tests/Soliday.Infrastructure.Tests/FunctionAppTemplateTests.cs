@@ -1,0 +1,60 @@
+using Soliday.Infrastructure.Tests.Support;
+
+namespace Soliday.Infrastructure.Tests;
+
+/// <summary>The Function App: Flex Consumption, .NET 10 isolated, HTTPS only, deployed from its own container.</summary>
+public sealed class FunctionAppTemplateTests
+{
+    private readonly CompiledTemplate _template = CompiledTemplate.Main;
+
+    [Fact]
+    public void The_app_runs_dotnet_10_isolated_on_the_Flex_Consumption_plan()
+    {
+        var plan = _template.Resource("Microsoft.Web/serverfarms");
+        var app = _template.Resource("Microsoft.Web/sites");
+        var runtime = app["properties"]!["functionAppConfig"]!["runtime"]!;
+
+        Assert.Equal("FC1", plan["sku"]!["name"]!.GetValue<string>());
+        Assert.Equal("functionapp,linux", app["kind"]!.GetValue<string>());
+        Assert.Equal("dotnet-isolated", runtime["name"]!.GetValue<string>());
+        Assert.Equal("10.0", runtime["version"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_app_answers_only_over_HTTPS_with_TLS_1_2_and_no_FTP()
+    {
+        var properties = _template.Resource("Microsoft.Web/sites")["properties"]!;
+
+        Assert.True(properties["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal("1.2", properties["siteConfig"]!["minTlsVersion"]!.GetValue<string>());
+        Assert.Equal("Disabled", properties["siteConfig"]!["ftpsState"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_package_is_deployed_from_a_container_the_template_makes()
+    {
+        var storage = _template.Resource("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
+
+        Assert.Equal("blobContainer", storage["type"]!.GetValue<string>());
+        Assert.Contains("parameters('deploymentContainer')", storage["value"]!.Text());
+        Assert.Contains(
+            "deploymentContainer",
+            _template.Root["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "storage")!["properties"]!["parameters"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void azd_finds_the_app_by_its_service_tag()
+    {
+        Assert.Contains("'azd-service-name', 'api'", _template.Resource("Microsoft.Web/sites")["tags"]!.Text());
+    }
+
+    [Fact]
+    public void Easy_Auth_is_only_added_when_asked_for_and_never_blocks_residents()
+    {
+        var authentication = Assert.Single(_template.Resources("Microsoft.Web/sites/config"), r => r["name"]!.Text().Contains("authsettingsV2", StringComparison.Ordinal));
+
+        Assert.Equal("[parameters('enableEasyAuth')]", authentication["condition"]!.GetValue<string>());
+        Assert.False(_template.Root["parameters"]!["enableEasyAuth"]!["defaultValue"]!.GetValue<bool>());
+        Assert.Equal("AllowAnonymous", authentication["properties"]!["globalValidation"]!["unauthenticatedClientAction"]!.GetValue<string>());
+    }
+}

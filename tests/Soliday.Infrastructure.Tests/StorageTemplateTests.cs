@@ -1,0 +1,57 @@
+using Soliday.Curation;
+using Soliday.Hashtags;
+using Soliday.Infrastructure.Tests.Support;
+using Soliday.Storage;
+
+namespace Soliday.Infrastructure.Tests;
+
+/// <summary>The storage account Azure gets: no keys, HTTPS with TLS 1.2, nothing public but the site.</summary>
+public sealed class StorageTemplateTests
+{
+    private readonly CompiledTemplate _template = CompiledTemplate.Main;
+
+    [Fact]
+    public void The_storage_account_refuses_shared_keys_plain_HTTP_and_old_TLS()
+    {
+        var account = _template.Resource("Microsoft.Storage/storageAccounts")["properties"]!;
+
+        Assert.False(account["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.True(account["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", account["minimumTlsVersion"]!.GetValue<string>());
+        Assert.True(account["defaultToOAuthAuthentication"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void No_container_is_public_the_site_is_served_by_the_static_website()
+    {
+        var account = _template.Resource("Microsoft.Storage/storageAccounts")["properties"]!;
+        Assert.False(account["allowBlobPublicAccess"]!.GetValue<bool>());
+
+        foreach (var container in _template.Resources("Microsoft.Storage/storageAccounts/blobServices/containers"))
+        {
+            Assert.Equal("None", container["properties"]!["publicAccess"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public void The_template_makes_every_container_and_queue_the_app_writes()
+    {
+        var main = _template.Root["variables"]!;
+        var containers = main["containers"]!.AsArray().Select(c => c!.GetValue<string>()).ToHashSet();
+        var queues = main["queues"]!.AsArray().Select(q => q!.GetValue<string>()).ToHashSet();
+
+        // $web is made by switching the static website on (infra/hooks), and the app makes it too.
+        Assert.Equal(StorageLayout.Containers.Where(c => c != StorageLayout.Site).Order(), containers.Order());
+        Assert.Contains(CurationSteps.RemindersQueue, queues);
+        Assert.Contains(HashtagPostQueue.Name, queues);
+    }
+
+    [Fact]
+    public void Rate_limit_counters_are_deleted_after_the_day_by_a_lifecycle_rule()
+    {
+        var rule = Assert.Single(_template.Resource("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray());
+
+        Assert.Equal($"{StorageLayout.Limits}/", rule!["definition"]!["filters"]!["prefixMatch"]![0]!.GetValue<string>());
+        Assert.NotNull(rule["definition"]!["actions"]!["baseBlob"]!["delete"]);
+    }
+}
