@@ -2,10 +2,12 @@ using Soliday.Timeline;
 
 namespace Soliday.Pages;
 
-/// <summary>The day page around its hours: the counts per hour are all it needs.</summary>
-public sealed record DayFrameView(DateOnly Day, IReadOnlyList<int> Counts, SiteOptions Site)
+/// <summary>The day page around its hours: the counts per hour (of entries, and of featured ones) are all it needs.</summary>
+public sealed record DayFrameView(DateOnly Day, IReadOnlyList<int> Counts, SiteOptions Site, IReadOnlyList<int> FeaturedCounts)
 {
     public int Total => Counts.Sum();
+
+    public int FeaturedTotal => FeaturedCounts.Sum();
 }
 
 /// <summary>One hour's section of the day page.</summary>
@@ -17,6 +19,9 @@ public sealed record DayHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour
     /// <summary>Featured entries first, then the earliest; shown in the order of the day.</summary>
     public IReadOnlyList<TimelineEntry> Previews =>
         [.. Hour.Entries.OrderByDescending(e => e.Featured).ThenBy(e => e, TimelineEntry.DayOrder).Take(MaxPreviews).Order(TimelineEntry.DayOrder)];
+
+    /// <summary>The hour's featured entries, in the order of the day: its part of the curators' picks.</summary>
+    public IReadOnlyList<TimelineEntry> Featured => [.. Hour.Entries.Where(e => e.Featured).Order(TimelineEntry.DayOrder)];
 }
 
 /// <param name="Cards">Each entry's card, already rendered (<see cref="HourEntryCard"/>), in the order of the day.</param>

@@ -29,4 +29,19 @@ public interface IHourlyFile
 
     /// <summary>One hour's part; empty when the hour has nothing to show in this file.</summary>
     Task<string> HourAsync(HourIndex hour);
+
+    /// <summary>
+    /// Files with a second part per hour, placed before all the hours at <see cref="HourMarkers.LeadMarker"/>:
+    /// the day page's featured strip. Made with the hour's part, from the same index.
+    /// </summary>
+    bool HasLeads => false;
+
+    /// <summary>One hour's lead part; empty when the hour has none.</summary>
+    Task<string> LeadAsync(HourIndex hour) => Task.FromResult("");
+
+    /// <summary>How many items an hour's lead part shows, kept beside the counts for the frame.</summary>
+    int LeadCount(HourIndex hour) => 0;
+
+    /// <summary>The frame, for a file with leads: it may use how many each hour's lead shows too.</summary>
+    Task<string> FrameAsync(IReadOnlyList<int> counts, IReadOnlyList<int> leadCounts) => FrameAsync(counts);
 }

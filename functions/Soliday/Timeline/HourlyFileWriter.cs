@@ -15,8 +15,9 @@ namespace Soliday.Timeline;
 /// </summary>
 public sealed class HourlyFileWriter(BlobServiceClient blobs)
 {
-    private static readonly IReadOnlyList<string> PlainOrder = Order(commas: false);
-    private static readonly IReadOnlyList<string> CommaOrder = Order(commas: true);
+    private static readonly IReadOnlyList<string> PlainOrder = Order(commas: false, leads: false);
+    private static readonly IReadOnlyList<string> CommaOrder = Order(commas: true, leads: false);
+    private static readonly IReadOnlyList<string> LeadOrder = Order(commas: false, leads: true);
 
     private static readonly BinaryData Comma = BinaryData.FromString(",");
 
@@ -27,7 +28,12 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
     public Task<bool> UpdateAsync(IHourlyFile file, HourIndex changed, Func<int, Task<HourIndex>> readHour, CancellationToken cancellationToken = default)
     {
         var composed = new ComposedBlob(blobs.GetBlobContainerClient(StorageLayout.Site).GetBlockBlobClient(file.Path), file.Headers, file.Layout);
-        var order = file.CommaBetweenHours ? CommaOrder : PlainOrder;
+        var order = file.HasLeads ? LeadOrder : file.CommaBetweenHours ? CommaOrder : PlainOrder;
+        if (file.HasLeads && file.CommaBetweenHours)
+        {
+            throw new NotSupportedException("Lead parts are for pages, not JSON arrays.");
+        }
+
         return composed.UpdateAsync(order, async state =>
         {
             // A writer with this hour at this version or later got here first: its part stays.
@@ -37,7 +43,9 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
                 hours[changed.Hour] = changed;
             }
 
-            foreach (var hour in Enumerable.Range(0, HourMarkers.Hours).Where(h => !state.Has(HourMarkers.HourPart(h)) && !hours.ContainsKey(h)))
+            var missing = Enumerable.Range(0, HourMarkers.Hours)
+                .Where(h => !state.Has(HourMarkers.HourPart(h)) || (file.HasLeads && !state.Has(HourMarkers.LeadPart(h))));
+            foreach (var hour in missing.Where(h => !hours.ContainsKey(h)))
             {
                 hours[hour] = await readHour(hour);
             }
@@ -48,7 +56,7 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
             }
 
             var counts = Enumerable.Range(0, HourMarkers.Hours)
-                .Select(h => hours.TryGetValue(h, out var index) ? index.Entries.Count : StoredCount(state, h))
+                .Select(h => hours.TryGetValue(h, out var index) ? index.Entries.Count : StoredCount(state, HourMarkers.CountKey(h)))
                 .ToList();
             if (file.DeleteWhenEmpty && counts.Sum() == 0)
             {
@@ -64,6 +72,10 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
                     var part = new BlobPart(HourMarkers.HourPart(hour), BinaryData.FromString(await file.HourAsync(index)), index.Version);
                     parts.Add(part);
                     hasContent[hour] = !part.IsEmpty;
+                    if (file.HasLeads)
+                    {
+                        parts.Add(new BlobPart(HourMarkers.LeadPart(hour), BinaryData.FromString(await file.LeadAsync(index)), index.Version));
+                    }
                 }
                 else
                 {
@@ -71,7 +83,10 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
                 }
             }
 
-            var pieces = HourMarkers.Split(await file.FrameAsync(counts));
+            var leadCounts = Enumerable.Range(0, HourMarkers.Hours)
+                .Select(h => hours.TryGetValue(h, out var index) ? file.LeadCount(index) : StoredCount(state, HourMarkers.LeadCountKey(h)))
+                .ToList();
+            var pieces = HourMarkers.Split(file.HasLeads ? await file.FrameAsync(counts, leadCounts) : await file.FrameAsync(counts), file.HasLeads);
             parts.AddRange(pieces.Select((piece, i) => new BlobPart(HourMarkers.FramePart(i), BinaryData.FromString(piece))));
             if (file.CommaBetweenHours)
             {
@@ -85,19 +100,38 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
             }
 
             var values = hours.ToDictionary(h => HourMarkers.CountKey(h.Key), h => h.Value.Entries.Count.ToString(CultureInfo.InvariantCulture));
+            if (file.HasLeads)
+            {
+                foreach (var (hour, index) in hours)
+                {
+                    values[HourMarkers.LeadCountKey(hour)] = file.LeadCount(index).ToString(CultureInfo.InvariantCulture);
+                }
+            }
+
             return new ComposedChange(parts, values);
         }, cancellationToken);
     }
 
-    private static int StoredCount(ComposedState state, int hour) =>
-        int.TryParse(state.Value(HourMarkers.CountKey(hour)), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
+    private static int StoredCount(ComposedState state, string key) =>
+        int.TryParse(state.Value(key), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0;
 
-    private static IReadOnlyList<string> Order(bool commas)
+    /// <summary>Frame pieces between the parts: with leads, f00 l00 f01 … l23 f24 h00 f25 … h23 f48.</summary>
+    private static IReadOnlyList<string> Order(bool commas, bool leads)
     {
         var order = new List<string>();
+        var frame = 0;
+        if (leads)
+        {
+            for (var hour = 0; hour < HourMarkers.Hours; hour++)
+            {
+                order.Add(HourMarkers.FramePart(frame++));
+                order.Add(HourMarkers.LeadPart(hour));
+            }
+        }
+
         for (var hour = 0; hour < HourMarkers.Hours; hour++)
         {
-            order.Add(HourMarkers.FramePart(hour));
+            order.Add(HourMarkers.FramePart(frame++));
             if (commas)
             {
                 order.Add(HourMarkers.SeparatorPart(hour));
@@ -106,7 +140,7 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
             order.Add(HourMarkers.HourPart(hour));
         }
 
-        order.Add(HourMarkers.FramePart(HourMarkers.Hours));
+        order.Add(HourMarkers.FramePart(frame));
         return order;
     }
 }

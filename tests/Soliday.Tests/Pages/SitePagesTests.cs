@@ -96,7 +96,8 @@ public sealed class SitePagesTests
             await RenderEntryPageAsync(entry),
             await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, London, hour,
                 [await RenderPartAsync<HourEntryCard, HourCardView>(new HourCardView(Day, London, entry, Eager: true))])),
-            Composed(await RenderPageAsync<DayPage, DayFrameView>(new DayFrameView(Day, [.. Enumerable.Repeat(1, 24)], site)),
+            ComposedDay(await RenderPageAsync<DayPage, DayFrameView>(new DayFrameView(Day, [.. Enumerable.Repeat(1, 24)], site, [.. Enumerable.Repeat(1, 24)])),
+                await RenderPartAsync<DayPicksPart, DayHourView>(new DayHourView(Day, London, hour with { Entries = [entry with { Featured = true }] })),
                 await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, hour))),
             Composed(await RenderPageAsync<TagPage, TagFrameView>(new TagFrameView(Day, tagLabel, [.. Enumerable.Repeat(1, 24)])),
                 await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, hour))),
@@ -109,6 +110,13 @@ public sealed class SitePagesTests
     {
         var pieces = HourMarkers.Split(frame);
         return string.Concat(pieces.Take(11)) + part + string.Concat(pieces.Skip(11));
+    }
+
+    /// <summary>The day page with hour 10's share of the picks and its section in place.</summary>
+    private static string ComposedDay(string frame, string lead, string part)
+    {
+        var pieces = HourMarkers.Split(frame, withLeads: true);
+        return string.Concat(pieces.Take(11)) + lead + string.Concat(pieces.Skip(11).Take(24)) + part + string.Concat(pieces.Skip(35));
     }
 
     private static Task<string> RenderEntryPageAsync(TimelineEntry entry) =>

@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs.Specialized;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Soliday.Tests.Support;
@@ -160,6 +161,54 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
 
         Assert.Single(JsonNode.Parse(await site.RequiredSiteFileAsync(SitePaths.IiifCollection))!["items"]!.AsArray()); // words have no image
     }
+
+    [Fact]
+    public async Task Featuring_a_published_entry_shows_it_among_the_picks_and_remakes_only_its_hours_parts_of_the_day_page()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        var quiet = await site.PublishAsync(await site.AddAsync("Cows by the canal", hour: 10, minute: 5));
+        var id = await site.PublishAsync(await site.AddAsync("The carnival float", hour: 15, minute: 20));
+        Assert.DoesNotContain("class=\"picks\"", await site.RequiredSiteFileAsync(SitePaths.DayPage));
+        var blocksBefore = await DayPageBlocksAsync(site);
+        var quietHourPage = await EtagAsync(site, SitePaths.HourPage(10));
+
+        await site.EditAsync(id, e => e with { Featured = true });
+
+        var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
+        var picks = day[day.IndexOf("<section class=\"picks\"", StringComparison.Ordinal)..];
+        picks = picks[..picks.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains($"href=\"{SitePaths.EntryPage(id)}\"", picks);
+        Assert.Contains("The carnival float", picks);
+        Assert.DoesNotContain(SitePaths.EntryPage(quiet), picks);
+        Assert.Contains("Curators' pick", SectionOf(day, 15));
+        Assert.Contains("Curators' pick", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
+        Assert.Contains("Curators' pick", await site.RequiredSiteFileAsync(SitePaths.HourPage(15)));
+
+        // Only hour 15's section, its share of the picks and the frame around them were made again.
+        var remade = (await DayPageBlocksAsync(site)).Except(blocksBefore).Select(b => b.Part).ToList();
+        Assert.Contains("l15", remade);
+        Assert.All(remade, part => Assert.True(part is "h15" or "l15" || part.StartsWith('f'), $"{part} was made again"));
+        Assert.Equal(quietHourPage, await EtagAsync(site, SitePaths.HourPage(10)));
+
+        await site.EditAsync(id, e => e with { Featured = false });
+
+        day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
+        Assert.DoesNotContain("class=\"picks\"", day);
+        Assert.DoesNotContain("Curators' pick", day);
+        Assert.DoesNotContain("Curators' pick", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
+        Assert.Contains("The carnival float", SectionOf(day, 15));
+    }
+
+    /// <summary>The day page's committed blocks, as (part, block id): a part made again gets a new id.</summary>
+    private static async Task<List<(string Part, string Id)>> DayPageBlocksAsync(SiteHarness site)
+    {
+        var blob = site.Blobs.GetBlobContainerClient(Soliday.Storage.StorageLayout.Site).GetBlockBlobClient(SitePaths.DayPage);
+        var list = (await blob.GetBlockListAsync(Azure.Storage.Blobs.Models.BlockListTypes.Committed)).Value;
+        return [.. list.CommittedBlocks.Select(b => (System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(b.Name))[..Soliday.Storage.ComposedBlob.MaxPartName].TrimEnd('_'), b.Name))];
+    }
+
+    private static async Task<Azure.ETag> EtagAsync(SiteHarness site, string path) =>
+        (await site.Blobs.GetBlobContainerClient(Soliday.Storage.StorageLayout.Site).GetBlobClient(path).GetPropertiesAsync()).Value.ETag;
 
     private static string SectionOf(string dayPage, int hour)
     {
