@@ -1,8 +1,10 @@
-using Azure.Storage.Blobs.Specialized;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Specialized;
+using Soliday.Submissions;
 using Soliday.Tests.Support;
 using Soliday.Timeline;
+using Soliday.Timeline.OpenData;
 
 namespace Soliday.Tests.Timeline;
 
@@ -197,6 +199,33 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         Assert.DoesNotContain("Curators' pick", day);
         Assert.DoesNotContain("Curators' pick", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
         Assert.Contains("The carnival float", SectionOf(day, 15));
+    }
+
+    [Fact]
+    public async Task A_post_from_elsewhere_credits_its_author_with_a_link_to_the_post_and_its_open_data_says_in_copyright()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        var added = await site.AddAsync("Sunset over the Blythe #Soliday", hour: 20, credit: "Carol (@carol@mastodon.example)");
+        var posted = added with
+        {
+            Licence = Licences.WithPermission.Id,
+            SourcePost = new SourcePost("https://mastodon.example/@carol/1", added.ReceivedAt),
+        };
+        await site.Entries.UpdateAsync(added.Id, _ => posted);
+
+        var id = await site.PublishAsync(posted);
+
+        const string Credit = "<a href=\"https://mastodon.example/@carol/1\" rel=\"ugc nofollow\">Carol (@carol@mastodon.example)</a>";
+        foreach (var page in new[] { SitePaths.EntryPage(id), SitePaths.HourPage(20), SitePaths.DayPage })
+        {
+            Assert.Contains(Credit, await site.RequiredSiteFileAsync(page));
+        }
+
+        Assert.Contains("With permission, rights remain with the author", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
+        Assert.Equal(OpenEntry.InCopyright, JsonNode.Parse(await site.RequiredSiteFileAsync(SitePaths.IiifManifest(id)))!["rights"]!.GetValue<string>());
+        Assert.Contains(OpenEntry.InCopyright, await site.RequiredSiteFileAsync(SitePaths.JsonLd));
+        Assert.Contains(OpenEntry.InCopyright, await site.RequiredSiteFileAsync(SitePaths.Csv));
+        Assert.DoesNotContain("creativecommons.org", await site.RequiredSiteFileAsync(SitePaths.IiifManifest(id)));
     }
 
     /// <summary>The day page's committed blocks, as (part, block id): a part made again gets a new id.</summary>
