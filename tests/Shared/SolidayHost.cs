@@ -32,7 +32,7 @@ public sealed class SolidayHost : IAsyncDisposable
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
         Curator = new HttpClient { BaseAddress = Http.BaseAddress };
         Curator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CuratorToken);
-        Blobs = new BlobServiceClient(BlobConnectionString);
+        Blobs = new BlobServiceClient(StorageConnectionString);
     }
 
     public string DataDirectory { get; }
@@ -56,12 +56,6 @@ public sealed class SolidayHost : IAsyncDisposable
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;";
-
-    /// <summary>The host's blobs, as a connection string, for a tool that writes what the host would (a benchmark's seeding).</summary>
-    public string BlobConnectionString =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;";
 
     /// <summary>The host's blobs and queues, as a connection string (Azurite's published development account).</summary>
     public string StorageConnectionString =>

@@ -19,7 +19,7 @@ public static class DayPageWeight
         await using var host = await SolidayHost.StartAsync(new() { ["Soliday__Day"] = SiteSeeding.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var publicUrl = $"http://127.0.0.1:{host.HttpPort}/site/";
         IReadOnlyList<TimelineEntry> seeded;
-        await using (var seeding = await SiteSeeding.StartAsync(host.BlobConnectionString, publicUrl))
+        await using (var seeding = await SiteSeeding.StartAsync(host.StorageConnectionString, publicUrl))
         {
             var media = await seeding.UploadSharedMediaAsync();
             seeded = SiteSeeding.Entries(entries, media);
