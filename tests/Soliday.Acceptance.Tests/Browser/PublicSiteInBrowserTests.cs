@@ -38,8 +38,11 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         var preview = page.Locator($"#h{day.Hour:00} a.preview[href='entries/{day.EntryId}.html']");
         await Assertions.Expect(preview).ToContainTextAsync("Evening light on the canal");
         await Assertions.Expect(page.Locator("#numbers-title")).ToHaveTextAsync("The day in numbers");
+        await Assertions.Expect(page.Locator($"section.picks a.preview[href='entries/{day.EntryId}.html']")).ToContainTextAsync("Evening light on the canal"); // featured
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("site-day");
+        await preview.FocusAsync();
+        await page.ScreenshotAsync("site-day-focus"); // the focus ring, as a keyboard user sees it
 
         await page.Locator($"#h{day.Hour:00} p.more a").ClickAsync();
         await Assertions.Expect(page.Locator($"#e-{day.EntryId} .text")).ToHaveTextAsync(Caption);
