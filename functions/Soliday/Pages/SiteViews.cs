@@ -13,12 +13,8 @@ public sealed record DayFrameView(DateOnly Day, IReadOnlyList<int> Counts, SiteO
 /// <summary>One hour's section of the day page.</summary>
 public sealed record DayHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour)
 {
-    /// <summary>Previews of an hour on the day page; the rest are on the hour's page.</summary>
-    public const int MaxPreviews = 3;
-
-    /// <summary>Featured entries first, then the earliest; shown in the order of the day.</summary>
-    public IReadOnlyList<TimelineEntry> Previews =>
-        [.. Hour.Entries.OrderByDescending(e => e.Featured).ThenBy(e => e, TimelineEntry.DayOrder).Take(MaxPreviews).Order(TimelineEntry.DayOrder)];
+    /// <summary>Every entry of the hour, in the order of the day: the section's list.</summary>
+    public IReadOnlyList<TimelineEntry> All => [.. Hour.Entries.Order(TimelineEntry.DayOrder)];
 
     /// <summary>The hour's featured entries, in the order of the day: its part of the curators' picks.</summary>
     public IReadOnlyList<TimelineEntry> Featured => [.. Hour.Entries.Where(e => e.Featured).Order(TimelineEntry.DayOrder)];

@@ -13,7 +13,7 @@ public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
 
     public BlobHttpHeaders Headers => SiteContent.Html;
 
-    public string Layout => "day-2";
+    public string Layout => "day-3";
 
     public bool CommaBetweenHours => false;
 

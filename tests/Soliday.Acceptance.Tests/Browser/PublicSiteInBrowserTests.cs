@@ -35,13 +35,19 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         var page = await browser.NewPageAsync(BaseAddress);
 
         await page.GotoAsync("/site/");
-        var preview = page.Locator($"#h{day.Hour:00} a.preview[href='entries/{day.EntryId}.html']");
-        await Assertions.Expect(preview).ToContainTextAsync("Evening light on the canal");
+        var line = page.Locator($"#h{day.Hour:00} ol.lines a[href='entries/{day.EntryId}.html']");
+        await Assertions.Expect(line).ToContainTextAsync("Evening light on the canal");
+        foreach (var id in day.XssEntryIds)
+        {
+            await Assertions.Expect(page.Locator($"ol.lines a[href='entries/{id}.html']")).ToHaveCountAsync(1); // every entry, in its hour
+        }
+
+        await Assertions.Expect(page.Locator($"#h{day.Hour:00} ol.lines li:has(a[href='entries/{day.EntryId}.html']) .featured")).ToHaveTextAsync("Curators' pick");
         await Assertions.Expect(page.Locator("#numbers-title")).ToHaveTextAsync("The day in numbers");
         await Assertions.Expect(page.Locator($"section.picks a.preview[href='entries/{day.EntryId}.html']")).ToContainTextAsync("Evening light on the canal"); // featured
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("site-day");
-        await preview.FocusAsync();
+        await line.FocusAsync();
         await page.ScreenshotAsync("site-day-focus"); // the focus ring, as a keyboard user sees it
 
         await page.Locator($"#h{day.Hour:00} p.more a").ClickAsync();
@@ -130,7 +136,7 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         var page = await browser.NewPageAsync(BaseAddress, javaScript: false);
 
         await page.GotoAsync("/site/");
-        await page.Locator($"#h{day.Hour:00} a.preview[href='entries/{day.EntryId}.html']").ClickAsync();
+        await page.Locator($"#h{day.Hour:00} ol.lines a[href='entries/{day.EntryId}.html']").ClickAsync();
 
         await Assertions.Expect(page.Locator("article.entry-page .text")).ToHaveTextAsync(Caption);
         await page.GetByRole(AriaRole.Link, new() { Name = Display(day.Hour) }).ClickAsync();
@@ -174,7 +180,7 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
                 await Host.Http.WaitForStatusAsync(id, "published");
             }
 
-            // Featured, so the day page's previews of this busy hour show it first.
+            // Featured, so the day page shows it in the curators' picks and marks its line.
             using (await Host.Curator.PostAsync($"/api/curation/{EntryId}/feature", System.Net.Http.Json.JsonContent.Create(new { featured = true })))
             {
             }

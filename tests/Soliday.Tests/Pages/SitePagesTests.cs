@@ -73,18 +73,30 @@ public sealed class SitePagesTests
     }
 
     [Fact]
-    public async Task An_hour_on_the_day_page_shows_three_previews_featured_first_and_links_to_all()
+    public async Task An_hour_on_the_day_page_lists_every_entry_as_a_line_and_links_to_the_hour()
     {
-        var entries = Enumerable.Range(0, 6).Select(i => Entry(id: $"e{i}", text: $"Entry {i}", minute: i * 5)).ToList();
+        var entries = Enumerable.Range(0, 6).Select(i => Entry(id: $"e{i}", text: $"Entry {i} on a long walk along the canal towpath at dusk", minute: i * 5)).ToList();
         entries[4] = entries[4] with { Featured = true };
+        entries[5] = entries[5] with { Text = "" }; // no caption: what the photo shows
 
         var html = await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, new HourIndex(Day, 10, entries)));
 
-        Assert.Equal(3, Regex.Count(html, "class=\"preview\""));
-        Assert.Contains("entries/e4.html", html);
-        Assert.Contains("entries/e0.html", html);
-        Assert.DoesNotContain("entries/e5.html", html);
-        Assert.Contains("href=\"hours/10.html\">See all 6 entries", html);
+        Assert.Equal(6, Regex.Count(html, "<li><a href=\"entries/e[0-5]\\.html\"><time>10:[0-9]{2}</time> "));
+        Assert.Contains("<time>10:05</time> Entry 1 on a long walk along the canal…</a>", html); // cut at a word
+        Assert.Contains("entries/e4.html\"><time>10:20</time> Entry 4 on a long walk along the canal…</a><strong class=\"featured\">Curators' pick</strong>", html);
+        Assert.Contains($"entries/e5.html\"><time>10:25</time> {entries[5].Photos[0].Alt}</a>", html);
+        Assert.DoesNotContain("<img", html); // lines only: the photos are on the hour's page
+        Assert.Contains("href=\"hours/10.html\">See all 6 entries from 10:00 to 11:00 with photos", html);
+    }
+
+    [Fact]
+    public async Task A_line_for_a_moment_on_another_day_gives_its_date_and_a_machine_readable_time()
+    {
+        var entry = Entry(id: "e0", text: "") with { Photos = [], MomentAt = new DateTimeOffset(2026, 6, 19, 23, 30, 0, TimeSpan.FromHours(1)) };
+
+        var html = await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, new HourIndex(Day, 10, [entry])));
+
+        Assert.Matches("<time datetime=\"2026-06-19T22:30Z\">[^<]+</time> A written post</a>", html);
     }
 
     private static async Task<IReadOnlyList<string>> RenderAllAsync(TimelineEntry entry, string tagLabel)

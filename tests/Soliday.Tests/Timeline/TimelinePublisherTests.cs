@@ -124,6 +124,9 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var ids = entries.Select(e => e.Id).ToList();
         var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
         Assert.Equal(100, Enumerable.Range(10, 3).Sum(hour => CountOf(SectionOf(day, hour))));
+        var sections = string.Concat(Enumerable.Range(10, 3).Select(hour => SectionOf(day, hour)));
+        var atom = await site.RequiredSiteFileAsync(SitePaths.AtomFeed);
+        var jsonFeed = await site.RequiredSiteFileAsync(SitePaths.JsonFeed);
         var hourPages = string.Concat(await Task.WhenAll(Enumerable.Range(10, 3).Select(h => site.RequiredSiteFileAsync(SitePaths.HourPage(h)))));
         var tagPage = await site.RequiredSiteFileAsync("tags/busy.html");
         var csv = await site.RequiredSiteFileAsync(SitePaths.Csv);
@@ -133,6 +136,9 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         Assert.All(ids, id =>
         {
             Assert.Contains($"id=\"e-{id}\"", hourPages);
+            Assert.Contains($"href=\"{SitePaths.EntryPage(id)}\"", sections); // on the day page itself, in its hour
+            Assert.Contains(SitePaths.EntryPage(id), atom);
+            Assert.Contains(SitePaths.EntryPage(id), jsonFeed);
             Assert.Contains(id, tagPage);
             Assert.Contains(id, csv);
             Assert.Contains(id, jsonLd);
@@ -141,7 +147,8 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         });
         Assert.Equal(100, JsonNode.Parse(jsonLd)!["@graph"]!.AsArray().Count);
         Assert.Equal(100, JsonNode.Parse(timeline)!["events"]!.AsArray().Count);
-        Assert.Equal(50, JsonNode.Parse(await site.RequiredSiteFileAsync(SitePaths.JsonFeed))!["items"]!.AsArray().Count);
+        Assert.Equal(100, JsonNode.Parse(jsonFeed)!["items"]!.AsArray().Count);
+        Assert.Equal(100, System.Text.RegularExpressions.Regex.Count(atom, "<entry>"));
         var pages = await Task.WhenAll(ids.Select(id => site.SiteFileAsync(SitePaths.EntryPage(id))));
         Assert.All(pages, Assert.NotNull);
     }
@@ -216,10 +223,16 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var id = await site.PublishAsync(posted);
 
         const string Credit = "<a href=\"https://mastodon.example/@carol/1\" rel=\"ugc nofollow\">Carol (@carol@mastodon.example)</a>";
-        foreach (var page in new[] { SitePaths.EntryPage(id), SitePaths.HourPage(20), SitePaths.DayPage })
+        foreach (var page in new[] { SitePaths.EntryPage(id), SitePaths.HourPage(20) })
         {
             Assert.Contains(Credit, await site.RequiredSiteFileAsync(page));
         }
+
+        // The day page lists it as a line of text leading to its page, where the credit is (CC BY 4.0
+        // allows credit by a link to it); shown with its photo among the curators' picks, it is credited there.
+        Assert.Contains($"href=\"{SitePaths.EntryPage(id)}\"", await site.RequiredSiteFileAsync(SitePaths.DayPage));
+        await site.EditAsync(id, e => e with { Featured = true });
+        Assert.Contains(Credit, await site.RequiredSiteFileAsync(SitePaths.DayPage));
 
         Assert.Contains("With permission, rights remain with the author", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
         Assert.Equal(OpenEntry.InCopyright, JsonNode.Parse(await site.RequiredSiteFileAsync(SitePaths.IiifManifest(id)))!["rights"]!.GetValue<string>());

@@ -9,8 +9,8 @@ namespace Soliday.Timeline.OpenData;
 /// </summary>
 public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
 {
-    /// <summary>What a feed shows: the latest entries still published.</summary>
-    public const int Shown = 50;
+    /// <summary>What a feed shows: the latest entries still published, as many as a busy hour brings.</summary>
+    public const int Shown = 100;
 
     public const string JsonFeedVersion = "https://jsonfeed.org/version/1.1";
 
