@@ -75,6 +75,12 @@ param mastodonServers array = []
 @description('Hashtags:BlockedAccounts, @name@server or a bare server name, whose posts are ignored.')
 param blockedAccounts array = []
 
+@description('Site:ReportUrl, where "Report a problem" on an entry page leads: a form, or a mailto: address. Empty: the about page\'s contact section.')
+param reportUrl string = ''
+
+@description('Site:ContactEmail, an address the public can write to, shown on the about page. Empty for none.')
+param contactEmail string = ''
+
 @description('Object id of the person who runs the runbook (azd passes the signed-in user); empty for none.')
 param operatorPrincipalId string = ''
 
@@ -244,6 +250,8 @@ module functionApp 'modules/function-app.bicep' = {
     curatorTokenSecretName: secretNames.curatorToken
     webhookSecretName: secretNames.webhookSecret
     siteUrl: storage.outputs.webEndpoint
+    reportUrl: reportUrl
+    contactEmail: contactEmail
     day: day
     timeZone: timeZone
     curatorRole: curatorRole

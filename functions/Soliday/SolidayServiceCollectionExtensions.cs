@@ -33,7 +33,9 @@ public static class SolidayServiceCollectionExtensions
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
             .ValidateOnStart();
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
+            .ValidateOnStart();
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
@@ -76,6 +78,13 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationEndpoints>();
 
         services.AddSingleton<TimelineIndex>();
+        services.AddSingleton<PlacementStore>();
+        services.AddSingleton<RecentLog>();
+        services.AddSingleton<SiteAddress>();
+        services.AddSingleton<FragmentCache>();
+        services.AddSingleton<TimelineFiles>();
+        services.AddSingleton<HourlyFileWriter>();
+        services.AddSingleton<EntryPageWriter>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<TimelinePublisher>();
 

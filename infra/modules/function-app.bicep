@@ -29,6 +29,12 @@ param webhookSecretName string
 @description('The public site: the storage account\'s static website endpoint.')
 param siteUrl string
 
+@description('Site:ReportUrl, where "Report a problem" on an entry page leads (a form or a mailto: address); empty: the about page\'s contact section.')
+param reportUrl string
+
+@description('Site:ContactEmail, an address the public can write to, shown on the about page; empty for none.')
+param contactEmail string
+
 @description('Soliday:Day, the date of the day (yyyy-MM-dd).')
 param day string
 
@@ -120,6 +126,8 @@ var solidaySettings = {
 
   Site__PublicUrl: siteUrl
   Site__SubmitUrl: 'https://${name}.azurewebsites.net/api/submit'
+  Site__ReportUrl: reportUrl
+  Site__ContactEmail: contactEmail
 
   Hashtags__Tag: hashtag
   Hashtags__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${webhookSecretName})'

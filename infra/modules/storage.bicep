@@ -57,6 +57,28 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
     deleteRetentionPolicy: {
       enabled: false
     }
+    // The public site's open data (IIIF manifests, feeds, TimelineJS JSON) is read by viewers and
+    // embeds on other sites: anyone may GET it. The static website answers with these rules too.
+    cors: {
+      corsRules: [
+        {
+          allowedOrigins: [
+            '*'
+          ]
+          allowedMethods: [
+            'GET'
+            'HEAD'
+          ]
+          allowedHeaders: [
+            '*'
+          ]
+          exposedHeaders: [
+            '*'
+          ]
+          maxAgeInSeconds: 3600
+        }
+      ]
+    }
   }
 }
 

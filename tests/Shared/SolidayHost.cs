@@ -28,14 +28,12 @@ public sealed class SolidayHost : IAsyncDisposable
         _settings = settings;
         CuratorToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        (HttpPort, BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort(), FreePort());
+        var ports = FreePorts(4);
+        (HttpPort, BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2], ports[3]);
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
         Curator = new HttpClient { BaseAddress = Http.BaseAddress };
         Curator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CuratorToken);
-        Blobs = new BlobServiceClient(
-            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-            "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-            $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;");
+        Blobs = new BlobServiceClient(StorageConnectionString);
     }
 
     public string DataDirectory { get; }
@@ -238,10 +236,21 @@ public sealed class SolidayHost : IAsyncDisposable
         throw new TimeoutException($"Soliday.Local did not answer within 5 minutes:\n{Output}");
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// Distinct free ports: every listener is held until all are chosen, since a port let go at once
+    /// can be handed out again by the next ask (Azurite then found its blob and queue ports the same).
+    /// </summary>
+    private static int[] FreePorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 }

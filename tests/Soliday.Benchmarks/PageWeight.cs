@@ -13,27 +13,34 @@ public static partial class PageWeight
     public static async Task RunAsync()
     {
         await using var host = await SolidayHost.StartAsync();
-        Console.WriteLine("| page | HTML | CSS | JS | total | total gzipped |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        PrintHeader();
         await ReportAsync(host.Http, "form (GET /api/submit)", "/api/submit");
     }
 
-    private static async Task ReportAsync(HttpClient http, string name, string path)
+    public static void PrintHeader()
+    {
+        Console.WriteLine("| page | HTML | CSS | JS | total | total gzipped |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+    }
+
+    public static async Task ReportAsync(HttpClient http, string name, string path)
     {
         var html = await http.GetByteArrayAsync(path);
         var text = System.Text.Encoding.UTF8.GetString(html);
-        var css = await SumAsync(http, StylesheetLink().Matches(text));
-        var js = await SumAsync(http, ScriptSource().Matches(text));
+        var page = new Uri(http.BaseAddress!, path);
+        var css = await SumAsync(http, page, StylesheetLink().Matches(text));
+        var js = await SumAsync(http, page, ScriptSource().Matches(text));
         var all = html.Concat(css.Bytes).Concat(js.Bytes).ToArray();
         Console.WriteLine($"| {name} | {Kb(html.Length)} | {Kb(css.Bytes.Length)} | {Kb(js.Bytes.Length)} | **{Kb(all.Length)}** | {Kb(Gzipped(html) + Gzipped(css.Bytes) + Gzipped(js.Bytes))} |");
     }
 
-    private static async Task<(byte[] Bytes, int Files)> SumAsync(HttpClient http, MatchCollection links)
+    /// <summary>Each linked file once, its address taken relative to the page, as a browser does.</summary>
+    private static async Task<(byte[] Bytes, int Files)> SumAsync(HttpClient http, Uri page, MatchCollection links)
     {
         var bytes = new List<byte>();
         foreach (Match link in links)
         {
-            bytes.AddRange(await http.GetByteArrayAsync(link.Groups[1].Value));
+            bytes.AddRange(await http.GetByteArrayAsync(new Uri(page, link.Groups[1].Value)));
         }
 
         return (bytes.ToArray(), links.Count);

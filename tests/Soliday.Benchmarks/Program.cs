@@ -4,6 +4,8 @@ using Soliday.Benchmarks;
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- pages
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- curation [waiting] [decisions]
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- publishing [timed] [sizes, e.g. 100,1000,10000]
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- site [entries] [path to lighthouse's cli/index.js]
 var command = args.ElementAtOrDefault(0) ?? "submissions";
 switch (command)
 {
@@ -20,12 +22,22 @@ switch (command)
             waiting: int.Parse(args.ElementAtOrDefault(1) ?? "1000"),
             decisions: int.Parse(args.ElementAtOrDefault(2) ?? "50"));
         return 0;
+    case "publishing":
+        await PublishBenchmark.RunAsync(
+            timed: int.Parse(args.ElementAtOrDefault(1) ?? "20"),
+            sizes: [.. (args.ElementAtOrDefault(2) ?? "100,1000,10000").Split(',').Select(int.Parse)]);
+        return 0;
+    case "site":
+        await DayPageWeight.RunAsync(
+            entries: int.Parse(args.ElementAtOrDefault(1) ?? "500"),
+            lighthouse: args.ElementAtOrDefault(2));
+        return 0;
     case "pages":
         await PageWeight.RunAsync();
         return 0;
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, pages, or curation [waiting] [decisions]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, pages, curation [waiting] [decisions], publishing [timed] [sizes], or site [entries] [lighthouse]");
         return 2;
 }

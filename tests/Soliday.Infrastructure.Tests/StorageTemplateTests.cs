@@ -34,6 +34,16 @@ public sealed class StorageTemplateTests
     }
 
     [Fact]
+    public void Anyone_may_read_the_open_data_from_another_site_and_nothing_more()
+    {
+        // IIIF viewers and TimelineJS embeds elsewhere fetch the manifests and the JSON cross-origin.
+        var rule = Assert.Single(_template.Resource("Microsoft.Storage/storageAccounts/blobServices")["properties"]!["cors"]!["corsRules"]!.AsArray())!;
+
+        Assert.Equal(["*"], rule["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
+        Assert.Equal(["GET", "HEAD"], rule["allowedMethods"]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+    }
+
+    [Fact]
     public void The_template_makes_every_container_and_queue_the_app_writes()
     {
         var main = _template.Root["variables"]!;

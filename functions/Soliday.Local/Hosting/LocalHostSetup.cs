@@ -24,6 +24,12 @@ public static class LocalHostSetup
         builder.Configuration.SetIfBlank($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}", () =>
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
 
+        // No public address: this host's own, where it serves the site, so feeds and IIIF manifests point here.
+        if (string.IsNullOrEmpty(builder.Configuration[LocalSiteAddress.ConfigurationKey]))
+        {
+            builder.Configuration[LocalSiteAddress.ConfigurationKey] = LocalSiteAddress.From(builder.Configuration["urls"]);
+        }
+
         // No signing key: one made on first run and kept with the local data, so take-down links
         // handed out keep working after a restart.
         builder.Configuration.SetIfBlank($"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}", () => LocalSigningKey(builder));

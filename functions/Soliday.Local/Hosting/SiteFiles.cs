@@ -13,11 +13,11 @@ namespace Soliday.Local.Hosting;
 /// </summary>
 public static class SiteFiles
 {
-    public const string Route = "/site/{**path}";
+    public const string Route = LocalSiteAddress.SitePath + "{**path}";
 
     public static async Task<IResult> ServeAsync(string? path, BlobServiceClient blobs, HttpContext context)
     {
-        var name = string.IsNullOrEmpty(path) || path.EndsWith('/') ? $"{path}{SiteWriter.DayPageName}" : path;
+        var name = string.IsNullOrEmpty(path) || path.EndsWith('/') ? $"{path}{SitePaths.DayPage}" : path;
         if (name.Split('/').Any(segment => segment is "" or "." or ".."))
         {
             return Problems.NotFound("There is no such page.");
@@ -27,6 +27,9 @@ public static class SiteFiles
         {
             var blob = blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(name);
             var download = await blob.DownloadStreamingAsync(cancellationToken: context.RequestAborted);
+            // Open data is for reuse from other sites (IIIF viewers, TimelineJS embeds): Azure's static
+            // website gets the same from a CORS rule on the blob service.
+            context.Response.Headers[HeaderNames.AccessControlAllowOrigin] = "*";
             if (download.Value.Details.CacheControl is { } cacheControl)
             {
                 context.Response.Headers[HeaderNames.CacheControl] = cacheControl;

@@ -10,12 +10,19 @@ public sealed record SiteAsset(string Name, string ContentType, BinaryData Conte
 
 public static class SiteAssets
 {
+    private const string Css = "text/css; charset=utf-8";
+    private const string JavaScript = "text/javascript; charset=utf-8";
+
     public static IReadOnlyList<SiteAsset> All { get; } =
     [
-        Load("site.css", "text/css; charset=utf-8"),
-        Load("submit.js", "text/javascript; charset=utf-8"),
-        Load("curation.js", "text/javascript; charset=utf-8"),
+        Load("site.css", Css),
+        Load("site.js", JavaScript),
+        Load("submit.js", JavaScript),
+        Load("curation.js", JavaScript),
     ];
+
+    /// <summary>What the public static site needs beside its pages: the stylesheet and the optional navigation script.</summary>
+    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js")];
 
     public static SiteAsset? Find(string name) => All.FirstOrDefault(a => a.Name == name);
 

@@ -19,6 +19,32 @@ public static class Display
     public static string DateAndTime(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("d MMMM yyyy 'at' HH:mm", Culture);
 
+    /// <summary>The time alone on the day itself; a full date when a photo was taken on another day.</summary>
+    public static string Moment(DateTimeOffset moment, TimeZoneInfo zone, DateOnly day) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime) == day ? Time(moment, zone) : DateAndTime(moment, zone);
+
+    public static string Hour(int hour) => $"{hour:00}:00";
+
+    public static string HourRange(int hour) => $"{Hour(hour)} to {Hour((hour + 1) % 24)}";
+
+    public static string Entries(int count) => count == 1 ? "1 entry" : $"{count.ToString("N0", Culture)} entries";
+
+    /// <summary>
+    /// The start of a text, cut at a word near <paramref name="max"/> characters with an ellipsis:
+    /// previews and link text stay short whatever a resident wrote.
+    /// </summary>
+    public static string Short(string text, int max)
+    {
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length <= max)
+        {
+            return flat;
+        }
+
+        var cut = flat.LastIndexOf(' ', max);
+        return string.Concat(flat.AsSpan(0, cut > max / 2 ? cut : max).TrimEnd(" ,.;:"), "…");
+    }
+
     public static string LicenceName(string id) => Licences.FindKnown(id)?.Name ?? id;
 
     public static string? LicenceUrl(string id) => Licences.FindKnown(id)?.Uri?.ToString();
@@ -31,13 +57,6 @@ public static class Display
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri.AbsoluteUri
             : null;
-}
-
-public sealed record DayView(DateOnly Day, TimeZoneInfo Zone, IReadOnlyList<HourIndex> Hours, string SubmitUrl)
-{
-    public IEnumerable<HourIndex> HoursWithEntries => Hours.Where(h => h.Entries.Count > 0);
-
-    public int EntryCount => Hours.Sum(h => h.Entries.Count);
 }
 
 public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary<string, string> Errors, SiteOptions Site, long MaxUploadBytes)

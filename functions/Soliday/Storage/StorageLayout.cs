@@ -15,7 +15,10 @@ public static class StorageLayout
     /// <summary>Renditions waiting for a curator (private until published).</summary>
     public const string Renditions = "renditions";
 
-    /// <summary>Per-hour indexes of published entries, the source the site is rendered from (private).</summary>
+    /// <summary>
+    /// The indexes the site is rendered from (private): per hour, per tag and hour, the most recent
+    /// entries, and where each published entry was placed.
+    /// </summary>
     public const string Timeline = "timeline";
 
     /// <summary>Curation's own records (private): the photo hash index, the audit log.</summary>
@@ -63,7 +66,14 @@ public static class StorageLayout
 
     public static string HourIndex(DateOnly day, int hour) => $"{day:yyyy-MM-dd}/{hour:00}.json";
 
-    public static string HourIndexFolder(DateOnly day) => $"{day:yyyy-MM-dd}/";
+    /// <summary>The entries of one hour that carry one tag: a tag page's part for that hour.</summary>
+    public static string TagHourIndex(DateOnly day, string slug, int hour) => $"{day:yyyy-MM-dd}/tags/{slug}/{hour:00}.json";
+
+    /// <summary>Every publish, edit and removal of the day, one line each (an append blob): what the feeds are made from.</summary>
+    public static string RecentLog(DateOnly day) => $"{day:yyyy-MM-dd}/recent.jsonl";
+
+    /// <summary>Where a published entry was placed (hour, tags), so taking it off reads one blob, not the day.</summary>
+    public static string Placement(DateOnly day, string id) => $"{day:yyyy-MM-dd}/placed/{id}.json";
 
     /// <summary>Where the poller is in one Mastodon server's hashtag timeline.</summary>
     public static string PollCheckpoint(string serverKey) => $"checkpoints/{serverKey}.json";

@@ -2,7 +2,6 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Hashtags;
 using Soliday.Timeline;
@@ -14,7 +13,7 @@ namespace Soliday.Storage;
 /// storage account works at once. All are private; the static website serves <c>$web</c> without
 /// public access.
 /// </summary>
-public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient queues, SiteWriter site, IOptions<SolidayOptions> soliday, ILogger<StorageSetup> logger) : IHostedService
+public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient queues, SiteWriter site, ILogger<StorageSetup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,7 +28,7 @@ public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient que
         }
 
         // The public site answers from the start, before the first entry is approved.
-        await site.PublishStartingPagesAsync(soliday.Value.Day, cancellationToken);
+        await site.PublishStartingPagesAsync(cancellationToken);
         logger.LogInformation("Storage ready at {BlobEndpoint}", blobs.Uri);
     }
 

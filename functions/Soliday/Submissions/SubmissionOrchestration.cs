@@ -226,7 +226,7 @@ public static class SubmissionOrchestration
             summary = (await context.CallActivityAsync<ApplyChangeResult>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry)).Summary;
             try
             {
-                await PublishAsync(context, id, published.PublishedAt, decision: null, RepublishRetry);
+                await PublishAsync(context, id, published.PublishedAt, decision: null, RepublishRetry, changedAt: context.CurrentUtcDateTime);
             }
             catch (TaskFailedException e)
             {
@@ -261,10 +261,11 @@ public static class SubmissionOrchestration
         }
     }
 
-    private static Task<PublishEntryResult> PublishAsync(TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, TaskOptions? retry = null) =>
+    private static Task<PublishEntryResult> PublishAsync(
+        TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, TaskOptions? retry = null, DateTimeOffset? changedAt = null) =>
         context.CallActivityAsync<PublishEntryResult>(
             nameof(TimelinePublisher.PublishEntry),
-            new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision)),
+            new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision), changedAt),
             retry ?? PublishRetry);
 
     /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>

@@ -27,7 +27,7 @@ public sealed record SubmissionStatus(
         entry.Photos.Select(p => new SubmissionStatusPhoto(p.Alt, p.Facts?.Width, p.Facts?.Height)).ToList(),
         entry.Reason,
         entry.PublishedAt,
-        entry.State == EntryState.Published ? $"{site.PublicUrl}#e-{entry.Id}" : null);
+        entry.State == EntryState.Published ? new Uri(site.PublicRoot, SitePaths.EntryPage(entry.Id)).AbsoluteUri : null);
 }
 
 public sealed record SubmissionStatusPhoto(string Alt, int? Width, int? Height);

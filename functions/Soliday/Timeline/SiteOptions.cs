@@ -5,9 +5,28 @@ public sealed class SiteOptions
 {
     public const string Section = "Site";
 
-    /// <summary>The public site's address: <c>/site/</c> on the local host, the static website's URL in Azure.</summary>
-    public string PublicUrl { get; set; } = "/site/";
+    /// <summary>
+    /// The public site's absolute address: the static website's URL in Azure; Soliday.Local sets its
+    /// own (<c>http://127.0.0.1:7071/site/</c>). Absolute because feeds, IIIF manifests, the open data
+    /// and the sitemap are read away from the site and must say where it is.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
 
     /// <summary>The submission form's address, linked from the site.</summary>
     public string SubmitUrl { get; set; } = "/api/submit";
+
+    /// <summary>
+    /// Where "report a problem" on an entry page leads: a form, or a <c>mailto:</c> address (the
+    /// entry's address is added as the subject). Empty: the about page's contact section.
+    /// </summary>
+    public string ReportUrl { get; set; } = "";
+
+    /// <summary>An address the public can write to, shown in the about page's contact section. Optional.</summary>
+    public string ContactEmail { get; set; } = "";
+
+    /// <summary><see cref="PublicUrl"/> as an absolute address ending in a slash, so site paths resolve under it.</summary>
+    public Uri PublicRoot => new(PublicUrl.EndsWith('/') ? PublicUrl : PublicUrl + "/", UriKind.Absolute);
+
+    public static bool IsAbsoluteWebAddress(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

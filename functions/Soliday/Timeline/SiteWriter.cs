@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -8,103 +7,147 @@ using Soliday.Storage;
 
 namespace Soliday.Timeline;
 
-/// <summary>Renders the static site into the <c>$web</c> container from the hour indexes.</summary>
+/// <summary>
+/// Brings the static site in the <c>$web</c> container up to date after a change to one entry,
+/// touching only what depends on it: its page and its neighbours' (prev/next), its hour's page,
+/// its hour's part of the day page and of every open data file, its tags' pages, the feeds. Every
+/// write checks the versions it was made from, so concurrent publishers coalesce and none writes
+/// an older state over a newer one.
+/// </summary>
 public sealed class SiteWriter(
     BlobServiceClient blobs,
     TimelineIndex index,
+    RecentLog recent,
+    TimelineFiles files,
+    HourlyFileWriter hourly,
+    EntryPageWriter entryPages,
     PageRenderer pages,
+    FragmentCache fragments,
     IOptions<SolidayOptions> soliday,
-    IOptions<SiteOptions> siteOptions)
+    IOptions<SiteOptions> site)
 {
-    public const string DayPageName = "index.html";
-    public const string AboutPageName = "about.html";
-
-    /// <summary>Pages change whenever an entry is published: browsers must ask again each time.</summary>
-    private const string RevalidateCaching = "no-cache";
+    /// <summary>How much of the recent log a feed was made from.</summary>
+    private const string RecentVersionKey = "recent";
 
     private BlobContainerClient Site => blobs.GetBlobContainerClient(StorageLayout.Site);
 
+    private DateOnly Day => soliday.Value.Day;
+
+    public async Task ApplyAsync(SiteChange change, CancellationToken cancellationToken = default)
+    {
+        var work = new List<Task>
+        {
+            RenderHourPageAsync(change.Hour, cancellationToken),
+            entryPages.RenderAroundAsync(change.Hour, change.Entry, cancellationToken),
+            hourly.UpdateAsync(files.DayPage, change.Hour, ReadHour, cancellationToken),
+        };
+        work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, change.Hour, ReadHour, cancellationToken)));
+        work.AddRange(change.Tags.Select(t =>
+            hourly.UpdateAsync(files.TagPage(t.Tag), t.Index, hour => index.ReadTagHourAsync(Day, PublicTags.Slug(t.Tag), hour, cancellationToken), cancellationToken)));
+        work.Add(RenderFeedsAsync(change.RecentLength, cancellationToken));
+
+        if (change.Published && change.Entry.Photos.Count > 0)
+        {
+            work.Add(WriteAsync(SitePaths.IiifManifest(change.Entry.Id), files.Manifests.Write(change.Entry), SiteContent.Changing(SiteContent.Iiif), cancellationToken));
+        }
+
+        await Task.WhenAll(work);
+    }
+
+    /// <summary>The files that are the entry's alone; called once it is out of every index and page.</summary>
+    public async Task DeleteEntryFilesAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await entryPages.DeleteAsync(id, cancellationToken);
+        await Site.DeleteBlobIfExistsAsync(SitePaths.IiifManifest(id), cancellationToken: cancellationToken);
+        await blobs.DeleteAsync(StorageLayout.Site, StorageLayout.PublicMediaFolder(id), cancellationToken);
+    }
+
     /// <summary>
-    /// Makes sure the day page includes <paramref name="change"/> (or simply re-renders it). The
-    /// page records, in its metadata, the version of each hour it was rendered from: when another
-    /// publisher has already rendered from a version at least as new, there is nothing to do, so a
-    /// hundred publishes at once cost a handful of renders, not a hundred. Otherwise the indexes
-    /// are read after the page's ETag and the write is conditional on it: of two concurrent renders,
-    /// the one that wins read the indexes after the other's write, so nothing finished is ever lost.
+    /// At start: the stylesheet and script, the about page, and any file of the day that does not
+    /// exist yet (a new storage account, or a new layout after an upgrade), so the site answers
+    /// before the first approval. Files already there are only checked, not re-made.
     /// </summary>
-    public async Task RenderDayAsync(DateOnly day, HourVersion? change = null, CancellationToken cancellationToken = default)
+    public async Task PublishStartingPagesAsync(CancellationToken cancellationToken = default)
     {
         await PublishAssetsAsync(cancellationToken);
-        var page = Site.GetBlobClient(DayPageName);
-        await OptimisticConcurrency.RetryAsync("Rendering the day page", async () =>
+        var about = await pages.RenderAsync<AboutPage, AboutView>(new AboutView(Day, site.Value));
+        await WriteAsync(SitePaths.AboutPage, about, SiteContent.Html, cancellationToken);
+
+        var firstHour = await ReadHour(0);
+        var work = new List<Task> { hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken), RenderFeedsAsync(0, cancellationToken) };
+        work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, firstHour, ReadHour, cancellationToken)));
+        await Task.WhenAll(work);
+        for (var hour = 0; hour < HourMarkers.Hours; hour++)
         {
-            var current = await PropertiesAsync(page, cancellationToken);
-            if (change is not null && current is not null && RenderedVersion(current, change.Hour) >= change.Version)
+            if (!await Site.GetBlobClient(SitePaths.HourPage(hour)).ExistsAsync(cancellationToken))
             {
-                return (true, true); // a render after our change already includes it
+                await RenderHourPageAsync(await ReadHour(hour), cancellationToken);
             }
-
-            var hours = await index.ReadDayAsync(day, cancellationToken);
-            var html = await pages.RenderAsync<DayPage, DayView>(new DayView(day, soliday.Value.Zone, hours, siteOptions.Value.SubmitUrl));
-            var written = await page.ReplaceIfUnchangedAsync(
-                BinaryData.FromString(html),
-                BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching),
-                current?.ETag,
-                cancellationToken,
-                metadata: hours.ToDictionary(h => VersionKey(h.Hour), h => h.Version.ToString(CultureInfo.InvariantCulture)));
-            return (written, true);
-        }, cancellationToken);
-    }
-
-    private static string VersionKey(int hour) => $"h{hour:00}";
-
-    private static long RenderedVersion(BlobProperties page, int hour) =>
-        page.Metadata.TryGetValue(VersionKey(hour), out var version) && long.TryParse(version, CultureInfo.InvariantCulture, out var parsed) ? parsed : -1;
-
-    /// <summary>
-    /// At start: the pages that change only with a new version (about and terms), and the day page if
-    /// there is none yet, so the site answers before the first approval.
-    /// </summary>
-    public async Task PublishStartingPagesAsync(DateOnly day, CancellationToken cancellationToken = default)
-    {
-        var about = await pages.RenderAsync<AboutPage, AboutView>(new AboutView(day, siteOptions.Value));
-        await Site.GetBlobClient(AboutPageName).UploadAsync(BinaryData.FromString(about), new BlobUploadOptions
-        {
-            HttpHeaders = BlobWrites.Headers(PageRenderer.HtmlContentType, RevalidateCaching),
-        }, cancellationToken);
-
-        if (await PropertiesAsync(Site.GetBlobClient(DayPageName), cancellationToken) is null)
-        {
-            await RenderDayAsync(day, cancellationToken: cancellationToken);
         }
     }
 
-    /// <summary>Uploads the stylesheet when it is missing or differs from the one built into this version.</summary>
+    private Task<HourIndex> ReadHour(int hour) => index.ReadHourAsync(Day, hour);
+
+    private Task RenderHourPageAsync(HourIndex hour, CancellationToken cancellationToken) =>
+        Site.GetBlobClient(SitePaths.HourPage(hour.Hour)).WriteAsync(SiteContent.Html, async recorded =>
+        {
+            var key = DayReader.VersionKey(hour.Hour);
+            if (recorded.Includes(key, hour.Version))
+            {
+                return null;
+            }
+
+            var zone = soliday.Value.Zone;
+            var cards = await Task.WhenAll(hour.Entries.Select((entry, i) =>
+            {
+                var eager = i < HourPageView.EagerEntries;
+                return fragments.GetAsync(eager ? "hour-card-eager" : "hour-card", entry,
+                    () => pages.RenderPartAsync<HourEntryCard, HourCardView>(new HourCardView(Day, zone, entry, eager)));
+            }));
+            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, zone, hour, cards));
+            return new VersionedContent(BinaryData.FromString(html), new Dictionary<string, long> { [key] = hour.Version });
+        }, cancellationToken: cancellationToken);
+
+    private Task RenderFeedsAsync(long includingLength, CancellationToken cancellationToken) => Task.WhenAll(
+        RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, includingLength, files.Feeds.AtomAsync, cancellationToken),
+        RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, includingLength, files.Feeds.JsonFeedAsync, cancellationToken));
+
+    /// <summary>A feed from the log's tail, unless one made from at least <paramref name="includingLength"/> of the log is there.</summary>
+    private Task RenderFeedAsync(string path, string contentType, long includingLength, Func<RecentIndex, Task<string>> render, CancellationToken cancellationToken) =>
+        Site.GetBlobClient(path).WriteAsync(SiteContent.Changing(contentType), async recorded =>
+        {
+            if (recorded.Includes(RecentVersionKey, includingLength))
+            {
+                return null;
+            }
+
+            var latest = await recent.ReadAsync(OpenData.Feeds.Shown, cancellationToken); // read after the feed's version: never older
+            return new VersionedContent(BinaryData.FromString(await render(latest)), new Dictionary<string, long> { [RecentVersionKey] = latest.Version });
+        }, cancellationToken: cancellationToken);
+
+    private Task WriteAsync(string path, string content, BlobHttpHeaders headers, CancellationToken cancellationToken) =>
+        Site.GetBlobClient(path).UploadAsync(BinaryData.FromString(content), new BlobUploadOptions { HttpHeaders = headers }, cancellationToken);
+
+    /// <summary>Uploads the stylesheet and script when missing or different from the ones built into this version.</summary>
     private async Task PublishAssetsAsync(CancellationToken cancellationToken)
     {
-        foreach (var asset in SiteAssets.All)
+        foreach (var asset in SiteAssets.Site)
         {
             var blob = Site.GetBlobClient(asset.Name);
-            var existing = (await PropertiesAsync(blob, cancellationToken))?.ContentHash;
+            byte[]? existing;
+            try
+            {
+                existing = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ContentHash;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                existing = null;
+            }
+
             if (existing is null || !existing.AsSpan().SequenceEqual(asset.Md5))
             {
-                await blob.UploadAsync(asset.Content, new BlobUploadOptions
-                {
-                    HttpHeaders = BlobWrites.Headers(asset.ContentType, RevalidateCaching),
-                }, cancellationToken);
+                await blob.UploadAsync(asset.Content, new BlobUploadOptions { HttpHeaders = SiteContent.Changing(asset.ContentType) }, cancellationToken);
             }
-        }
-    }
-
-    private static async Task<BlobProperties?> PropertiesAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return null;
         }
     }
 }

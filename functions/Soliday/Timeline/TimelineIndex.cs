@@ -1,52 +1,55 @@
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using Soliday.Storage;
 
 namespace Soliday.Timeline;
 
-/// <summary>Which version of an hour's index a change produced.</summary>
-public sealed record HourVersion(int Hour, long Version);
+/// <summary>An index before and after a change. <see cref="Changed"/> is false when the change found nothing to do.</summary>
+public sealed record IndexUpdate<T>(T Before, T After, bool Changed);
 
 /// <summary>
-/// The per-hour indexes of published entries. Each hour is one small blob changed by
-/// read / change / write-if-unchanged, so concurrent publishers never lose each other's entries,
-/// and a publish touches one hour, not the whole day.
+/// The indexes the site is made from: one small blob per hour, and per tag within an hour. Each is changed by read / change / write-if-unchanged, so concurrent
+/// publishers never lose each other's entries, and a publish touches its own hour and tags, not
+/// the whole day. Every change raises the index's version, which the pages made from it record.
 /// </summary>
 public sealed class TimelineIndex(BlobServiceClient blobs)
 {
     private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageLayout.Timeline);
 
-    /// <summary>Applies <paramref name="change"/> until the write wins. Returns the hour's version after it, or null if nothing changed.</summary>
-    public Task<HourVersion?> UpdateHourAsync(DateOnly day, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default)
+    public Task<IndexUpdate<HourIndex>> UpdateHourAsync(DateOnly day, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(StorageLayout.HourIndex(day, hour), new HourIndex(day, hour, []), change, cancellationToken);
+
+    public Task<IndexUpdate<HourIndex>> UpdateTagHourAsync(DateOnly day, string slug, int hour, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(StorageLayout.TagHourIndex(day, slug, hour), new HourIndex(day, hour, []), change, cancellationToken);
+
+    /// <summary>An hour's index; an empty one at version 0 when nothing was ever published in it.</summary>
+    public Task<HourIndex> ReadHourAsync(DateOnly day, int hour, CancellationToken cancellationToken = default) =>
+        ReadAsync(StorageLayout.HourIndex(day, hour), new HourIndex(day, hour, []), cancellationToken);
+
+    public Task<HourIndex> ReadTagHourAsync(DateOnly day, string slug, int hour, CancellationToken cancellationToken = default) =>
+        ReadAsync(StorageLayout.TagHourIndex(day, slug, hour), new HourIndex(day, hour, []), cancellationToken);
+
+    /// <summary>Writes an index whole, unconditionally: for seeding a benchmark or a test, never while publishing.</summary>
+    public Task SeedAsync<T>(string blobName, T index, CancellationToken cancellationToken = default) =>
+        Container.GetBlobClient(blobName).UploadAsync(SolidayJson.Serialize(index), overwrite: true, cancellationToken);
+
+    private async Task<T> ReadAsync<T>(string name, T empty, CancellationToken cancellationToken) =>
+        await Container.GetBlobClient(name).ReadAsync(cancellationToken) is { } found ? SolidayJson.Deserialize<T>(found.Content) : empty;
+
+    private Task<IndexUpdate<HourIndex>> UpdateAsync(string name, HourIndex empty, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken)
     {
-        var blob = Container.GetBlobClient(StorageLayout.HourIndex(day, hour));
-        return OptimisticConcurrency.RetryAsync($"Updating the index of {day:yyyy-MM-dd} {hour:00}:00", async () =>
+        var blob = Container.GetBlobClient(name);
+        return OptimisticConcurrency.RetryAsync($"Updating the index {name}", async () =>
         {
             var read = await blob.ReadAsync(cancellationToken);
-            var current = read is { } found ? SolidayJson.Deserialize<HourIndex>(found.Content) : new HourIndex(day, hour, []);
+            var current = read is { } found ? SolidayJson.Deserialize<HourIndex>(found.Content) : empty;
             var changed = change(current) with { Version = current.Version + 1 };
             if (changed.Entries.SequenceEqual(current.Entries))
             {
-                return (true, (HourVersion?)null); // nothing to write
+                return (true, new IndexUpdate<HourIndex>(current, current, Changed: false)); // nothing to write
             }
 
             var written = await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken);
-            return (written, new HourVersion(hour, changed.Version));
+            return (written, new IndexUpdate<HourIndex>(current, changed, Changed: true));
         }, cancellationToken);
-    }
-
-    /// <summary>Every hour of the day that has an index, in hour order.</summary>
-    public async Task<IReadOnlyList<HourIndex>> ReadDayAsync(DateOnly day, CancellationToken cancellationToken = default)
-    {
-        var hours = new List<HourIndex>();
-        await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.HourIndexFolder(day) }, cancellationToken))
-        {
-            if (await Container.GetBlobClient(item.Name).ReadAsync(cancellationToken) is { } found)
-            {
-                hours.Add(SolidayJson.Deserialize<HourIndex>(found.Content));
-            }
-        }
-
-        return [.. hours.OrderBy(h => h.Hour)];
     }
 }

@@ -4,31 +4,37 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Storage;
 using Soliday.Submissions;
+using Soliday.Tagging;
 using Soliday.Telemetry;
 
 namespace Soliday.Timeline;
 
 /// <param name="PublishedAt">From the orchestration's clock, so a retried publish records the same time.</param>
 /// <param name="Decision">The approval; null when an entry already published is published again after a change.</param>
-public sealed record PublishEntryRequest(string SubmissionId, DateTimeOffset PublishedAt, CuratorDecisionRecord? Decision);
+/// <param name="ChangedAt">When a curator's change after publication was made (orchestration clock); null for the first publish.</param>
+public sealed record PublishEntryRequest(string SubmissionId, DateTimeOffset PublishedAt, CuratorDecisionRecord? Decision, DateTimeOffset? ChangedAt = null);
 
 /// <param name="Hour">The hour it was published at; null when it was taken down first.</param>
 public sealed record PublishEntryResult(string SubmissionId, int? Hour);
 
 /// <summary>
-/// The <c>PublishEntry</c> activity and its undo: puts an approved entry's renditions on the site,
-/// records it in its hour's index and re-renders the day page. Every step can run twice safely.
+/// The <c>PublishEntry</c> activity and its undo. Publishing puts the entry's renditions on the
+/// site, records where it is placed, updates its hour's index and its tags' indexes (each by ETag
+/// compare-and-swap), appends it to the recent log, then brings the site up to date from those snapshots
+/// alone (<see cref="SiteWriter"/>): the cost of one publish does not grow with the day. Every step
+/// can run twice safely; publishing an entry again (after an edit) replaces it everywhere.
 /// </summary>
 public sealed class TimelinePublisher(
     BlobServiceClient blobs,
     EntryStore entries,
     TimelineIndex index,
+    RecentLog recent,
+    PlacementStore placements,
     SiteWriter site,
     IOptions<SolidayOptions> soliday,
     ILogger<TimelinePublisher> logger)
 {
-    /// <summary>A rendition's name never changes meaning: browsers may keep it for a year.</summary>
-    private const string ImmutableCaching = "public, max-age=31536000, immutable";
+    private DateOnly Day => soliday.Value.Day;
 
     public async Task<PublishEntryResult> PublishEntry(PublishEntryRequest request)
     {
@@ -53,16 +59,26 @@ public sealed class TimelinePublisher(
             throw;
         }
 
-        var day = soliday.Value.Day;
-        var published = ToTimelineEntry(entry, request.PublishedAt);
+        var published = ToTimelineEntry(entry, request);
         var hour = TimeZoneInfo.ConvertTime(published.PlacedAt, soliday.Value.Zone).Hour;
-        var change = await index.UpdateHourAsync(day, hour, h => h.Upsert(published));
-        await site.RenderDayAsync(day, change);
+        var before = await placements.FindAsync(Day, entry.Id);
+        var placement = EntryPlacement.Of(published, hour);
 
-        // Checked again after writing: a take-down that cleaned up just before that write is undone here.
+        // Where it goes is written before any index: whoever takes it off from now on finds it.
+        await placements.SaveAsync(Day, placement);
+        if (before is not null && before.Hour != hour)
+        {
+            await RemoveAsync(entry.Id, [before], deleteFiles: false); // placed in another hour before (a changed time zone, say)
+            before = null;
+        }
+
+        await site.ApplyAsync(await PlaceAsync(published, hour, before));
+
+        // Checked again after writing: a take-down that cleaned up just before those writes is undone here,
+        // from this publish's own placement (the take-down may already have deleted the stored one).
         if (await IsWithdrawnAsync(entry.Id))
         {
-            await UnpublishEntry(entry.Id);
+            await RemoveAsync(entry.Id, before is null ? [placement] : [placement, before]);
             return new PublishEntryResult(entry.Id, Hour: null);
         }
 
@@ -80,21 +96,47 @@ public sealed class TimelinePublisher(
         return new PublishEntryResult(entry.Id, hour);
     }
 
-    /// <summary>Takes an entry off the day's timeline and off the site. Nothing changes if it was never there.</summary>
+    /// <summary>
+    /// Takes an entry off the site: out of its hour, its tags and the recent entries, then every page
+    /// and file made from them, then its own page, manifest and media. Nothing changes if it was
+    /// never there: an entry never published has no placement, and costs a few deletes.
+    /// </summary>
     public async Task UnpublishEntry(string submissionId)
     {
         using var step = SubmissionStep.Begin(logger, nameof(UnpublishEntry), submissionId);
-        var day = soliday.Value.Day;
-        foreach (var hour in await index.ReadDayAsync(day))
+        var placement = await placements.FindAsync(Day, submissionId);
+        await RemoveAsync(submissionId, placement is null ? [] : [placement]);
+    }
+
+    private async Task RemoveAsync(string id, IReadOnlyList<EntryPlacement> from, bool deleteFiles = true)
+    {
+        foreach (var placement in from.DistinctBy(p => p.Hour))
         {
-            if (hour.Entries.Any(e => e.Id == submissionId)
-                && await index.UpdateHourAsync(day, hour.Hour, h => h.Remove(submissionId)) is { } change)
-            {
-                await site.RenderDayAsync(day, change);
-            }
+            var tags = from.Where(p => p.Hour == placement.Hour).SelectMany(p => p.Tags).DistinctBy(PublicTags.Slug).ToList();
+            var hourUpdate = index.UpdateHourAsync(Day, placement.Hour, h => h.Remove(id));
+            var tagUpdates = tags.Select(async tag => (tag, (await index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), placement.Hour, h => h.Remove(id))).After)).ToList();
+            var recentLength = await recent.AppendAsync(new RecentRecord(id, Entry: null));
+            await site.ApplyAsync(new SiteChange((await hourUpdate).After, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength));
         }
 
-        await blobs.DeleteAsync(StorageLayout.Site, StorageLayout.PublicMediaFolder(submissionId));
+        if (deleteFiles)
+        {
+            await site.DeleteEntryFilesAsync(id);
+            await placements.DeleteAsync(Day, id);
+        }
+    }
+
+    /// <summary>Puts the entry into its hour, its tags (taking it out of tags it no longer has) and the recent entries.</summary>
+    private async Task<SiteChange> PlaceAsync(TimelineEntry published, int hour, EntryPlacement? before)
+    {
+        var hourUpdate = index.UpdateHourAsync(Day, hour, h => h.Upsert(published));
+        var kept = published.Tags.Select(tag => (tag, update: index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), hour, h => h.Upsert(published))));
+        var dropped = (before?.Tags ?? [])
+            .Where(old => published.Tags.All(t => PublicTags.Slug(t) != PublicTags.Slug(old)))
+            .Select(tag => (tag, update: index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), before!.Hour, h => h.Remove(published.Id))));
+        var tagUpdates = kept.Concat(dropped).Select(async t => (t.tag, (await t.update).After)).ToList();
+        var recentLength = await recent.AppendAsync(new RecentRecord(published.Id, published));
+        return new SiteChange((await hourUpdate).After, published, Published: true, await Task.WhenAll(tagUpdates), recentLength);
     }
 
     private async Task<bool> IsWithdrawnAsync(string id) => (await entries.FindAsync(id))?.State == EntryState.Withdrawn;
@@ -103,28 +145,35 @@ public sealed class TimelinePublisher(
     {
         var renditions = blobs.GetBlobContainerClient(StorageLayout.Renditions);
         var media = blobs.GetBlobContainerClient(StorageLayout.Site);
-        foreach (var rendition in entry.Photos.SelectMany(p => p.Renditions))
+        await Task.WhenAll(entry.Photos.SelectMany(p => p.Renditions).Select(async rendition =>
         {
-            var content = (await renditions.GetBlobClient(rendition.BlobName).DownloadContentAsync()).Value.Content;
-            await media.GetBlobClient(StorageLayout.PublicMedia(rendition.BlobName))
-                .CreateOnceAsync(content, BlobWrites.Headers(rendition.ContentType, ImmutableCaching));
-        }
+            var target = media.GetBlobClient(StorageLayout.PublicMedia(rendition.BlobName));
+            if (!await target.ExistsAsync()) // published before (an edit): the same bytes are already there
+            {
+                var content = (await renditions.GetBlobClient(rendition.BlobName).DownloadContentAsync()).Value.Content;
+                await target.CreateOnceAsync(content, BlobWrites.Headers(rendition.ContentType, SiteContent.ImmutableCaching));
+            }
+        }));
     }
 
-    private TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt) => new()
+    private TimelineEntry ToTimelineEntry(Entry entry, PublishEntryRequest request) => new()
     {
         Id = entry.Id,
         Text = entry.Text,
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
-        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == soliday.Value.Day ? entry.MomentAt : entry.SentAt,
-        PublishedAt = publishedAt,
+        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == Day ? entry.MomentAt : entry.SentAt,
+        PublishedAt = request.PublishedAt,
+        ChangedAt = request.ChangedAt,
         SourceUrl = entry.SourcePost?.Url,
         Photos = entry.Photos.Select(p => new TimelinePhoto(
             p.Alt,
             p.Facts?.Width ?? 0,
             p.Facts?.Height ?? 0,
             p.Renditions.Select(r => new TimelineImage(StorageLayout.PublicMedia(r.BlobName), r.Format, r.Width, r.Height)).ToList())).ToList(),
+        Tags = PublicTags.Of(entry.Tags),
+        Place = entry.Place,
+        Featured = entry.Featured,
     };
 }

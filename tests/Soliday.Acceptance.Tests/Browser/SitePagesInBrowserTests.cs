@@ -5,7 +5,7 @@ using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Browser;
 
-/// <summary>The pages around an entry, in real Chromium: take-down, the timeline, the terms.</summary>
+/// <summary>The pages around an entry, in real Chromium: its sender's take-down. The public site has its own tests (PublicSiteInBrowserTests).</summary>
 [Collection(SharedHostCollection.Name)]
 public sealed class SitePagesInBrowserTests(SharedHost shared, BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -32,25 +32,6 @@ public sealed class SitePagesInBrowserTests(SharedHost shared, BrowserFixture br
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your entry has been removed");
-        await page.AssertAccessibleAsync();
-    }
-
-    [Fact]
-    public async Task The_timeline_and_the_terms_are_accessible()
-    {
-        var id = await shared.Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Evening light on the canal"));
-        await shared.Host.Http.WaitForStatusAsync(id, "awaiting-curation");
-        using var approval = await shared.Host.Curator.ApproveAsync(id);
-        await shared.Host.Http.WaitForStatusAsync(id, "published");
-        var page = await browser.NewPageAsync(BaseAddress);
-
-        await page.GotoAsync("/site/");
-        await Assertions.Expect(page.Locator($"#e-{id}")).ToContainTextAsync("Evening light on the canal");
-        await page.AssertAccessibleAsync();
-        await page.ScreenshotAsync("day");
-
-        await page.GotoAsync("/site/about.html");
-        await Assertions.Expect(page.Locator("#terms")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
     }
 }

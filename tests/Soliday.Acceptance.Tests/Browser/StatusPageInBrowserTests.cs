@@ -13,7 +13,7 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
     private SolidayHost Host => shared.Host;
 
     [Fact]
-    public async Task A_published_entry_links_to_itself_on_the_day_page()
+    public async Task A_published_entry_links_to_its_own_page_on_the_timeline()
     {
         var (id, _) = await SubmitAsync(new SubmissionBuilder().With("caption", "Brass band on the Malvern Park bandstand"));
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
@@ -25,9 +25,8 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "See your entry on the timeline" }).ClickAsync();
 
-        await page.WaitForURLAsync(new Regex($"/site/#e-{id}$"));
-        await Assertions.Expect(page.Locator($"#e-{id}")).ToContainTextAsync("Brass band on the Malvern Park bandstand");
-        await Assertions.Expect(page.Locator($"#e-{id}")).ToBeInViewportAsync();
+        await page.WaitForURLAsync(new Regex($"/site/entries/{id}\\.html$"));
+        await Assertions.Expect(page.Locator("main article")).ToContainTextAsync("Brass band on the Malvern Park bandstand");
     }
 
     [Fact]

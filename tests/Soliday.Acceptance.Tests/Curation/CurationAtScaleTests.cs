@@ -32,10 +32,29 @@ public sealed partial class CurationAtScaleTests
             await host.Http.WaitForStatusAsync(id, "published");
         }
 
-        var page = await host.Http.DayPageAsync();
-        var onPage = EntryAnchor().Matches(page).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(100, onPage.Count);
-        Assert.Equal(ids.Order(), onPage.Order());
+        // Each entry is on its page, on its hour's page, on the day page, in both feeds, in the open
+        // data and the sitemap; the day page counts all of them.
+        var hours = await Task.WhenAll(Enumerable.Range(0, 24).Select(h => host.Http.HourPageAsync(h)));
+        var onHourPages = hours.SelectMany(h => EntryAnchor().Matches(h).Select(m => m.Groups[1].Value)).ToList();
+        Assert.Equal(ids.Order(), onHourPages.Order());
+        var day = await host.Http.DayPageAsync();
+        Assert.Equal(100, HourCount().Matches(day).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(ids.Order(), DayPageLine().Matches(day).Select(m => m.Groups[1].Value).Order());
+        foreach (var file in new[] { "data/entries.csv", "data/entries.jsonld", "timeline.json", "sitemap.xml" })
+        {
+            var content = await host.Http.SiteFileAsync(file);
+            Assert.All(ids, id => Assert.Contains(id, content));
+        }
+
+        Assert.Equal(100, System.Text.Json.Nodes.JsonNode.Parse(await host.Http.SiteFileAsync("data/entries.jsonld"))!["@graph"]!.AsArray().Count);
+        var feed = System.Text.Json.Nodes.JsonNode.Parse(await host.Http.SiteFileAsync("feed.json"))!["items"]!.AsArray();
+        Assert.Equal(ids.Order(), feed.Select(item => EntryUrl().Match(item!["url"]!.GetValue<string>()).Groups[1].Value).Order());
+        var atom = System.Xml.Linq.XDocument.Parse(await host.Http.SiteFileAsync("feed.atom"));
+        var atomLinks = atom.Descendants(System.Xml.Linq.XName.Get("entry", "http://www.w3.org/2005/Atom"))
+            .Select(e => EntryUrl().Match(e.Elements(System.Xml.Linq.XName.Get("link", "http://www.w3.org/2005/Atom")).Single(l => (string?)l.Attribute("rel") == "alternate").Attribute("href")!.Value).Groups[1].Value);
+        Assert.Equal(ids.Order(), atomLinks.Order());
+        var pages = await Task.WhenAll(ids.Select(id => host.Http.SiteHasAsync($"entries/{id}.html")));
+        Assert.All(pages, Assert.True);
     }
 
     [Fact]
@@ -57,4 +76,16 @@ public sealed partial class CurationAtScaleTests
 
     [GeneratedRegex("id=\"e-([0-9a-f]{32})\"")]
     private static partial Regex EntryAnchor();
+
+    /// <summary>An entry's line in its hour's section of the day page.</summary>
+    [GeneratedRegex("<li><a href=\"entries/([0-9a-f]{32})\\.html\"><time")]
+    private static partial Regex DayPageLine();
+
+    /// <summary>An entry page's address, in a feed.</summary>
+    [GeneratedRegex("/entries/([0-9a-f]{32})\\.html$")]
+    private static partial Regex EntryUrl();
+
+    /// <summary>An hour's count in its section heading on the day page.</summary>
+    [GeneratedRegex("<h2 id=\"h[0-9]{2}-title\">[^<]*<span class=\"count\">([0-9,]+) entr")]
+    private static partial Regex HourCount();
 }

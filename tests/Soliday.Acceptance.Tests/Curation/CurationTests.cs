@@ -192,6 +192,31 @@ public sealed class CurationTests(SharedHost shared)
         Assert.Equal(["feature", "unfeature"], audit.Split('\n').Where(l => l.Contains(id, StringComparison.Ordinal)).Select(l => JsonNode.Parse(l)!["action"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Featuring_a_published_entry_puts_it_among_the_curators_picks_on_the_day_page_and_unfeaturing_takes_it_out()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Morris dancers outside the Library Theatre"));
+        await Host.Curator.WaitForQueueAsync(id);
+        using var approval = await Host.Curator.ApproveAsync(id);
+        await Host.Http.WaitForStatusAsync(id, "published");
+        Assert.DoesNotContain(PickLink(id), await PicksAsync());
+
+        using var feature = await Host.Curator.FeatureAsync(id, featured: true);
+
+        Assert.Equal(HttpStatusCode.Accepted, feature.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => (await PicksAsync()).Contains(PickLink(id), StringComparison.Ordinal), "the day page lists it among the curators' picks");
+        Assert.Contains("Morris dancers outside the Library Theatre", await PicksAsync());
+        await SolidayApi.EventuallyAsync(async () => (await Host.Http.EntryPageAsync(id)).Contains("Curators' pick", StringComparison.Ordinal), "its page marks it");
+        Assert.Equal("published", (await Host.Http.StatusAsync(id))["status"]!.GetValue<string>());
+
+        using var unfeature = await Host.Curator.FeatureAsync(id, featured: false);
+
+        Assert.Equal(HttpStatusCode.Accepted, unfeature.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => !(await PicksAsync()).Contains(PickLink(id), StringComparison.Ordinal), "the day page no longer lists it among the picks");
+        await SolidayApi.EventuallyAsync(async () => !(await Host.Http.EntryPageAsync(id)).Contains("Curators' pick", StringComparison.Ordinal), "its page no longer marks it"); // made in parallel with the day page
+        Assert.Contains(id, await Host.Http.SiteFileAsync("data/entries.csv")); // still published, only no longer featured
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-the-token")]
@@ -245,7 +270,13 @@ public sealed class CurationTests(SharedHost shared)
     private async Task<Entry?> RecordAsync(string id) =>
         await new EntryStore(Host.Blobs).FindAsync(id);
 
-    private async Task<string> SiteTextAsync() => await Host.Http.DayPageAsync();
+    private async Task<string> SiteTextAsync() => await Host.Http.WholeDayTextAsync();
+
+    /// <summary>The day page's "Curators' picks" strip; empty when nothing is featured.</summary>
+    private async Task<string> PicksAsync() =>
+        System.Text.RegularExpressions.Regex.Match(await Host.Http.DayPageAsync(), "<section class=\"picks\"[\\s\\S]*?</section>").Value;
+
+    private static string PickLink(string id) => $"href=\"entries/{id}.html\"";
 
     private async Task<List<string>> BlobsAsync(string container, string prefix)
     {

@@ -26,8 +26,10 @@ public sealed class CurationWorkflowTests(SharedHost shared)
         using var approval = await Host.Curator.ApproveAsync(id);
         await Host.Http.WaitForStatusAsync(id, "published");
 
-        var page = await Host.Http.DayPageAsync();
+        var page = await Host.Http.EntryPageAsync(id);
         Assert.Contains("Remembrance at the Shirley war memorial", page);
+        Assert.Contains("href=\"../tags/remembrance.html\"", page);
+        Assert.Contains("Remembrance at the Shirley war memorial", await Host.Http.SiteFileAsync("tags/remembrance.html"));
         Assert.Contains("alt=\"Poppy wreaths at the foot of a stone war memorial\"", page);
         Assert.DoesNotContain("Sent with a typo", page);
     }
@@ -53,8 +55,11 @@ public sealed class CurationWorkflowTests(SharedHost shared)
         using var edit = await Host.Curator.EditAsync(id, new { text = "After the edit, at the Core theatre" });
 
         Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
-        await SolidayApi.EventuallyAsync(async () => (await Host.Http.DayPageAsync()).Contains("After the edit, at the Core theatre"), "the edited caption is on the site");
-        Assert.DoesNotContain("Before the edit, at the Core", await Host.Http.DayPageAsync());
+        await SolidayApi.EventuallyAsync(async () => (await Host.Http.EntryPageAsync(id)).Contains("After the edit, at the Core theatre"), "the edited caption is on the entry's page");
+        Assert.DoesNotContain("Before the edit, at the Core", await Host.Http.EntryPageAsync(id));
+        var site = await Host.Http.WholeDayTextAsync();
+        Assert.DoesNotContain("Before the edit, at the Core", site);
+        Assert.Contains("After the edit, at the Core theatre", site);
         Assert.Equal("published", (await Host.Http.StatusAsync(id))["status"]!.GetValue<string>());
     }
 
@@ -70,7 +75,8 @@ public sealed class CurationWorkflowTests(SharedHost shared)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         var status = await Host.Http.WaitForStatusAsync(id, "rejected");
         Assert.Equal("The people in it asked us to remove it.", status["reason"]!.GetValue<string>());
-        Assert.DoesNotContain("Published, then taken off", await Host.Http.DayPageAsync());
+        Assert.DoesNotContain("Published, then taken off", await Host.Http.WholeDayTextAsync());
+        Assert.False(await Host.Http.SiteHasAsync($"entries/{id}.html"));
     }
 
     [Fact]

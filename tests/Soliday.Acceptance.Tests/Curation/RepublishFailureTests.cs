@@ -22,7 +22,7 @@ public sealed class RepublishFailureTests
         await host.Curator.WaitForQueueAsync(id);
         using var approval = await host.Curator.ApproveAsync(id);
         await host.Http.WaitForStatusAsync(id, "published");
-        var dayPage = host.Blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(SiteWriter.DayPageName);
+        var dayPage = host.Blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(SitePaths.DayPage);
         var lease = dayPage.GetBlobLeaseClient();
         await lease.AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration); // the day page cannot be written without the lease id
 

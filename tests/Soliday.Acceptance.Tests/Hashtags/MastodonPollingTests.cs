@@ -90,7 +90,7 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
         Assert.Equal(new DateTimeOffset(2008, 10, 22, 17, 0, 7, TimeSpan.FromHours(1)), published["momentAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("Sandwiches on a tartan rug in the park", published["photos"]![0]!["alt"]!.GetValue<string>());
         Assert.Equal("LicenseRef-with-permission", published["licence"]!.GetValue<string>());
-        var page = await Host.Http.DayPageAsync();
+        var page = await Host.Http.EntryPageAsync(id);
         Assert.Contains("Lunch on the green #Soliday", page);
         Assert.Contains($"<a href=\"{server.StatusUrl(post)}\" rel=\"ugc nofollow\">Alice Example (@alice@127.0.0.1)</a>", page);
         Assert.Contains("With permission, rights remain with the author", page);
@@ -112,7 +112,7 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
 
         var rejected = await Host.Http.WaitForStatusAsync(id, "rejected");
         Assert.Contains("deleted this post", rejected["reason"]!.GetValue<string>());
-        Assert.DoesNotContain("I will think better of this", await Host.Http.DayPageAsync());
+        Assert.DoesNotContain("I will think better of this", await Host.Http.WholeDayTextAsync());
         Assert.Contains(server.Requests, r => r.Path == $"/api/v1/statuses/{post.Id}" && r.StatusCode == 404);
     }
 
@@ -132,9 +132,12 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
         Assert.DoesNotContain("<img src=x onerror", curationPage);
         Assert.Contains("&lt;img src=x onerror=alert(3)&gt;Eve", curationPage);
 
-        using var approval = await Host.Curator.ApproveAsync(entry["id"]!.GetValue<string>());
-        await Host.Http.WaitForStatusAsync(entry["id"]!.GetValue<string>(), "published");
-        var page = await Host.Http.DayPageAsync();
+        var id = entry["id"]!.GetValue<string>();
+        using var approval = await Host.Curator.ApproveAsync(id);
+        await Host.Http.WaitForStatusAsync(id, "published");
+        // Every HTML page it is on (the CSV, rightly, keeps the display name as typed).
+        var page = await Host.Http.EntryPageAsync(id) + await Host.Http.DayPageAsync()
+            + string.Concat(await Task.WhenAll(Enumerable.Range(0, 24).Select(Host.Http.HourPageAsync)));
         Assert.Contains("Tea at the library click here #Soliday", page);
         Assert.DoesNotContain("alert('xss')", page);
         Assert.DoesNotContain("javascript:", page);

@@ -44,10 +44,9 @@ public sealed class LocalHostLifecycleTests
         await host.Http.WaitForStatusAsync(ids[0], "published");
         await host.Http.WaitForStatusAsync(ids[1], "published");
         await host.Http.WaitForStatusAsync(ids[2], "rejected");
-        var page = await host.Http.DayPageAsync();
-        Assert.Contains("Waiting through a restart, number 1", page);
-        Assert.Contains("Waiting through a restart, number 2", page);
-        Assert.DoesNotContain("Waiting through a restart, number 3", page);
+        Assert.Contains("Waiting through a restart, number 1", await host.Http.EntryPageAsync(ids[0]));
+        Assert.Contains("Waiting through a restart, number 2", await host.Http.EntryPageAsync(ids[1]));
+        Assert.DoesNotContain("Waiting through a restart, number 3", await host.Http.WholeDayTextAsync());
         Assert.Empty(await host.Curator.QueueAsync());
     }
 
@@ -62,7 +61,7 @@ public sealed class LocalHostLifecycleTests
         var expired = await host.Http.WaitForStatusAsync(id, "rejected");
 
         Assert.Contains("No curator reached this entry in time", expired["reason"]!.GetValue<string>());
-        Assert.DoesNotContain("Nobody looked at this one", await host.Http.DayPageAsync());
+        Assert.DoesNotContain("Nobody looked at this one", await host.Http.WholeDayTextAsync());
         Assert.Empty(await host.BlobNamesAsync(StorageLayout.Renditions, $"{id}/"));
         Assert.Empty(await host.BlobNamesAsync(StorageLayout.Uploads, $"{id}/")); // the original, with its GPS, goes too
         using var late = await host.Curator.ApproveAsync(id);

@@ -28,12 +28,15 @@ public sealed class SubmittingTests(SharedHost shared)
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);
         var published = await Host.Http.WaitForStatusAsync(id, "published");
 
-        var page = await Host.Http.DayPageAsync();
+        var page = await Host.Http.EntryPageAsync(id);
         Assert.Contains("Market day on Mell Square", page);
         Assert.Contains("alt=\"Stalls with striped awnings and shoppers\"", page);
-        Assert.Contains("Photo by Tom Hughes", page);
-        Assert.Contains($"id=\"e-{id}\"", SectionOfHour(page, 17)); // the hour it was taken, not the hour it was sent
-        Assert.EndsWith($"#e-{id}", published["siteUrl"]!.GetValue<string>());
+        Assert.Contains("<dd>Tom Hughes</dd>", page);
+        var hour = await Host.Http.HourPageAsync(17); // the hour it was taken, not the hour it was sent
+        Assert.Contains($"id=\"e-{id}\"", hour);
+        Assert.Contains("Photo by Tom Hughes", hour);
+        Assert.Matches("class=\"count\">[1-9]", SectionOfHour(await Host.Http.DayPageAsync(), 17)); // counted on the day page
+        Assert.EndsWith($"/site/entries/{id}.html", published["siteUrl"]!.GetValue<string>());
 
         using var image = await Host.Http.GetAsync($"/site/media/{id}/0-480.jpg");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
@@ -52,9 +55,11 @@ public sealed class SubmittingTests(SharedHost shared)
         using var approval = await Host.Curator.ApproveAsync(id);
         await Host.Http.WaitForStatusAsync(id, "published");
 
-        var page = await Host.Http.DayPageAsync();
-        Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", page);
-        Assert.Contains("Words by Priya from Shirley", page);
+        var published = await Host.Http.StatusAsync(id);
+        Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", await Host.Http.EntryPageAsync(id));
+        var hour = await Host.Http.HourPageAsync(SolidayApi.LocalHour(published["receivedAt"]!.GetValue<DateTimeOffset>()));
+        Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", hour);
+        Assert.Contains("Words by Priya from Shirley", hour);
     }
 
     [Fact]
@@ -71,7 +76,7 @@ public sealed class SubmittingTests(SharedHost shared)
 
         Assert.Equal("Der Goalie bin ig", waiting["text"]!.GetValue<string>());
         Assert.Contains("Der Goalie bin ig", queued.ToJsonString());
-        Assert.Contains("Der Goalie bin ig", SectionOfEntry(await Host.Http.DayPageAsync(), id));
+        Assert.Contains("Der Goalie bin ig", await Host.Http.EntryPageAsync(id));
     }
 
     [Fact]
@@ -158,10 +163,9 @@ public sealed class SubmittingTests(SharedHost shared)
         using var approval = await Host.Curator.ApproveAsync(id);
         var published = await Host.Http.WaitForStatusAsync(id, "published");
 
-        var page = await Host.Http.DayPageAsync();
-        var arrivedHour = TimeZoneInfo.ConvertTime(published["receivedAt"]!.GetValue<DateTimeOffset>(), TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour;
-        Assert.Contains($"id=\"e-{id}\"", SectionOfHour(page, arrivedHour));
-        Assert.Contains("30 May 2008 at 15:56", page);
+        var arrivedHour = SolidayApi.LocalHour(published["receivedAt"]!.GetValue<DateTimeOffset>());
+        Assert.Contains($"id=\"e-{id}\"", await Host.Http.HourPageAsync(arrivedHour));
+        Assert.Contains("30 May 2008 at 15:56", await Host.Http.EntryPageAsync(id));
     }
 
     [Fact]
@@ -214,10 +218,10 @@ public sealed class SubmittingTests(SharedHost shared)
         await response.ProblemAsync();
     }
 
-    /// <summary>The HTML of one hour's section of the day page.</summary>
+    /// <summary>The HTML of one hour's section of the day page: its count, its previews, its link.</summary>
     private static string SectionOfHour(string page, int hour)
     {
-        var start = page.IndexOf($"<section class=\"hour\" id=\"h{hour:00}\"", StringComparison.Ordinal);
+        var start = page.IndexOf($"id=\"h{hour:00}\"", StringComparison.Ordinal);
         Assert.True(start >= 0, $"the day page has no section for {hour:00}:00");
         return page[start..page.IndexOf("</section>", start, StringComparison.Ordinal)];
     }
@@ -234,13 +238,6 @@ public sealed class SubmittingTests(SharedHost shared)
     }
 
     /// <summary>The HTML of one entry on the day page.</summary>
-    private static string SectionOfEntry(string page, string id)
-    {
-        var start = page.IndexOf($"id=\"e-{id}\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"entry {id} is not on the day page");
-        return page[start..page.IndexOf("</article>", start, StringComparison.Ordinal)];
-    }
-
     private async Task<HttpResponseMessage> PostAsync(HttpContent form, string idempotencyKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = form };

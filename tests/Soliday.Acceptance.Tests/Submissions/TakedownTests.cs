@@ -23,7 +23,7 @@ public sealed class TakedownTests(SharedHost shared)
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
         using var approval = await Host.Curator.ApproveAsync(id);
         await Host.Http.WaitForStatusAsync(id, "published");
-        Assert.Contains("Take me down again", await Host.Http.DayPageAsync());
+        Assert.Contains("Take me down again", await Host.Http.EntryPageAsync(id));
         await SolidayApi.EventuallyAsync(async () => (await Host.Curator.QueueJsonAsync("state=published")).Contains("Take me down again"), "the board lists it as published");
 
         using var confirm = await Host.Http.GetAsync(takedownUrl); // the page asks first: a link preview removes nothing
@@ -37,9 +37,11 @@ public sealed class TakedownTests(SharedHost shared)
         Assert.Equal("withdrawn", audit["status"]!.GetValue<string>());
         Assert.Equal("", audit["text"]!.GetValue<string>());
         Assert.Equal("", audit["credit"]!.GetValue<string>());
-        Assert.DoesNotContain("Take me down again", await Host.Http.DayPageAsync());
-        Assert.DoesNotContain(id, await Host.Http.DayPageAsync());
-        foreach (var (container, prefix) in new[] { (StorageLayout.Uploads, $"{id}/"), (StorageLayout.Renditions, $"{id}/"), (StorageLayout.Site, $"media/{id}/") })
+        var site = await Host.Http.WholeDayTextAsync();
+        Assert.DoesNotContain("Take me down again", site);
+        Assert.DoesNotContain(id, site);
+        Assert.False(await Host.Http.SiteHasAsync($"entries/{id}.html"));
+        foreach (var (container, prefix) in new[] { (StorageLayout.Uploads, $"{id}/"), (StorageLayout.Renditions, $"{id}/"), (StorageLayout.Site, $"media/{id}/"), (StorageLayout.Site, $"iiif/{id}") })
         {
             Assert.Empty(await BlobsAsync(container, prefix));
         }

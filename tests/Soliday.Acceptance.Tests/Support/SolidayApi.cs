@@ -143,12 +143,40 @@ public static class SolidayApi
         Assert.Fail($"Never happened within {WorkflowTimeout.TotalSeconds} s: {what}");
     }
 
-    public static async Task<string> DayPageAsync(this HttpClient http)
+    public static Task<string> DayPageAsync(this HttpClient http) => http.SiteFileAsync("index.html");
+
+    public static Task<string> EntryPageAsync(this HttpClient http, string id) => http.SiteFileAsync($"entries/{id}.html");
+
+    public static Task<string> HourPageAsync(this HttpClient http, int hour) => http.SiteFileAsync($"hours/{hour:00}.html");
+
+    /// <summary>A file of the public site; fails unless it is there.</summary>
+    public static async Task<string> SiteFileAsync(this HttpClient http, string path)
     {
-        using var response = await http.GetAsync("/site/index.html");
-        response.EnsureSuccessStatusCode();
+        using var response = await http.GetAsync($"/site/{path}");
+        Assert.True(response.IsSuccessStatusCode, $"GET /site/{path} answered {(int)response.StatusCode}");
         return await response.Content.ReadAsStringAsync();
     }
+
+    /// <summary>Whether the site has a file at <paramref name="path"/> (an entry's page once taken down has none).</summary>
+    public static async Task<bool> SiteHasAsync(this HttpClient http, string path)
+    {
+        using var response = await http.GetAsync($"/site/{path}");
+        return response.IsSuccessStatusCode;
+    }
+
+    /// <summary>
+    /// Everything of the site made from the whole day: the day page, all 24 hour pages, the feeds and
+    /// the open data. What must never contain an entry that is not published.
+    /// </summary>
+    public static async Task<string> WholeDayTextAsync(this HttpClient http)
+    {
+        var paths = new[] { "index.html", "feed.atom", "feed.json", "timeline.json", "iiif/collection.json", "data/entries.csv", "data/entries.jsonld", "sitemap.xml" }
+            .Concat(Enumerable.Range(0, 24).Select(hour => $"hours/{hour:00}.html"));
+        return string.Concat(await Task.WhenAll(paths.Select(http.SiteFileAsync)));
+    }
+
+    /// <summary>The local hour (Europe/London) a moment falls in: where an entry placed then is filed.</summary>
+    public static int LocalHour(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour;
 
     public static async Task<JsonNode> ProblemAsync(this HttpResponseMessage response)
     {

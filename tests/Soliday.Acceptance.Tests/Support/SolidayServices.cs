@@ -17,6 +17,7 @@ public static class SolidayServices
             [SolidayServiceCollectionExtensions.StorageConnectionKey] = host.StorageConnectionString,
             ["Soliday:Day"] = day,
             ["Submissions:SigningKey"] = host.SigningKey,
+            ["Site:PublicUrl"] = new Uri(host.Http.BaseAddress!, "site/").AbsoluteUri, // where the host serves its site
         }).Build();
         return new ServiceCollection()
             .AddLogging()

@@ -90,6 +90,7 @@ public sealed class FunctionClassTests : IDisposable
             [$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] = "the-token",
             [$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] = "2026-06-20",
             [$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] = Convert.ToBase64String(new byte[32]),
+            ["Site:PublicUrl"] = "https://soliday.example/site/",
             [$"{HashtagOptions.Section}:{nameof(HashtagOptions.WebhookSecret)}"] = "a-long-shared-secret-for-the-function-tests",
         }).Build();
         return new ServiceCollection()

@@ -1,0 +1,79 @@
+// #Soliday: keyboard navigation for the public site. Optional: every page works without it.
+// J or → goes to the next entry, K or ← to the previous one: on an entry page it follows the
+// "next"/"previous" links; on a list (the day, an hour, a tag) it moves the focus between entries.
+// Single-key shortcuts must be possible to turn off (WCAG 2.1.4), so a button in the footer does
+// that, remembered in this browser. Arrow keys only act on entry pages, where nothing scrolls sideways.
+(function () {
+  "use strict";
+  var storageKey = "soliday-shortcuts";
+  var enabled = read() !== "off";
+
+  function read() {
+    try { return window.localStorage.getItem(storageKey); } catch (e) { return null; }
+  }
+
+  function write(value) {
+    try { window.localStorage.setItem(storageKey, value); } catch (e) { /* private mode: this page only */ }
+  }
+
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName));
+  }
+
+  function items() {
+    var entries = document.querySelectorAll("article.entry[tabindex]");
+    return entries.length ? entries : document.querySelectorAll("a.preview");
+  }
+
+  function move(step) {
+    var link = document.querySelector(".pager a[rel=" + (step > 0 ? "next" : "prev") + "]");
+    if (document.querySelector("article.entry-page") !== null && link) {
+      window.location.href = link.href;
+      return;
+    }
+
+    var list = Array.prototype.slice.call(items());
+    if (!list.length) { return; }
+    var current = list.indexOf(document.activeElement);
+    if (current < 0) {
+      current = list.findIndex(function (item) { return item.contains(document.activeElement); });
+    }
+    var target = list[Math.min(list.length - 1, Math.max(0, current < 0 ? (step > 0 ? 0 : list.length - 1) : current + step))];
+    target.focus();
+    target.scrollIntoView({ block: "nearest" });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!enabled || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || typing(event.target)) { return; }
+    var onEntryPage = document.querySelector("article.entry-page") !== null;
+    var key = event.key;
+    if (key === "j" || key === "J" || (onEntryPage && key === "ArrowRight")) {
+      move(1);
+    } else if (key === "k" || key === "K" || (onEntryPage && key === "ArrowLeft")) {
+      move(-1);
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+
+  var footer = document.querySelector(".site-footer");
+  if (footer) {
+    var paragraph = document.createElement("p");
+    paragraph.className = "shortcuts";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    function label() {
+      button.textContent = enabled ? "Turn off the J and K keys for moving between entries" : "Turn on the J and K keys for moving between entries";
+    }
+    button.addEventListener("click", function () {
+      enabled = !enabled;
+      write(enabled ? "on" : "off");
+      label();
+    });
+    label();
+    paragraph.appendChild(button);
+    footer.appendChild(paragraph);
+  }
+})();

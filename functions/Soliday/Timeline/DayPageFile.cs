@@ -1,0 +1,36 @@
+using Azure.Storage.Blobs.Models;
+using Soliday.Pages;
+
+namespace Soliday.Timeline;
+
+/// <summary>
+/// The day page (index.html): the frame with the curators' picks, jump links and the day in numbers,
+/// one section per hour, and each hour's featured entries as its lead part in the picks strip.
+/// </summary>
+public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo zone, SiteOptions site) : IHourlyFile
+{
+    public string Path => SitePaths.DayPage;
+
+    public BlobHttpHeaders Headers => SiteContent.Html;
+
+    public string Layout => "day-3";
+
+    public bool CommaBetweenHours => false;
+
+    public bool DeleteWhenEmpty => false;
+
+    public bool HasLeads => true;
+
+    public Task<string> FrameAsync(IReadOnlyList<int> counts) => FrameAsync(counts, new int[HourMarkers.Hours]);
+
+    public Task<string> FrameAsync(IReadOnlyList<int> counts, IReadOnlyList<int> leadCounts) =>
+        pages.RenderAsync<DayPage, DayFrameView>(new DayFrameView(day, counts, site, leadCounts));
+
+    public int LeadCount(HourIndex hour) => hour.Entries.Count(e => e.Featured);
+
+    public async Task<string> LeadAsync(HourIndex hour) =>
+        LeadCount(hour) == 0 ? "" : await pages.RenderPartAsync<DayPicksPart, DayHourView>(new DayHourView(day, zone, hour));
+
+    public Task<string> HourAsync(HourIndex hour) =>
+        pages.RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(day, zone, hour));
+}

@@ -1,0 +1,69 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace Soliday.Timeline.OpenData;
+
+/// <summary>
+/// JSON written by System.Text.Json only, whole or in pieces to compose: every string it writes is
+/// escaped for JSON (and <c>&lt; &gt; &amp; ' "</c> as \u escapes, so no marker or markup can be
+/// forged from user text).
+/// </summary>
+public static class JsonParts
+{
+    /// <summary>Stands in a frame's array where the hours go; replaced by the hour markers.</summary>
+    private const string HoursPlaceholder = "soliday-hours";
+
+    public static string Document(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>
+    /// A frame whose array (the one <paramref name="write"/> opens with <see cref="WriteHours"/>)
+    /// takes the 24 hour parts.
+    /// </summary>
+    public static string Frame(Action<Utf8JsonWriter> write) =>
+        Document(write).Replace($"\"{HoursPlaceholder}\"", HourMarkers.All, StringComparison.Ordinal);
+
+    /// <summary>Where, inside an array, the hours go.</summary>
+    public static void WriteHours(this Utf8JsonWriter writer) => writer.WriteStringValue(HoursPlaceholder);
+
+    /// <summary>
+    /// Items as they stand inside an array, commas between them written by System.Text.Json: an
+    /// array is written and its brackets taken off. Empty when there are no items.
+    /// </summary>
+    public static string ArrayItems<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        var array = Document(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                write(writer, item);
+            }
+
+            writer.WriteEndArray();
+        });
+        return array[1..^1];
+    }
+
+    /// <summary>
+    /// A language map with one English value: how IIIF writes every label. IIIF viewers read a value
+    /// that starts with &lt; as HTML; a space before it keeps a resident's text plain text.
+    /// </summary>
+    public static void WriteLanguageMap(this Utf8JsonWriter writer, string property, string value)
+    {
+        writer.WriteStartObject(property);
+        writer.WriteStartArray("en");
+        writer.WriteStringValue(value.StartsWith('<') ? " " + value : value);
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+}

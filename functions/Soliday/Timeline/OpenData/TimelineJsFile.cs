@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Azure.Storage.Blobs.Models;
+using Soliday.Pages;
+
+namespace Soliday.Timeline.OpenData;
+
+/// <summary>
+/// timeline.json in the shape Knight Lab's TimelineJS reads, to embed the day elsewhere: a title
+/// slide and one event per entry. TimelineJS shows its text fields as HTML, so user text is
+/// HTML-encoded first and then written as a JSON string: encoded for both contexts it passes through.
+/// </summary>
+public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo zone) : IHourlyFile
+{
+    public string Path => SitePaths.TimelineJs;
+
+    public BlobHttpHeaders Headers { get; } = SiteContent.Changing(SiteContent.Json);
+
+    public string Layout => "timelinejs-1";
+
+    public bool CommaBetweenHours => true;
+
+    public bool DeleteWhenEmpty => false;
+
+    public Task<string> FrameAsync(IReadOnlyList<int> counts) => Task.FromResult(JsonParts.Frame(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject("title");
+        writer.WriteStartObject("text");
+        writer.WriteString("headline", "#Soliday");
+        writer.WriteString("text", Html($"A day in the life of Solihull, {Display.Date(day)}, in photos and words from the people who live and work here."));
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteStartArray("events");
+        writer.WriteHours();
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }));
+
+    public Task<string> HourAsync(HourIndex hour) =>
+        Task.FromResult(JsonParts.ArrayItems(hour.Entries, (writer, entry) => WriteEvent(writer, OpenEntry.From(entry, site), hour.Hour)));
+
+    private void WriteEvent(Utf8JsonWriter writer, OpenEntry open, int hour)
+    {
+        var entry = open.Entry;
+        var local = TimeZoneInfo.ConvertTime(entry.MomentAt, zone);
+        writer.WriteStartObject();
+        writer.WriteString("unique_id", SitePaths.EntryAnchor(entry.Id));
+        writer.WriteStartObject("start_date");
+        writer.WriteString("year", Number(local.Year));
+        writer.WriteString("month", Number(local.Month));
+        writer.WriteString("day", Number(local.Day));
+        writer.WriteString("hour", Number(local.Hour));
+        writer.WriteString("minute", Number(local.Minute));
+        writer.WriteString("display_date", Display.Moment(entry.MomentAt, zone, day));
+        writer.WriteEndObject();
+        writer.WriteStartObject("text");
+        writer.WriteString("headline", Html(open.Title));
+        writer.WriteString("text", Html(entry.Text));
+        writer.WriteEndObject();
+        if (open.FirstPhoto is { Largest: { } image } photo)
+        {
+            writer.WriteStartObject("media");
+            writer.WriteString("url", site.Of(image.Path));
+            if (photo.Smallest is { } thumbnail)
+            {
+                writer.WriteString("thumbnail", site.Of(thumbnail.Path));
+            }
+
+            writer.WriteString("alt", photo.Alt);
+            writer.WriteString("credit", Html(open.CreditText));
+            writer.WriteString("link", open.PageUrl);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteString("group", Display.HourRange(hour));
+        writer.WriteEndObject();
+    }
+
+    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

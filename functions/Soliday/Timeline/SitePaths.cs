@@ -1,0 +1,38 @@
+namespace Soliday.Timeline;
+
+/// <summary>
+/// Where every file of the public site lives, relative to the site's root. Pages link to each other
+/// relatively (the site may be served under any path); feeds and open data use absolute addresses
+/// made from these by <see cref="SiteAddress"/>.
+/// </summary>
+public static class SitePaths
+{
+    public const string DayPage = "index.html";
+    public const string AboutPage = "about.html";
+    public const string AtomFeed = "feed.atom";
+    public const string JsonFeed = "feed.json";
+    public const string TimelineJs = "timeline.json";
+    public const string IiifCollection = "iiif/collection.json";
+    public const string Csv = "data/entries.csv";
+    public const string JsonLd = "data/entries.jsonld";
+    public const string Sitemap = "sitemap.xml";
+
+    /// <summary>Anchor of the about page's section on how to reach the project team.</summary>
+    public const string ContactAnchor = "contact";
+
+    public static string HourPage(int hour) => $"hours/{hour:00}.html";
+
+    public static string EntryPage(string id) => $"entries/{id}.html";
+
+    public static string TagPage(string slug) => $"tags/{slug}.html";
+
+    public static string IiifManifest(string id) => $"iiif/{id}.json";
+
+    /// <summary>The anchor of an entry on its hour page.</summary>
+    public static string EntryAnchor(string id) => $"e-{id}";
+
+    /// <summary>
+    /// How a page in a folder (hours/, entries/, tags/) reaches the root: "../". Root pages: "".
+    /// </summary>
+    public static string RootFrom(string pagePath) => string.Concat(Enumerable.Repeat("../", pagePath.Count(c => c == '/')));
+}

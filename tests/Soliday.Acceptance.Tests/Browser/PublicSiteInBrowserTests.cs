@@ -1,0 +1,195 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
+
+namespace Soliday.Acceptance.Tests.Browser;
+
+/// <summary>
+/// The public site in real Chromium, with a host of its own so the day holds exactly what these
+/// tests publish: every kind of page shows the entry, passes axe, and shows hostile captions as
+/// text without running anything.
+/// </summary>
+public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedDay day, BrowserFixture browser)
+    : IClassFixture<PublicSiteInBrowserTests.PublishedDay>, IClassFixture<BrowserFixture>
+{
+    /// <summary>Each one sets window.__xss (or opens a dialog) if the browser ever runs it.</summary>
+    public static readonly string[] XssPayloads =
+    [
+        "<script>window.__xss = 1</script>",
+        "<img src=x onerror=\"window.__xss = 1\">",
+        "\"><svg onload=\"window.__xss = 1\">",
+        "'><iframe srcdoc=\"<script>parent.__xss = 1</script>\"></iframe>",
+        "</textarea><script>alert(1)</script>",
+        "<a href=\"javascript:window.__xss = 1\">click me</a>",
+        "<!--soliday-hour:05--><style>body{display:none}</style>",
+    ];
+
+    private const string Caption = "Evening light on the canal at Catherine-de-Barnes #canalside";
+
+    private string BaseAddress => day.Host.Http.BaseAddress!.ToString();
+
+    [Fact]
+    public async Task The_day_page_an_hour_page_an_entry_page_and_a_tag_page_show_the_entry_and_pass_axe()
+    {
+        var page = await browser.NewPageAsync(BaseAddress);
+
+        await page.GotoAsync("/site/");
+        var line = page.Locator($"#h{day.Hour:00} ol.lines a[href='entries/{day.EntryId}.html']");
+        await Assertions.Expect(line).ToContainTextAsync("Evening light on the canal");
+        foreach (var id in day.XssEntryIds)
+        {
+            await Assertions.Expect(page.Locator($"ol.lines a[href='entries/{id}.html']")).ToHaveCountAsync(1); // every entry, in its hour
+        }
+
+        await Assertions.Expect(page.Locator($"#h{day.Hour:00} ol.lines li:has(a[href='entries/{day.EntryId}.html']) .featured")).ToHaveTextAsync("Curators' pick");
+        await Assertions.Expect(page.Locator("#numbers-title")).ToHaveTextAsync("The day in numbers");
+        await Assertions.Expect(page.Locator($"section.picks a.preview[href='entries/{day.EntryId}.html']")).ToContainTextAsync("Evening light on the canal"); // featured
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-day");
+        await line.FocusAsync();
+        await page.ScreenshotAsync("site-day-focus"); // the focus ring, as a keyboard user sees it
+
+        await page.Locator($"#h{day.Hour:00} p.more a").ClickAsync();
+        await Assertions.Expect(page.Locator($"#e-{day.EntryId} .text")).ToHaveTextAsync(Caption);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-hour");
+
+        await page.Locator($"#e-{day.EntryId} p.open a").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/site/entries/{day.EntryId}\\.html$"));
+        await Assertions.Expect(page.Locator("article.entry-page .text")).ToHaveTextAsync(Caption);
+        await Assertions.Expect(page.Locator("article.entry-page img")).ToHaveAttributeAsync("alt", "Water, a towpath and a narrowboat at dusk");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Report a problem with this entry" })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-entry");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "#canalside" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("#canalside");
+        await Assertions.Expect(page.Locator($"a.preview[href='../entries/{day.EntryId}.html']")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-tag");
+
+        await page.GotoAsync("/site/about.html");
+        await Assertions.Expect(page.Locator("#terms")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#contact")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Hostile_captions_show_as_text_and_run_nothing_on_any_page()
+    {
+        var page = await browser.NewPageAsync(BaseAddress);
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+
+        var paths = new List<string> { "/site/", $"/site/hours/{day.Hour:00}.html" };
+        paths.AddRange(day.XssEntryIds.Select(id => $"/site/entries/{id}.html"));
+        foreach (var path in paths)
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+            Assert.Null(await page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('img[src=x], svg[onload], iframe, main script, a[href^=javascript], style:not(head style)').length"));
+            Assert.True(await page.Locator("body").IsVisibleAsync(), $"{path} was hidden by an injected style");
+        }
+
+        for (var i = 0; i < XssPayloads.Length; i++)
+        {
+            await page.GotoAsync($"/site/entries/{day.XssEntryIds[i]}.html");
+            await Assertions.Expect(page.Locator("article.entry-page .text")).ToHaveTextAsync(XssPayloads[i]); // shown, as typed
+        }
+
+        Assert.Equal(0, dialogs);
+        await page.GotoAsync($"/site/entries/{day.XssEntryIds[0]}.html");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_J_and_K_keys_move_between_entries_and_can_be_turned_off()
+    {
+        var page = await browser.NewPageAsync(BaseAddress, width: 1280);
+        await page.GotoAsync($"/site/hours/{day.Hour:00}.html");
+
+        await page.Keyboard.PressAsync("j");
+        var first = await page.FocusedIdAsync();
+        await page.Keyboard.PressAsync("j");
+        var second = await page.FocusedIdAsync();
+        await page.Keyboard.PressAsync("k");
+
+        Assert.StartsWith("e-", first);
+        Assert.NotEqual(first, second);
+        Assert.Equal(first, await page.FocusedIdAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off the J and K keys for moving between entries" }).ClickAsync();
+        await page.Keyboard.PressAsync("j");
+        Assert.DoesNotMatch("^e-", await page.FocusedIdAsync() ?? ""); // the keys do nothing now
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task Every_page_works_with_JavaScript_off()
+    {
+        var page = await browser.NewPageAsync(BaseAddress, javaScript: false);
+
+        await page.GotoAsync("/site/");
+        await page.Locator($"#h{day.Hour:00} ol.lines a[href='entries/{day.EntryId}.html']").ClickAsync();
+
+        await Assertions.Expect(page.Locator("article.entry-page .text")).ToHaveTextAsync(Caption);
+        await page.GetByRole(AriaRole.Link, new() { Name = Display(day.Hour) }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#e-{day.EntryId}")).ToBeVisibleAsync();
+    }
+
+    private static string Display(int hour) => $"{hour:00}:00 to {(hour + 1) % 24:00}:00";
+
+    /// <summary>A host with one entry with a photo and tags, and one entry per hostile caption, all published.</summary>
+    public sealed class PublishedDay : IAsyncLifetime
+    {
+        public SolidayHost Host { get; private set; } = null!;
+
+        public string EntryId { get; private set; } = "";
+
+        public int Hour { get; private set; }
+
+        public IReadOnlyList<string> XssEntryIds { get; private set; } = [];
+
+        public async Task InitializeAsync()
+        {
+            Host = await SolidayHost.StartAsync();
+            EntryId = await Host.Http.SubmitAsync(new SubmissionBuilder()
+                .With("caption", Caption)
+                .With("alt", "Water, a towpath and a narrowboat at dusk")
+                .With("place", "Catherine-de-Barnes"));
+            var ids = new List<string> { EntryId };
+            foreach (var payload in XssPayloads)
+            {
+                ids.Add(await Host.Http.SubmitAsync(new SubmissionBuilder().With("caption", payload).With("alt", payload).With("credit", payload).With("place", payload)));
+            }
+
+            foreach (var id in ids)
+            {
+                await Host.Curator.WaitForQueueAsync(id);
+                using var approval = await Host.Curator.ApproveAsync(id);
+            }
+
+            foreach (var id in ids)
+            {
+                await Host.Http.WaitForStatusAsync(id, "published");
+            }
+
+            // Featured, so the day page shows it in the curators' picks and marks its line.
+            using (await Host.Curator.PostAsync($"/api/curation/{EntryId}/feature", System.Net.Http.Json.JsonContent.Create(new { featured = true })))
+            {
+            }
+
+            await SolidayApi.EventuallyAsync(async () => (await Host.Http.EntryPageAsync(EntryId)).Contains("Curators' pick", StringComparison.Ordinal), "the featured entry is published again");
+            XssEntryIds = ids.Skip(1).ToList();
+            Hour = SolidayApi.LocalHour((await Host.Http.StatusAsync(EntryId))["receivedAt"]!.GetValue<DateTimeOffset>());
+        }
+
+        public async Task DisposeAsync() => await Host.DisposeAsync();
+    }
+}

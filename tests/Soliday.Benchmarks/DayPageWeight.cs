@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Soliday.Testing;
+using Soliday.Timeline;
+
+namespace Soliday.Benchmarks;
+
+/// <summary>
+/// The public site with a busy day on it: Soliday.Local started as a process, <paramref name="entries"/>
+/// entries seeded into its storage through the app's own classes, then the transfer size of the day
+/// page (HTML, CSS and JS as served, and gzipped) and of an hour, entry and tag page; and, given
+/// Lighthouse's command line, its performance and accessibility scores for the day page.
+/// </summary>
+public static class DayPageWeight
+{
+    public static async Task RunAsync(int entries, string? lighthouse)
+    {
+        await using var host = await SolidayHost.StartAsync(new() { ["Soliday__Day"] = SiteSeeding.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        var publicUrl = $"http://127.0.0.1:{host.HttpPort}/site/";
+        IReadOnlyList<TimelineEntry> seeded;
+        await using (var seeding = await SiteSeeding.StartAsync(host.StorageConnectionString, publicUrl))
+        {
+            var media = await seeding.UploadSharedMediaAsync();
+            seeded = SiteSeeding.Entries(entries, media);
+            await seeding.SeedAsync(seeded, entryPagesOfHour: SiteSeeding.BusiestHour);
+        }
+
+        var sample = seeded.First(e => TimeZoneInfo.ConvertTime(e.PlacedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour == SiteSeeding.BusiestHour);
+        Console.WriteLine($"{entries:N0} entries on the day; the busiest hour is {SiteSeeding.BusiestHour:00}:00.");
+        PageWeight.PrintHeader();
+        await PageWeight.ReportAsync(host.Http, $"day page, {entries:N0} entries", $"/site/{SitePaths.DayPage}");
+        await PageWeight.ReportAsync(host.Http, $"busiest hour page ({SiteSeeding.BusiestHour:00}:00)", $"/site/{SitePaths.HourPage(SiteSeeding.BusiestHour)}");
+        await PageWeight.ReportAsync(host.Http, "an entry page", $"/site/{SitePaths.EntryPage(sample.Id)}");
+        await PageWeight.ReportAsync(host.Http, $"tag page {PublicTags.Label(sample.Tags[0])}", $"/site/{SitePaths.TagPage(PublicTags.Slug(sample.Tags[0]))}");
+
+        if (lighthouse is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("| Lighthouse 12, day page | performance | accessibility |");
+            Console.WriteLine("|---|---|---|");
+            foreach (var preset in new[] { "mobile (default)", "desktop" })
+            {
+                var scores = await LighthouseAsync(lighthouse, publicUrl, desktop: preset == "desktop");
+                Console.WriteLine($"| {preset} | {scores.Performance} | {scores.Accessibility} |");
+            }
+        }
+    }
+
+    /// <summary>Lighthouse's own command line on Debian's chromium, headless; its JSON report read for the two scores.</summary>
+    private static async Task<(int Performance, int Accessibility)> LighthouseAsync(string cli, string url, bool desktop)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            ArgumentList =
+            {
+                cli, url, "--only-categories=performance,accessibility", "--output=json", "--output-path=stdout", "--quiet",
+                "--chrome-flags=--headless --no-sandbox --disable-gpu",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CHROME_PATH"] = "/usr/bin/chromium" },
+        };
+        if (desktop)
+        {
+            start.ArgumentList.Add("--preset=desktop");
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Lighthouse failed ({process.ExitCode}): {await errors}");
+        }
+
+        var categories = JsonNode.Parse(await output)!["categories"]!;
+        int Score(string name) => (int)Math.Round(categories[name]!["score"]!.GetValue<double>() * 100);
+        return (Score("performance"), Score("accessibility"));
+    }
+}

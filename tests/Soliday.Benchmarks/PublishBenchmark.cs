@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Soliday.Local.Azurite;
+using Soliday.Timeline;
+
+namespace Soliday.Benchmarks;
+
+/// <summary>
+/// How long publishing one approved entry takes (the PublishEntry activity, in this process, on a
+/// fresh Azurite) with 100, 1,000 and 10,000 entries already published. Each size gets its own
+/// Azurite, seeded through the app's own classes (<see cref="SiteSeeding"/>); then entries are
+/// published one after another into the busiest hour, the worst case, and each is timed.
+/// </summary>
+public static class PublishBenchmark
+{
+    private const string PublicUrl = "http://127.0.0.1:7071/site/";
+
+    public static async Task RunAsync(int timed, IReadOnlyList<int> sizes)
+    {
+        var rows = new List<string>();
+        foreach (var size in sizes)
+        {
+            rows.Add(await MeasureAsync(size, timed));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"| entries already published | in the busiest hour ({SiteSeeding.BusiestHour:00}:00) | seeding | publishes timed | median | 90th percentile | slowest |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            Console.WriteLine(row);
+        }
+    }
+
+    private static async Task<string> MeasureAsync(int size, int timed)
+    {
+        var data = Path.Combine(Path.GetTempPath(), "soliday-bench", Guid.NewGuid().ToString("N"));
+        await using var azurite = await AzuriteProcess.StartAsync(
+            new AzuriteOptions { Location = data, BlobPort = 0, QueuePort = 0, TablePort = 0 }, data, _ => { }, CancellationToken.None);
+        await using var seeding = await SiteSeeding.StartAsync(azurite.ConnectionString, PublicUrl);
+
+        var clock = Stopwatch.StartNew();
+        var media = await seeding.UploadSharedMediaAsync();
+        var entries = SiteSeeding.Entries(size, media);
+        await seeding.SeedAsync(entries, entryPagesOfHour: SiteSeeding.BusiestHour);
+        var seeded = clock.Elapsed;
+        var inHour = entries.Count(e => TimeZoneInfo.ConvertTime(e.PlacedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour == SiteSeeding.BusiestHour);
+        Console.WriteLine($"{size:N0} entries seeded in {seeded.TotalSeconds:F1} s ({inHour:N0} in {SiteSeeding.BusiestHour:00}:00)");
+
+        var publisher = seeding.Get<TimelinePublisher>();
+        var times = new List<double>();
+        for (var i = 0; i <= timed; i++)
+        {
+            var entry = await seeding.AddWaitingEntryAsync(SiteSeeding.BusiestHour, (i * 7) % 60, media, $"Timed publish {i}: runners at the parkrun in Brueton Park #parkrun");
+            clock.Restart();
+            await publisher.PublishEntry(new PublishEntryRequest(entry.Id, DateTimeOffset.UtcNow, null));
+            if (i > 0) // the first warms up the JIT and the connections: not counted
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        Console.WriteLine($"  publish: median {Percentile(times, 0.5):F0} ms, 90th percentile {Percentile(times, 0.9):F0} ms");
+        return $"| {size:N0} | {inHour:N0} | {seeded.TotalSeconds:F0} s | {timed} | **{Percentile(times, 0.5):F0} ms** | {Percentile(times, 0.9):F0} ms | {times.Max():F0} ms |";
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
