@@ -65,6 +65,9 @@ public sealed class ComposedBlob(BlockBlobClient blob, BlobHttpHeaders headers, 
     private const string ValuePrefix = "v_";
     private const int HashCharacters = 24;
 
+    /// <summary>Azure refuses a blob whose metadata (names and values together) is larger; Azurite does not check.</summary>
+    public const int MaxMetadataBytes = 8 * 1024;
+
     public string Name => blob.Name;
 
     /// <summary>
@@ -200,8 +203,17 @@ public sealed class ComposedBlob(BlockBlobClient blob, BlobHttpHeaders headers, 
             metadata[ValuePrefix + key] = value;
         }
 
+        // Checked here, so a layout with too many parts fails in tests on Azurite as it would in Azure.
+        if (MetadataBytes(metadata) > MaxMetadataBytes)
+        {
+            throw new InvalidOperationException($"{blob.Name} would need {MetadataBytes(metadata)} bytes of metadata; Azure allows {MaxMetadataBytes}.");
+        }
+
         return metadata;
     }
+
+    /// <summary>The size Azure counts: every name and value (metadata is ASCII).</summary>
+    public static int MetadataBytes(IDictionary<string, string> metadata) => metadata.Sum(m => m.Key.Length + m.Value.Length);
 
     private static PartRecord ParseRecord(string value)
     {

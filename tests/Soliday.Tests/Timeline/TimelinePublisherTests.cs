@@ -209,6 +209,25 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_day_page_with_picks_in_every_hour_keeps_its_metadata_within_what_Azure_allows()
+    {
+        // The day page records every part's block in its metadata: 97 parts when all 24 hours have
+        // entries and picks. Azure refuses more than 8 KB of metadata; Azurite would take it.
+        await using var site = await SiteHarness.StartAsync(azurite);
+        foreach (var hour in Enumerable.Range(0, 24))
+        {
+            var id = await site.PublishAsync(await site.AddAsync($"Hour {hour}", hour: hour, minute: 10));
+            await site.EditAsync(id, e => e with { Featured = true });
+        }
+
+        var properties = await site.Blobs.GetBlobContainerClient(Soliday.Storage.StorageLayout.Site).GetBlobClient(SitePaths.DayPage).GetPropertiesAsync();
+        var bytes = Soliday.Storage.ComposedBlob.MetadataBytes(properties.Value.Metadata);
+
+        // Versions here are single digits; room is left for a busy day's (six digits, 97 parts).
+        Assert.True(bytes + (97 * 5) <= Soliday.Storage.ComposedBlob.MaxMetadataBytes, $"The day page's metadata is {bytes} bytes.");
+    }
+
+    [Fact]
     public async Task A_post_from_elsewhere_credits_its_author_with_a_link_to_the_post_and_its_open_data_says_in_copyright()
     {
         await using var site = await SiteHarness.StartAsync(azurite);
