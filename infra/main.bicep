@@ -24,7 +24,7 @@ param day string
 @description('IANA time zone of the day (Soliday:TimeZone).')
 param timeZone string = 'Europe/London'
 
-// The two secrets. Set them in the azd environment (README: "Deploy to Azure"); if unset, azd
+// The secrets. Set them in the azd environment (README: "Deploy to Azure"); if unset, azd
 // generates them once and keeps them in the environment, so provisioning again keeps them.
 // 64 letters and digits are valid base64 for 48 random bytes: a signing key as the app wants it.
 @secure()

@@ -100,7 +100,10 @@ var solidaySettings = {
   // Versionless Key Vault references: a new secret version is picked up (see docs/operations.md).
   Submissions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${signingKeySecretName})'
   Submissions__RateLimitPerHour: '20'
-  Submissions__ClientAddressHeader: 'X-Forwarded-For'
+  // Empty: the worker's ASP.NET Core integration already takes the resident's address from the
+  // Functions host's X-Forwarded-For into the connection; reading the header again would read what
+  // the resident wrote (README, Submissions:ClientAddressHeader).
+  Submissions__ClientAddressHeader: ''
   Submissions__FormTokenLifetime: '2.00:00:00'
   Submissions__TakedownLinkLifetime: '730.00:00:00'
 

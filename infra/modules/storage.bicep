@@ -58,7 +58,8 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
       enabled: false
     }
     // The public site's open data (IIIF manifests, feeds, TimelineJS JSON) is read by viewers and
-    // embeds on other sites: anyone may GET it. The static website answers with these rules too.
+    // embeds on other sites: anyone may GET it. This covers the blob endpoint; Microsoft documents
+    // no CORS for the static website endpoint (headers there need a CDN): see infra/README.md.
     cors: {
       corsRules: [
         {
@@ -133,6 +134,29 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
               baseBlob: {
                 delete: {
                   daysAfterModificationGreaterThan: rateLimitCountersRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          // Webhook signatures are kept only to refuse a replay within 5 minutes, filed by day.
+          name: 'delete-used-webhook-signatures'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'hashtags/webhook-signatures/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
                 }
               }
             }

@@ -56,12 +56,14 @@ public sealed class StorageTemplateTests
         Assert.Contains(HashtagPostQueue.Name, queues);
     }
 
-    [Fact]
-    public void Rate_limit_counters_are_deleted_after_the_day_by_a_lifecycle_rule()
+    [Theory]
+    [InlineData(StorageLayout.Limits + "/")] // rate-limit counters, after the day
+    [InlineData(StorageLayout.Hashtags + "/webhook-signatures/")] // used webhook signatures, after the replay window
+    public void Housekeeping_blobs_are_deleted_by_a_lifecycle_rule(string prefix)
     {
-        var rule = Assert.Single(_template.Resource("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray());
+        var rules = _template.Resource("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray();
 
-        Assert.Equal($"{StorageLayout.Limits}/", rule!["definition"]!["filters"]!["prefixMatch"]![0]!.GetValue<string>());
-        Assert.NotNull(rule["definition"]!["actions"]!["baseBlob"]!["delete"]);
+        var rule = Assert.Single(rules, r => r!["definition"]!["filters"]!["prefixMatch"]![0]!.GetValue<string>() == prefix);
+        Assert.NotNull(rule!["definition"]!["actions"]!["baseBlob"]!["delete"]);
     }
 }

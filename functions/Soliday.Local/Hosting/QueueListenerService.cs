@@ -77,7 +77,6 @@ public sealed class QueueListenerService(
         try
         {
             await listener.HandleAsync(services, message.Body.ToString(), stoppingToken);
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
@@ -90,10 +89,32 @@ public sealed class QueueListenerService(
                 logger.LogWarning(e, "A message on {Queue} failed (try {Try} of {Max}); trying again", listener.QueueName, message.DequeueCount, maxDequeueCount);
                 await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: options.Value.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
+
+            return;
         }
         catch (OperationCanceledException)
         {
             // Stopping: the message shows again when its visibility timeout ends, as after a crash.
+            return;
+        }
+
+        await DeleteHandledAsync(queue, message);
+    }
+
+    /// <summary>
+    /// Apart from the handling: a delete that fails (a try that outlived its visibility timeout has a
+    /// stale receipt) is no failure of the message. It shows again and is handled again, which every
+    /// handler allows; it must not count towards the poison queue.
+    /// </summary>
+    private async Task DeleteHandledAsync(QueueClient queue, QueueMessage message)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "A message on {Queue} was handled but could not be deleted; it will be handled again", listener.QueueName);
         }
     }
 

@@ -30,8 +30,11 @@ public sealed record DiscardEntryRequest(string SubmissionId, EntryState State, 
 
 public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
 
-/// <summary>A reminder on the <c>curator-reminders</c> queue, for whatever tells curators (email, Teams, a dashboard).</summary>
-public sealed record CuratorReminder(string SubmissionId, string Text, DateTimeOffset WaitingSince, string StatusUrl);
+/// <summary>
+/// A reminder on the <c>curator-reminders</c> queue, for whatever tells curators (email, Teams, a
+/// dashboard). No text of the entry: a take-down does not reach queued messages, which live 7 days.
+/// </summary>
+public sealed record CuratorReminder(string SubmissionId, DateTimeOffset WaitingSince, string StatusUrl);
 
 /// <summary>The activities around curation: offer the entry, apply a curator's changes, remind, discard.</summary>
 public sealed class CurationSteps(
@@ -120,7 +123,7 @@ public sealed class CurationSteps(
         using var step = SubmissionStep.Begin(logger, nameof(RemindCurators), request.SubmissionId);
         var queue = queues.GetQueueClient(RemindersQueue);
         await queue.CreateIfNotExistsAsync();
-        var reminder = new CuratorReminder(request.SubmissionId, request.Summary.Text, request.WaitingSince, Routes.SubmissionStatusUrl(request.SubmissionId));
+        var reminder = new CuratorReminder(request.SubmissionId, request.WaitingSince, Routes.SubmissionStatusUrl(request.SubmissionId));
         await queue.SendMessageAsync(SolidayJson.Serialize(reminder));
         logger.LogInformation("Submission {SubmissionId} is overdue: curators reminded", request.SubmissionId);
         return new RemindCuratorsResult(request.SubmissionId);

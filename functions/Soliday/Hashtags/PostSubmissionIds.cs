@@ -5,7 +5,8 @@ namespace Soliday.Hashtags;
 /// <summary>
 /// The submission id of a post from elsewhere: derived from the post's public address, so the same
 /// post, read twice, from two servers' timelines or from the poller and the webhook, is one entry.
-/// For a Mastodon post the address is made of its server and its id there. Keyed with the signing
+/// For a Mastodon post that is its web address on the author's home server (its server and its id
+/// there), the same whichever server's timeline it was read from. Keyed with the signing
 /// key, as form ids are: an entry's status page cannot be found from the post's address.
 /// </summary>
 public sealed class PostSubmissionIds(TokenSigner signer)

@@ -34,7 +34,8 @@ public sealed class WebhookSignatures(IOptions<HashtagOptions> options)
         }
 
         if (timestamp is not { Length: > 0 and <= 12 } || !timestamp.All(char.IsAsciiDigit)
-            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            || !long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return Refused($"Send the time of signing as Unix seconds in {TimestampHeader}.");
         }
