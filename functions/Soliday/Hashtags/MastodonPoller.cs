@@ -32,6 +32,9 @@ public sealed class MastodonPoller(
     /// <summary>Requests kept in hand when a server's rate limit runs low: the rest of a backlog waits for its reset.</summary>
     private const int SpareRequests = 1;
 
+    /// <summary>A server's own date, but no later than <see cref="LongestWait"/>: a wrong header must not park it for days.</summary>
+    private static DateTimeOffset Within(DateTimeOffset at, DateTimeOffset start) => at < start + LongestWait ? at : start + LongestWait;
+
     public async Task PollDueServersAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(options.Value.MastodonServers().Select(async server =>
@@ -100,7 +103,7 @@ public sealed class MastodonPoller(
             if (read.Limit.Exceeded)
             {
                 var failures = poll.Checkpoint.FailuresInARow + 1;
-                var retryAt = read.Limit.RetryAt ?? start + Backoff(failures);
+                var retryAt = Within(read.Limit.RetryAt ?? start + Backoff(failures), start);
                 logger.LogWarning("{Server} is rate limiting #{Tag} reads (429): next poll at {RetryAt:O}", server, options.Value.Tag, retryAt);
                 await SaveAsync(poll, poll.Checkpoint with
                 {
@@ -149,7 +152,7 @@ public sealed class MastodonPoller(
 
             if (read.Limit.Remaining <= SpareRequests && read.Limit.ResetsAt is { } reset)
             {
-                nextPollAt = Later(nextPollAt, reset); // what is left waits for the reset, from where this pass stopped
+                nextPollAt = Later(nextPollAt, Within(reset, start)); // what is left waits for the reset, from where this pass stopped
                 break;
             }
 

@@ -59,7 +59,7 @@ public sealed class PoisonedPosts(QueueServiceClient queues, IngestionFailures f
         {
             return PoisonedPostList.None; // no poison queue yet: nothing ever failed
         }
-        catch (Exception e) when (e is RequestFailedException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is RequestFailedException or FormatException or InvalidOperationException or System.Text.Json.JsonException)
         {
             logger.LogError(e, "The hashtag poison queue could not be read");
             return new PoisonedPostList([], 1, Unreadable: true);
