@@ -60,7 +60,10 @@ public sealed class EntryPageWriter(
                 return null; // made from this change or a later one already
             }
 
-            var day = new DayReader(index, soliday.Value.Day, changed); // read after the page's versions: never older than them
+            // Read after the page's versions: never older than them. A page not made yet has no versions,
+            // and a removal meanwhile skipped it (only rewriting existing pages), so its hour is read fresh
+            // rather than from this change's snapshot, which may still hold that removed neighbour.
+            var day = new DayReader(index, soliday.Value.Day, recorded is null ? null : changed);
             if ((await day.HourAsync(hour)).Find(id) is not { } entry)
             {
                 return null; // taken off meanwhile: its own unpublish deletes the page

@@ -23,7 +23,7 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
 
     /// <summary>
     /// Makes <paramref name="file"/> include <paramref name="changed"/>; <paramref name="readHour"/>
-    /// reads any other hour, needed only when the file is made whole.
+    /// reads any hour the file has no record of (every hour, <paramref name="changed"/>'s too, when the file is made whole).
     /// </summary>
     public Task<bool> UpdateAsync(IHourlyFile file, HourIndex changed, Func<int, Task<HourIndex>> readHour, CancellationToken cancellationToken = default)
     {
@@ -36,9 +36,12 @@ public sealed class HourlyFileWriter(BlobServiceClient blobs)
 
         return composed.UpdateAsync(order, async state =>
         {
-            // A writer with this hour at this version or later got here first: its part stays.
+            // A writer with this hour at this version or later got here first: its part stays. With no
+            // record of the hour (no file, as after DeleteWhenEmpty; a new layout; a record distrusted),
+            // nothing says whether this snapshot is older than a change already written, so the hour is
+            // read fresh below: a stale snapshot would bring back an entry taken down meanwhile.
             var hours = new Dictionary<int, HourIndex>();
-            if (state.VersionOf(HourMarkers.HourPart(changed.Hour)) < changed.Version)
+            if (state.Has(HourMarkers.HourPart(changed.Hour)) && state.VersionOf(HourMarkers.HourPart(changed.Hour)) < changed.Version)
             {
                 hours[changed.Hour] = changed;
             }

@@ -53,6 +53,11 @@ public sealed class RecentLog(BlobServiceClient blobs, IOptions<SolidayOptions> 
             return new RecentIndex([]);
         }
 
+        if (length == 0)
+        {
+            return new RecentIndex([]); // created, nothing appended yet (an append failed after the create): no range to read
+        }
+
         for (var window = (long)FirstWindow; ; window *= 4)
         {
             var start = Math.Max(0, length - window);

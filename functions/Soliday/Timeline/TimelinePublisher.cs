@@ -63,22 +63,30 @@ public sealed class TimelinePublisher(
         var hour = TimeZoneInfo.ConvertTime(published.PlacedAt, soliday.Value.Zone).Hour;
         var before = await placements.FindAsync(Day, entry.Id);
         var placement = EntryPlacement.Of(published, hour);
-
-        // Where it goes is written before any index: whoever takes it off from now on finds it.
-        await placements.SaveAsync(Day, placement);
         if (before is not null && before.Hour != hour)
         {
-            await RemoveAsync(entry.Id, [before], deleteFiles: false); // placed in another hour before (a changed time zone, say)
+            // Placed in another hour before (a changed time, say): taken out of it while the stored
+            // placement still names it, so a retry after a failure here cleans that hour again.
+            await RemoveAsync(entry.Id, [before], deleteFiles: false);
             before = null;
         }
 
+        // Where it goes is written before any index: whoever takes it off from now on finds it. Until
+        // every index and page is updated it names the tags the entry leaves too, so a retry after a
+        // failure still takes it off them, and so does a take-down.
+        var widened = before is null ? placement : placement with { Tags = [.. placement.Tags.UnionBy(before.Tags, PublicTags.Slug)] };
+        await placements.SaveAsync(Day, widened);
         await site.ApplyAsync(await PlaceAsync(published, hour, before));
+        if (widened.Tags.Count != placement.Tags.Count)
+        {
+            await placements.SaveAsync(Day, placement);
+        }
 
         // Checked again after writing: a take-down that cleaned up just before those writes is undone here,
         // from this publish's own placement (the take-down may already have deleted the stored one).
         if (await IsWithdrawnAsync(entry.Id))
         {
-            await RemoveAsync(entry.Id, before is null ? [placement] : [placement, before]);
+            await RemoveAsync(entry.Id, [widened]);
             return new PublishEntryResult(entry.Id, Hour: null);
         }
 

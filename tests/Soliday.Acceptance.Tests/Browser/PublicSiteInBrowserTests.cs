@@ -124,6 +124,19 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         Assert.NotEqual(first, second);
         Assert.Equal(first, await page.FocusedIdAsync());
 
+        // The day page lists its entries as lines: the keys move between them too.
+        await page.GotoAsync("/site/");
+        await page.Keyboard.PressAsync("j");
+        var firstLine = await FocusedLineAsync(page);
+        await page.Keyboard.PressAsync("j");
+        var secondLine = await FocusedLineAsync(page);
+        await page.Keyboard.PressAsync("k");
+
+        Assert.Matches("^entries/[0-9a-f]{32}\\.html$", firstLine);
+        Assert.Matches("^entries/[0-9a-f]{32}\\.html$", secondLine);
+        Assert.NotEqual(firstLine, secondLine);
+        Assert.Equal(firstLine, await FocusedLineAsync(page));
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn off the J and K keys for moving between entries" }).ClickAsync();
         await page.Keyboard.PressAsync("j");
         Assert.DoesNotMatch("^e-", await page.FocusedIdAsync() ?? ""); // the keys do nothing now
@@ -142,6 +155,10 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         await page.GetByRole(AriaRole.Link, new() { Name = Display(day.Hour) }).ClickAsync();
         await Assertions.Expect(page.Locator($"#e-{day.EntryId}")).ToBeVisibleAsync();
     }
+
+    /// <summary>Where the focused line of the day page leads; empty when the focus is not on a line.</summary>
+    private static Task<string> FocusedLineAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.matches('ol.lines a') ? document.activeElement.getAttribute('href') : ''");
 
     private static string Display(int hour) => $"{hour:00}:00 to {(hour + 1) % 24:00}:00";
 

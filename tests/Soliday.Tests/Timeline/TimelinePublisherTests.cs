@@ -68,6 +68,49 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_edit_moving_an_entry_to_another_hour_that_fails_midway_leaves_nothing_in_the_old_hour_once_retried()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        var id = await site.PublishAsync(await site.AddAsync("Kites over Tudor Grange", hour: 9, minute: 10, photos: 0));
+        var moved = await site.Entries.UpdateAsync(id, e => e with { ReceivedAt = e.ReceivedAt.AddHours(5) }); // a curator corrects the time
+        var republish = new PublishEntryRequest(id, moved.PublishedAt!.Value, null, DateTimeOffset.UtcNow);
+
+        await using (await LeaseAsync(site, SitePaths.DayPage)) // the day page cannot be written: the activity fails
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => site.Publisher.PublishEntry(republish));
+        }
+
+        await site.Publisher.PublishEntry(republish); // the durable retry
+
+        var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
+        Assert.DoesNotContain(id, SectionOf(day, 9));
+        Assert.Contains(id, SectionOf(day, 14));
+        Assert.DoesNotContain(id, await site.RequiredSiteFileAsync(SitePaths.HourPage(9)));
+    }
+
+    [Fact]
+    public async Task An_edit_dropping_a_tag_that_fails_midway_takes_the_entry_off_that_tag_page_once_retried()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        await site.PublishAsync(await site.AddAsync("The tombola at the fete", hour: 11, minute: 5, tags: ["#fete"]));
+        var id = await site.PublishAsync(await site.AddAsync("Lemon drizzle on the cake stall", hour: 11, minute: 30, tags: ["#fete"]));
+        var edited = await site.Entries.UpdateAsync(id, e => e with { Tags = [new("hashtag", "cakes")] });
+        var republish = new PublishEntryRequest(id, edited.PublishedAt!.Value, null, DateTimeOffset.UtcNow);
+
+        await using (await LeaseAsync(site, "tags/fete.html")) // the tag page it leaves cannot be written: the activity fails
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => site.Publisher.PublishEntry(republish));
+        }
+
+        await site.Publisher.PublishEntry(republish); // the durable retry
+
+        Assert.DoesNotContain(id, await site.RequiredSiteFileAsync("tags/fete.html"));
+        Assert.Contains(id, await site.RequiredSiteFileAsync("tags/cakes.html"));
+        await site.Publisher.UnpublishEntry(id);
+        Assert.Null(await site.SiteFileAsync("tags/cakes.html"));
+    }
+
+    [Fact]
     public async Task An_entry_taken_off_leaves_every_page_feed_and_data_file_and_its_neighbours_link_past_it()
     {
         await using var site = await SiteHarness.StartAsync(azurite);
@@ -266,6 +309,19 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var blob = site.Blobs.GetBlobContainerClient(Soliday.Storage.StorageLayout.Site).GetBlockBlobClient(SitePaths.DayPage);
         var list = (await blob.GetBlockListAsync(Azure.Storage.Blobs.Models.BlockListTypes.Committed)).Value;
         return [.. list.CommittedBlocks.Select(b => (System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(b.Name))[..Soliday.Storage.ComposedBlob.MaxPartName].TrimEnd('_'), b.Name))];
+    }
+
+    /// <summary>Holds a lease on a site file until disposed: nobody else can write or delete it meanwhile.</summary>
+    private static async Task<IAsyncDisposable> LeaseAsync(SiteHarness site, string path)
+    {
+        var lease = site.Blobs.GetBlobContainerClient(Soliday.Storage.StorageLayout.Site).GetBlobClient(path).GetBlobLeaseClient();
+        await lease.AcquireAsync(BlobLeaseClient.InfiniteLeaseDuration);
+        return new HeldLease(lease);
+    }
+
+    private sealed class HeldLease(BlobLeaseClient lease) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await lease.ReleaseAsync();
     }
 
     private static async Task<Azure.ETag> EtagAsync(SiteHarness site, string path) =>

@@ -20,9 +20,15 @@
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName));
   }
 
+  // An hour page's entries; else the day page's lines (every entry once, in the order of the day,
+  // the curators' picks among them); else a tag page's previews.
   function items() {
-    var entries = document.querySelectorAll("article.entry[tabindex]");
-    return entries.length ? entries : document.querySelectorAll("a.preview");
+    var selectors = ["article.entry[tabindex]", "ol.lines a", "a.preview"];
+    for (var i = 0; i < selectors.length; i++) {
+      var found = document.querySelectorAll(selectors[i]);
+      if (found.length) { return found; }
+    }
+    return [];
   }
 
   function move(step) {
