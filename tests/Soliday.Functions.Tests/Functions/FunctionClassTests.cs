@@ -1,9 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Soliday.Curation;
 using Soliday.Functions.Curation;
@@ -13,6 +8,8 @@ using Soliday.Functions.Web;
 using Soliday.Hashtags;
 using Soliday.Submissions;
 
+using Soliday.Functions.Tests.Support;
+
 namespace Soliday.Functions.Tests.Functions;
 
 /// <summary>
@@ -21,29 +18,29 @@ namespace Soliday.Functions.Tests.Functions;
 /// </summary>
 public sealed class FunctionClassTests : IDisposable
 {
-    private readonly ServiceProvider _services = BuildServices();
+    private readonly FunctionCalls _calls = new("UseDevelopmentStorage=true");
 
     [Fact]
     public async Task The_form_function_answers_with_the_form_page()
     {
-        var functions = new SubmissionFunctions(_services.GetRequiredService<SubmissionEndpoints>(), _services.GetRequiredService<SubmissionSteps>());
-        var context = NewContext();
+        var functions = new SubmissionFunctions(_calls.Services.GetRequiredService<SubmissionEndpoints>(), _calls.Services.GetRequiredService<SubmissionSteps>());
+        var context = _calls.NewContext();
 
-        await ExecuteAsync(await functions.SubmitForm(context.Request), context);
+        await FunctionCalls.ExecuteAsync(await functions.SubmitForm(context.Request), context);
 
         Assert.Equal((int)HttpStatusCode.OK, context.Response.StatusCode);
         Assert.StartsWith("text/html", context.Response.ContentType);
-        Assert.Contains("<form method=\"post\" action=\"/api/submissions\"", ReadBody(context));
+        Assert.Contains("<form method=\"post\" action=\"/api/submissions\"", FunctionCalls.ReadBody(context));
     }
 
     [Fact]
     public async Task The_curation_queue_function_refuses_a_caller_without_the_token()
     {
-        var functions = new CurationFunctions(_services.GetRequiredService<CurationEndpoints>(), _services.GetRequiredService<CurationSteps>());
-        var context = NewContext();
+        var functions = new CurationFunctions(_calls.Services.GetRequiredService<CurationEndpoints>(), _calls.Services.GetRequiredService<CurationSteps>());
+        var context = _calls.NewContext();
 
         // The durable client is never reached: the caller is refused first.
-        await ExecuteAsync(await functions.Queue(context.Request, durable: null!), context);
+        await FunctionCalls.ExecuteAsync(await functions.Queue(context.Request, durable: null!), context);
 
         Assert.Equal((int)HttpStatusCode.Unauthorized, context.Response.StatusCode);
         Assert.Equal("application/problem+json", context.Response.ContentType);
@@ -54,14 +51,14 @@ public sealed class FunctionClassTests : IDisposable
     public async Task The_webhook_function_refuses_an_unsigned_post_with_401_before_reading_it()
     {
         var functions = new HashtagFunctions(
-            _services.GetRequiredService<MastodonPoller>(), _services.GetRequiredService<HashtagIngestion>(),
-            _services.GetRequiredService<HashtagWebhook>(), _services.GetRequiredService<SourcePostCheck>());
-        var context = NewContext();
+            _calls.Services.GetRequiredService<MastodonPoller>(), _calls.Services.GetRequiredService<HashtagIngestion>(),
+            _calls.Services.GetRequiredService<HashtagWebhook>(), _calls.Services.GetRequiredService<SourcePostCheck>());
+        var context = _calls.NewContext();
         context.Request.Method = "POST";
         context.Request.Body = new MemoryStream("""{"source":"bluesky","id":"1","url":"https://bsky.example/p/1","text":"Hi"}"""u8.ToArray());
 
         // No storage is reachable here: a refusal that needed it would throw instead of answering.
-        await ExecuteAsync(await functions.ReceivePost(context.Request), context);
+        await FunctionCalls.ExecuteAsync(await functions.ReceivePost(context.Request), context);
 
         Assert.Equal((int)HttpStatusCode.Unauthorized, context.Response.StatusCode);
         Assert.Equal("application/problem+json", context.Response.ContentType);
@@ -71,43 +68,14 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_asset_function_serves_the_stylesheet()
     {
-        var context = NewContext();
+        var context = _calls.NewContext();
 
-        await ExecuteAsync(AssetFunctions.Asset(context.Request, "site.css"), context);
+        await FunctionCalls.ExecuteAsync(AssetFunctions.Asset(context.Request, "site.css"), context);
 
         Assert.Equal((int)HttpStatusCode.OK, context.Response.StatusCode);
         Assert.StartsWith("text/css", context.Response.ContentType);
-        Assert.Contains(":root", ReadBody(context));
+        Assert.Contains(":root", FunctionCalls.ReadBody(context));
     }
 
-    public void Dispose() => _services.Dispose();
-
-    private static ServiceProvider BuildServices()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [SolidayServiceCollectionExtensions.StorageConnectionKey] = "UseDevelopmentStorage=true",
-            [$"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}"] = "the-token",
-            [$"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}"] = "2026-06-20",
-            [$"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}"] = Convert.ToBase64String(new byte[32]),
-            ["Site:PublicUrl"] = "https://soliday.example/site/",
-            [$"{HashtagOptions.Section}:{nameof(HashtagOptions.WebhookSecret)}"] = "a-long-shared-secret-for-the-function-tests",
-        }).Build();
-        return new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddSoliday()
-            .BuildServiceProvider();
-    }
-
-    private DefaultHttpContext NewContext() => new() { RequestServices = _services, Response = { Body = new MemoryStream() } };
-
-    private static Task ExecuteAsync(IActionResult result, HttpContext context) =>
-        result.ExecuteResultAsync(new ActionContext(context, new RouteData(), new ActionDescriptor()));
-
-    private static string ReadBody(HttpContext context)
-    {
-        context.Response.Body.Position = 0;
-        return new StreamReader(context.Response.Body).ReadToEnd();
-    }
+    public void Dispose() => _calls.Dispose();
 }
