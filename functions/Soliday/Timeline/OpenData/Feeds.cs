@@ -79,16 +79,7 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
                 writer.WriteString("name", entry.Credit);
                 writer.WriteEndObject();
                 writer.WriteEndArray();
-                if (entry.Tags.Count > 0)
-                {
-                    writer.WriteStartArray("tags");
-                    foreach (var tag in entry.Tags)
-                    {
-                        writer.WriteStringValue(PublicTags.Label(tag));
-                    }
-
-                    writer.WriteEndArray();
-                }
+                writer.WriteTagLabels("tags", entry.Tags);
 
                 writer.WriteEndObject();
             }

@@ -81,16 +81,7 @@ public sealed class JsonLdFile(SiteAddress site, DateOnly day) : IHourlyFile
             writer.WriteEndObject();
         }
 
-        if (entry.Tags.Count > 0)
-        {
-            writer.WriteStartArray("dcterms:subject");
-            foreach (var tag in entry.Tags)
-            {
-                writer.WriteStringValue(PublicTags.Label(tag));
-            }
-
-            writer.WriteEndArray();
-        }
+        writer.WriteTagLabels("dcterms:subject", entry.Tags);
 
         WriteRights(writer, open);
         if (open.FirstPhoto is { } first)

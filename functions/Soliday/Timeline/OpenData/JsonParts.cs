@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Soliday.Tagging;
 
 namespace Soliday.Timeline.OpenData;
 
@@ -52,6 +53,23 @@ public static class JsonParts
             writer.WriteEndArray();
         });
         return array[1..^1];
+    }
+
+    /// <summary>The entry's public tags as an array of their labels; nothing at all when it has none.</summary>
+    public static void WriteTagLabels(this Utf8JsonWriter writer, string property, IReadOnlyList<EntryTag> tags)
+    {
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(property);
+        foreach (var tag in tags)
+        {
+            writer.WriteStringValue(PublicTags.Label(tag));
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>
