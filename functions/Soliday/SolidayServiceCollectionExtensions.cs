@@ -100,6 +100,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.Tag.Length is > 0 and <= 100 && o.Tag.All(c => char.IsLetterOrDigit(c) || c == '_'), "Hashtags:Tag must be a hashtag without the # (letters, digits, underscores).")
             .Validate(o => o.PollSeconds >= 1, "Hashtags:PollSeconds must be at least 1.")
             .Validate(o => o.MaxPagesPerPoll >= 1, "Hashtags:MaxPagesPerPoll must be at least 1.")
+            .Validate(o => o.MaxPostsPerAuthorPerHour >= 1 && o.MaxPostsPerServerPerHour >= 1, "Hashtags:MaxPostsPerAuthorPerHour and Hashtags:MaxPostsPerServerPerHour must be at least 1.")
             .Validate(o => o.MediaTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero, "Hashtags:MediaTimeout and Hashtags:RequestTimeout must be positive.")
             .Validate(o => Licences.FindKnown(o.Licence) is not null, $"Hashtags:Licence must be one of: {string.Join(", ", Licences.Known.Select(l => l.Id))}.")
             .Validate(o => o.Mastodon.Servers.All(s => IsServerAllowed(s, o.AllowLoopbackMedia)),
@@ -118,6 +119,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<MastodonPoller>();
         services.AddSingleton<PostSubmissionIds>();
         services.AddSingleton<IngestionFailures>();
+        services.AddSingleton<IntakeLimits>();
         services.AddSingleton<HashtagIngestion>();
         services.AddSingleton<PoisonedPosts>();
         services.AddSingleton<SourcePostCheck>();
