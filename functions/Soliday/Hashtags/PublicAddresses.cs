@@ -42,6 +42,7 @@ public static class PublicAddresses
     private static readonly (IPAddress Network, int Prefix)[] NotPublicV6 =
     [
         (IPAddress.Parse("::"), 96),             // unspecified, loopback, IPv4-compatible
+        (IPAddress.Parse("::ffff:0:0:0"), 96),   // IPv4-translated (SIIT): embeds any IPv4 address
         (IPAddress.Parse("64:ff9b::"), 96),      // NAT64: would reach any IPv4 address, private ones too
         (IPAddress.Parse("64:ff9b:1::"), 48),    // local-use NAT64
         (IPAddress.Parse("100::"), 64),          // discard

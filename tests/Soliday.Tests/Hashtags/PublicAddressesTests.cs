@@ -37,6 +37,8 @@ public sealed class PublicAddressesTests
     [InlineData("64:ff9b::a00:5")] // NAT64 of 10.0.0.5
     [InlineData("64:ff9b::a83f:8110")] // NAT64 of 168.63.129.16
     [InlineData("64:ff9b::7f00:1")] // NAT64 of 127.0.0.1
+    [InlineData("::ffff:0:a00:5")] // IPv4-translated 10.0.0.5
+    [InlineData("::a00:5")] // IPv4-compatible 10.0.0.5
     [InlineData("2002:a9fe:a9fe::1")] // 6to4 of 169.254.169.254
     [InlineData("::")]
     public void Loopback_private_link_local_and_metadata_addresses_are_never_reached(string address)
