@@ -84,6 +84,22 @@ public sealed class SubmittingTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task A_curator_who_rewrites_a_caption_taken_from_the_photo_file_clears_its_flag()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder()
+            .WithPhoto("real-exif", "EX__jpg_xmp_no_exif.jpg")
+            .With("caption", ""));
+        await Host.Curator.WaitForQueueAsync(id);
+        Assert.Contains(id, await Host.Curator.QueueIdsAsync("flag=caption-from-photo"));
+
+        using var edit = await Host.Curator.EditAsync(id, new { text = "Our goalkeeper, ready for the penalty" });
+
+        Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => !(await Host.Curator.QueueIdsAsync("flag=caption-from-photo")).Contains(id), "the flag goes once a curator wrote the caption");
+        Assert.Equal("Our goalkeeper, ready for the penalty", (await Host.Curator.WaitForQueueAsync(id))["caption"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_caption_the_sender_wrote_is_not_flagged_as_taken_from_the_photo_file()
     {
         var id = await Host.Http.SubmitAsync(new SubmissionBuilder()
