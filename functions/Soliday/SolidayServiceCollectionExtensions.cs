@@ -100,10 +100,11 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.Tag.Length is > 0 and <= 100 && o.Tag.All(c => char.IsLetterOrDigit(c) || c == '_'), "Hashtags:Tag must be a hashtag without the # (letters, digits, underscores).")
             .Validate(o => o.PollSeconds >= 1, "Hashtags:PollSeconds must be at least 1.")
             .Validate(o => o.MaxPagesPerPoll >= 1, "Hashtags:MaxPagesPerPoll must be at least 1.")
+            .Validate(o => o.MaxPostsPerAuthorPerHour >= 1 && o.MaxPostsPerServerPerHour >= 1, "Hashtags:MaxPostsPerAuthorPerHour and Hashtags:MaxPostsPerServerPerHour must be at least 1.")
             .Validate(o => o.MediaTimeout > TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero, "Hashtags:MediaTimeout and Hashtags:RequestTimeout must be positive.")
             .Validate(o => Licences.FindKnown(o.Licence) is not null, $"Hashtags:Licence must be one of: {string.Join(", ", Licences.Known.Select(l => l.Id))}.")
             .Validate(o => o.Mastodon.Servers.All(s => IsServerAllowed(s, o.AllowLoopbackMedia)),
-                "Each of Hashtags:Mastodon:Servers must be an https:// base URL (plain http only to loopback, and only with Hashtags:AllowLoopbackMedia, for tests).")
+                "Each of Hashtags:Mastodon:Servers must be an https:// base URL on port 443 (plain http, or another port, only to loopback, and only with Hashtags:AllowLoopbackMedia, for tests).")
             .ValidateOnStart();
 
         // Both clients connect only through GuardedConnections: public addresses, no proxy, no automatic redirects.
@@ -118,6 +119,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<MastodonPoller>();
         services.AddSingleton<PostSubmissionIds>();
         services.AddSingleton<IngestionFailures>();
+        services.AddSingleton<IntakeLimits>();
         services.AddSingleton<HashtagIngestion>();
         services.AddSingleton<PoisonedPosts>();
         services.AddSingleton<SourcePostCheck>();
@@ -137,5 +139,5 @@ public static class SolidayServiceCollectionExtensions
 
     private static bool IsServerAllowed(string server, bool allowLoopback) =>
         Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Host.Length > 0 && string.IsNullOrEmpty(uri.Query)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && allowLoopback && PublicAddresses.IsLoopbackHost(uri.Host)));
+        && ((uri.Scheme == Uri.UriSchemeHttps && uri.Port == PublicAddresses.HttpsPort) || (allowLoopback && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && PublicAddresses.IsLoopbackHost(uri.Host)));
 }

@@ -139,6 +139,8 @@ var solidaySettings = {
   Hashtags__MediaTimeout: '00:00:30'
   Hashtags__RequestTimeout: '00:00:20'
   Hashtags__MaxPagesPerPoll: '10'
+  Hashtags__MaxPostsPerAuthorPerHour: '10'
+  Hashtags__MaxPostsPerServerPerHour: '200'
 
   // Only for tests against a fake server on loopback: never in Azure.
   Hashtags__AllowLoopbackMedia: 'false'

@@ -22,6 +22,12 @@ public static class FlagCodes
     /// <summary>A photo of a post from elsewhere that was not taken (refused address, too large, unreadable).</summary>
     public const string MediaRefused = "media-refused";
 
+    /// <summary>
+    /// The caption is the description stored in the photo file (IPTC/XMP), not words sent with the
+    /// entry: it may have been written by someone else, for another purpose, so a person reads it before it is published.
+    /// </summary>
+    public const string CaptionFromPhoto = "caption-from-photo";
+
     /// <summary>The author of a post from elsewhere put a content warning on it.</summary>
     public const string ContentWarning = "content-warning";
 }

@@ -9,8 +9,10 @@ namespace Soliday.Curation;
 
 /// <summary>
 /// Points a curator at what deserves a second look: duplicates, missing or weak descriptions,
-/// capture times that cannot be trusted, text that may hold someone's personal details, watched
-/// words. Flags inform; they never reject anything by themselves.
+/// capture times that cannot be trusted, a caption taken from the photo file, text that may hold
+/// someone's personal details, watched words. Flags inform; they never reject anything by
+/// themselves, and nothing is published without a curator's approval, so every flag is seen by a
+/// person before its entry reaches the site.
 /// </summary>
 public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOptions<SolidayOptions> soliday)
 {
@@ -23,6 +25,7 @@ public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOp
         flags.AddRange(Duplicates(entry, otherPhotos));
         flags.AddRange(Descriptions(entry));
         flags.AddRange(CaptureTimes(entry));
+        flags.AddRange(CaptionFromPhoto(entry));
         flags.AddRange(PersonalDetails(entry.Text));
         flags.AddRange(WatchedWords(entry.Text));
         return flags;
@@ -79,6 +82,20 @@ public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOp
             {
                 yield return new EntryFlag(FlagCodes.CaptureTimeOffDay, $"The photo was taken on {Display.DateAndTime(captured, soliday.Value.Zone)}, not on the day.");
             }
+        }
+    }
+
+    /// <summary>
+    /// The caption <see cref="Entry.TextOrPhotoDescription"/> filled from the photo file when the
+    /// sender wrote none. Told by the text itself, so a curator's edit that rewrites the caption
+    /// clears the flag, and an edit of anything else keeps it.
+    /// </summary>
+    private static IEnumerable<EntryFlag> CaptionFromPhoto(Entry entry)
+    {
+        var embedded = Entry.TextOrPhotoDescription("", entry.Photos.Select(p => p.Facts));
+        if (embedded.Length > 0 && string.Equals(entry.Text, embedded, StringComparison.Ordinal))
+        {
+            yield return new EntryFlag(FlagCodes.CaptionFromPhoto, "Caption taken from the photo file: it is the description stored in the photo (IPTC/XMP), perhaps written by someone other than the sender and never meant for the site. Read it before approving, and edit it if it should not be published.");
         }
     }
 

@@ -3,16 +3,26 @@ using System.Net.Sockets;
 
 namespace Soliday.Hashtags;
 
-/// <summary>Soliday would not connect to this address: it is not a public one.</summary>
-public sealed class RefusedAddressException(string host, IEnumerable<IPAddress> addresses)
-    : IOException($"{host} is at {string.Join(", ", addresses)}: not a public address, so it is not fetched.")
+/// <summary>Soliday would not make this connection (see <see cref="PublicAddresses"/>).</summary>
+public abstract class RefusedConnectionException(string host, string message) : IOException(message)
 {
     public string Host { get; } = host;
 }
 
+/// <summary>Soliday would not connect to this address: it is not a public one.</summary>
+public sealed class RefusedAddressException(string host, IEnumerable<IPAddress> addresses)
+    : RefusedConnectionException(host, $"{host} is at {string.Join(", ", addresses)}: not a public address, so it is not fetched.");
+
+/// <summary>Soliday would not connect to this port: only HTTPS's port 443 is fetched.</summary>
+public sealed class RefusedPortException(string host, int port)
+    : RefusedConnectionException(host, $"{host} was asked for on port {port}: only port {PublicAddresses.HttpsPort} (HTTPS) is fetched.")
+{
+    public int Port { get; } = port;
+}
+
 /// <summary>
 /// The one way Soliday's outgoing HTTP connects (<see cref="SocketsHttpHandler.ConnectCallback"/>):
-/// it resolves the name itself, refuses unless every address is public (see
+/// it resolves the name itself, refuses unless every address is public and the port is HTTPS's (see
 /// <see cref="PublicAddresses"/>), connects to those addresses and checks the address it actually
 /// reached. Checking a URL's host name before the request is not enough: DNS can answer differently
 /// a moment later (rebinding), and a redirect names a new host; checking at connection time covers both.
@@ -57,11 +67,18 @@ public static class GuardedConnections
             throw new RefusedAddressException(host, addresses);
         }
 
+        // After the addresses, so a private address is named as such whatever port it was asked on.
+        var port = context.DnsEndPoint.Port;
+        if (!addresses.All(a => PublicAddresses.IsPermitted(new IPEndPoint(a, port), allowLoopback)))
+        {
+            throw new RefusedPortException(host, port);
+        }
+
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
-            if (socket.RemoteEndPoint is not IPEndPoint connected || !PublicAddresses.IsPermitted(connected.Address, allowLoopback))
+            await socket.ConnectAsync(addresses, port, cancellationToken);
+            if (socket.RemoteEndPoint is not IPEndPoint connected || !PublicAddresses.IsPermitted(connected, allowLoopback))
             {
                 throw new RefusedAddressException(host, [((IPEndPoint?)socket.RemoteEndPoint)?.Address ?? IPAddress.None]);
             }
@@ -76,11 +93,11 @@ public static class GuardedConnections
     }
 
     /// <summary>The refusal inside whatever the HTTP stack wrapped it in, if that is why a request failed.</summary>
-    public static RefusedAddressException? RefusalIn(Exception? e)
+    public static RefusedConnectionException? RefusalIn(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e is RefusedAddressException refused)
+            if (e is RefusedConnectionException refused)
             {
                 return refused;
             }

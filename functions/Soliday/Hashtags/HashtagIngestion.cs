@@ -16,9 +16,10 @@ public sealed class UnreadablePostException(string message) : Exception(message)
 /// <c>hashtag-posts</c> queue, on either host: the post becomes a submission through the same
 /// intake and workflow as the form. Its photos are fetched as hostile input
 /// (<see cref="MediaDownloader"/>) and pass the same gate as the form's; one that does not is left
-/// out and the curator told. A failure throws, so the queue tries again and, after its
-/// <c>maxDequeueCount</c>, moves the message to the poison queue; the reason is kept for the
-/// curation page (<see cref="IngestionFailures"/>).
+/// out and the curator told. A post over an hourly limit of its author or server
+/// (<see cref="IntakeLimits"/>) is set aside on the poison queue at once, with its reason. A failure
+/// throws, so the queue tries again and, after its <c>maxDequeueCount</c>, moves the message to the
+/// poison queue; the reason is kept for the curation page (<see cref="IngestionFailures"/>).
 /// </summary>
 public sealed class HashtagIngestion(
     PostSubmissionIds ids,
@@ -27,6 +28,8 @@ public sealed class HashtagIngestion(
     MediaDownloader media,
     PhotoGate gate,
     AuthorBlockList blockList,
+    IntakeLimits limits,
+    HashtagPostQueue queue,
     IngestionFailures failures,
     IOptions<HashtagOptions> options,
     TimeProvider clock,
@@ -37,9 +40,10 @@ public sealed class HashtagIngestion(
 
     public async Task IngestAsync(string message, DurableTaskClient durable, CancellationToken cancellationToken)
     {
+        Outcome outcome;
         try
         {
-            await TakeInAsync(message, durable, cancellationToken);
+            outcome = await TakeInAsync(message, durable, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -48,23 +52,46 @@ public sealed class HashtagIngestion(
             throw;
         }
 
-        await failures.ClearAsync(message, cancellationToken);
+        if (outcome != Outcome.SetAside)
+        {
+            await failures.ClearAsync(message, cancellationToken); // the set-aside post's reason stays, for the curation page
+        }
     }
 
-    private async Task TakeInAsync(string message, DurableTaskClient durable, CancellationToken cancellationToken)
+    private enum Outcome
+    {
+        TakenIn,
+
+        /// <summary>Blocked, or taken in before: nothing to do.</summary>
+        Ignored,
+
+        /// <summary>On the poison queue with its reason, for a person to look at.</summary>
+        SetAside,
+    }
+
+    private async Task<Outcome> TakeInAsync(string message, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var post = Read(message);
         if (blockList.IsBlocked(post.Author))
         {
             logger.LogInformation("A {Source} post ignored: its author is on the block list", post.Source);
-            return;
+            return Outcome.Ignored;
         }
 
         var id = ids.For(post);
         if (await entries.FindAsync(id, cancellationToken) is not null)
         {
             logger.LogInformation("A {Source} post already taken in as submission {SubmissionId}", post.Source, id);
-            return; // the same post again, from the same source or another: one entry
+            return Outcome.Ignored; // the same post again, from the same source or another: one entry
+        }
+
+        if (await limits.CountAsync(post, id, cancellationToken) is { } overLimit)
+        {
+            // The reason first: a post on the poison queue without one would be shown as "no reason recorded".
+            logger.LogWarning("A {Source} post set aside ({Code}): submission {SubmissionId} not taken in", post.Source, overLimit.Code, id);
+            await failures.RecordAsync(message, overLimit.Reason);
+            await queue.SetAsideAsync(message, cancellationToken);
+            return Outcome.SetAside;
         }
 
         var (photos, flags) = await FetchPhotosAsync(post, cancellationToken);
@@ -84,6 +111,7 @@ public sealed class HashtagIngestion(
             IntakeFlags: flags);
         await intake.AcceptAsync(draft, fingerprint: null, id, durable, cancellationToken);
         logger.LogInformation("A {Source} post taken in as submission {SubmissionId} with {PhotoCount} photo(s)", post.Source, id, photos.Count);
+        return Outcome.TakenIn;
     }
 
     private async Task<(List<DraftPhoto> Photos, List<EntryFlag> Flags)> FetchPhotosAsync(HashtagPost post, CancellationToken cancellationToken)

@@ -58,6 +58,21 @@ public sealed class HashtagOptions
     /// </summary>
     public int MaxPagesPerPoll { get; set; } = 10;
 
+    /// <summary>
+    /// Posts from one author taken in an hour (counted by the hour they arrive, UTC); the rest are
+    /// set aside for a person to look at, never dropped. Ten: a keen resident posting through their
+    /// day sends a few an hour; more is a bot or a flood, which would bury everyone else's posts in the
+    /// curators' queue.
+    /// </summary>
+    public int MaxPostsPerAuthorPerHour { get; set; } = 10;
+
+    /// <summary>
+    /// Posts from one server (the author's home server) taken in an hour; the rest are set aside
+    /// likewise. 200: well beyond what #Soliday brings from any one server in an hour, and about what
+    /// a few curators can look at in one, so a hostile server with many accounts cannot flood them.
+    /// </summary>
+    public int MaxPostsPerServerPerHour { get; set; } = 200;
+
     /// <summary>The moment before which posts are not taken: <see cref="IgnorePostsBefore"/>, or the start of the day before the day.</summary>
     public DateTimeOffset PostsFrom(SolidayOptions soliday)
     {

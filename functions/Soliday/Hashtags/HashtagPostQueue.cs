@@ -31,6 +31,17 @@ public sealed class HashtagPostQueue(QueueServiceClient queues)
         await queue.SendMessageAsync(BinaryData.FromObjectAsJson(post, Json), cancellationToken: cancellationToken);
     }
 
+    /// <summary>
+    /// Puts a message on the poison queue at once, as it was, where curators see it with its
+    /// reason (<see cref="PoisonedPosts"/>): for a post no number of tries would take in now. Kept
+    /// until someone deals with it, as the runtime keeps the messages it sets aside.
+    /// </summary>
+    public async Task SetAsideAsync(string message, CancellationToken cancellationToken)
+    {
+        var poison = queues.GetQueueClient(PoisonName);
+        await poison.SendMessageAsync(message, timeToLive: TimeSpan.FromSeconds(-1), cancellationToken: cancellationToken);
+    }
+
     /// <summary>Reads a message back; null when it is not a post at all.</summary>
     public static HashtagPost? Read(string message)
     {

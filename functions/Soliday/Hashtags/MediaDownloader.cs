@@ -13,6 +13,8 @@ public sealed record MediaRefusal(string Code, string Message)
 
     public static MediaRefusal PrivateAddress(string host) => new("address-refused", $"its address ({host}) leads to a private, local or metadata address, which is never fetched");
 
+    public static MediaRefusal PortRefused(string host, int port) => new("port-refused", $"its address ({host}) names port {port}; photos are fetched from HTTPS's port {PublicAddresses.HttpsPort} only");
+
     public static MediaRefusal TooLarge(long max) => new("too-large", $"it is larger than {max / (1024 * 1024)} MB");
 
     public static MediaRefusal TooManyRedirects() => new("too-many-redirects", "its address redirects too many times");
@@ -26,8 +28,8 @@ public sealed record MediaRefusal(string Code, string Message)
 public sealed record MediaDownload(BinaryData? Content, MediaRefusal? Refusal);
 
 /// <summary>
-/// Fetches a photo a post names, treating the address as hostile: HTTPS only (plain HTTP only to
-/// loopback, and only with <see cref="HashtagOptions.AllowLoopbackMedia"/>); redirects followed by
+/// Fetches a photo a post names, treating the address as hostile: HTTPS on port 443 only (plain
+/// HTTP, and other ports, only to loopback, and only with <see cref="HashtagOptions.AllowLoopbackMedia"/>); redirects followed by
 /// hand, a few at most, and never to loopback; every connection made by
 /// <see cref="GuardedConnections"/>, which reaches public addresses only; bytes counted as they
 /// arrive against <see cref="ImagingOptions.MaxUploadBytes"/>; the whole within
@@ -106,7 +108,7 @@ public sealed class MediaDownloader(IHttpClientFactory clients, IOptions<Hashtag
             catch (HttpRequestException e) when (GuardedConnections.RefusalIn(e) is { } refused)
             {
                 logger.LogWarning("Photo at {Host} not fetched: {Problem}", address.Host, refused.Message);
-                return new MediaDownload(null, MediaRefusal.PrivateAddress(refused.Host));
+                return new MediaDownload(null, refused is RefusedPortException port ? MediaRefusal.PortRefused(port.Host, port.Port) : MediaRefusal.PrivateAddress(refused.Host));
             }
 
             using (response)
@@ -177,7 +179,11 @@ public sealed class MediaDownloader(IHttpClientFactory clients, IOptions<Hashtag
         }
     }
 
-    /// <summary>The rules that need no connection: the scheme, and an address written into the URL.</summary>
+    /// <summary>
+    /// The rules that need no connection: the scheme, and an address and port written into the URL.
+    /// A port with a host name is checked where the connection is made (<see cref="GuardedConnections"/>),
+    /// after the name's addresses, so a name that leads to a private address is named as that.
+    /// </summary>
     private MediaRefusal? Refusal(Uri address, int hop)
     {
         if (address.Scheme != Uri.UriSchemeHttps && !(address.Scheme == Uri.UriSchemeHttp && AllowLoopback(hop) && PublicAddresses.IsLoopbackHost(address.Host)))
@@ -185,9 +191,17 @@ public sealed class MediaDownloader(IHttpClientFactory clients, IOptions<Hashtag
             return PublicAddresses.IsLoopbackHost(address.Host) ? MediaRefusal.PrivateAddress(address.Host) : MediaRefusal.NotHttps();
         }
 
-        return IPAddress.TryParse(address.Host.Trim('[', ']'), out var literal) && !PublicAddresses.IsPermitted(literal, AllowLoopback(hop))
-            ? MediaRefusal.PrivateAddress(address.Host)
-            : null;
+        if (!IPAddress.TryParse(address.Host.Trim('[', ']'), out var literal))
+        {
+            return null;
+        }
+
+        if (!PublicAddresses.IsPermitted(literal, AllowLoopback(hop)))
+        {
+            return MediaRefusal.PrivateAddress(address.Host);
+        }
+
+        return PublicAddresses.IsPermitted(new IPEndPoint(literal, address.Port), AllowLoopback(hop)) ? null : MediaRefusal.PortRefused(address.Host, address.Port);
     }
 
     /// <summary>Loopback only for the address the post gave, and only in tests: a redirect there is always refused.</summary>

@@ -27,7 +27,7 @@ public static class StorageLayout
     /// <summary>The public static website.</summary>
     public const string Site = "$web";
 
-    /// <summary>Hourly submission counts per hashed address (private; a day's worth can be deleted after the day).</summary>
+    /// <summary>Hourly submission counts per hashed address, and hashtag posts per hashed author and server (private; a day's worth can be deleted after the day).</summary>
     public const string Limits = "limits";
 
     /// <summary>Hashtag ingestion's own records (private): poll checkpoints, webhook signatures seen, failed messages' reasons.</summary>
@@ -63,6 +63,9 @@ public static class StorageLayout
     public static string PublicMediaFolder(string id) => $"media/{id}/";
 
     public static string RateCounter(DateTimeOffset hour, string hashedAddress) => $"{hour:yyyyMMddHH}/{hashedAddress}";
+
+    /// <summary>The hashtag posts counted for one author or server (<paramref name="kind"/>) in one hour, one line each.</summary>
+    public static string HashtagCounter(DateTimeOffset hour, string kind, string hashedKey) => $"hashtags/{hour:yyyyMMddHH}/{kind}-{hashedKey}";
 
     public static string HourIndex(DateOnly day, int hour) => $"{day:yyyy-MM-dd}/{hour:00}.json";
 

@@ -38,6 +38,10 @@ public sealed class HashtagHost : IAsyncLifetime
             ["Hashtags__MaxPagesPerPoll"] = "2",
             ["Hashtags__WebhookSecret"] = WebhookSecret,
             ["Hashtags__BlockedAccounts__0"] = "@spammer@127.0.0.1",
+
+            // Every fake server is 127.0.0.1 and most posts are Alice's: the hourly limits are tested on a host of their own (IntakeLimitHost).
+            ["Hashtags__MaxPostsPerAuthorPerHour"] = "1000",
+            ["Hashtags__MaxPostsPerServerPerHour"] = "1000",
             ["Imaging__MaxUploadBytes"] = $"{MaxUploadBytes}",
 
             // A failed message is tried again after a second, not ten: the poison test waits for five tries.

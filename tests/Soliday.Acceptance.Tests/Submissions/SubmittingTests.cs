@@ -63,7 +63,7 @@ public sealed class SubmittingTests(SharedHost shared)
     }
 
     [Fact]
-    public async Task A_photo_sent_without_a_caption_takes_the_caption_written_into_it()
+    public async Task A_photo_sent_without_a_caption_takes_the_caption_written_into_it_flagged_to_curators_as_taken_from_the_photo_file()
     {
         var id = await Host.Http.SubmitAsync(new SubmissionBuilder()
             .WithPhoto("real-exif", "EX__jpg_xmp_no_exif.jpg") // its IPTC and XMP say "Der Goalie bin ig"
@@ -71,12 +71,46 @@ public sealed class SubmittingTests(SharedHost shared)
 
         var waiting = await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
         var queued = await Host.Curator.WaitForQueueAsync(id);
+        var card = await Host.Curator.CurationCardAsync(id, "flag=caption-from-photo");
         using var approval = await Host.Curator.ApproveAsync(id);
         await Host.Http.WaitForStatusAsync(id, "published");
 
         Assert.Equal("Der Goalie bin ig", waiting["text"]!.GetValue<string>());
         Assert.Contains("Der Goalie bin ig", queued.ToJsonString());
-        Assert.Contains("Der Goalie bin ig", await Host.Http.EntryPageAsync(id));
+        Assert.Contains(queued["flags"]!.AsArray(), f => f!["code"]!.GetValue<string>() == "caption-from-photo");
+        Assert.Contains("data-flag=\"caption-from-photo\"", card); // listed when curators filter by the flag, and shown on its card
+        Assert.Contains("Caption taken from the photo file", card);
+        Assert.Contains("Der Goalie bin ig", await Host.Http.EntryPageAsync(id)); // published because a curator approved it with the flag in view
+    }
+
+    [Fact]
+    public async Task A_curator_who_rewrites_a_caption_taken_from_the_photo_file_clears_its_flag()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder()
+            .WithPhoto("real-exif", "EX__jpg_xmp_no_exif.jpg")
+            .With("caption", ""));
+        await Host.Curator.WaitForQueueAsync(id);
+        Assert.Contains(id, await Host.Curator.QueueIdsAsync("flag=caption-from-photo"));
+
+        using var edit = await Host.Curator.EditAsync(id, new { text = "Our goalkeeper, ready for the penalty" });
+
+        Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
+        await SolidayApi.EventuallyAsync(async () => !(await Host.Curator.QueueIdsAsync("flag=caption-from-photo")).Contains(id), "the flag goes once a curator wrote the caption");
+        Assert.Equal("Our goalkeeper, ready for the penalty", (await Host.Curator.WaitForQueueAsync(id))["caption"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_caption_the_sender_wrote_is_not_flagged_as_taken_from_the_photo_file()
+    {
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder()
+            .WithPhoto("real-exif", "EX__jpg_xmp_no_exif.jpg")
+            .With("caption", "Our goalkeeper before the kick-off"));
+
+        var queued = await Host.Curator.WaitForQueueAsync(id);
+
+        Assert.Equal("Our goalkeeper before the kick-off", queued["caption"]!.GetValue<string>());
+        Assert.DoesNotContain(queued["flags"]!.AsArray(), f => f!["code"]!.GetValue<string>() == "caption-from-photo");
+        Assert.DoesNotContain("Caption taken from the photo file", await Host.Curator.CurationCardAsync(id));
     }
 
     [Fact]

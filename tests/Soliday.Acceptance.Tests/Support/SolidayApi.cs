@@ -90,6 +90,12 @@ public static class SolidayApi
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>The entry's card on the curation page for <paramref name="query"/>, as HTML; fails when the page has none.</summary>
+    public static async Task<string> CurationCardAsync(this HttpClient curator, string id, string query = "") =>
+        System.Text.RegularExpressions.Regex.Match(await curator.CurationPageAsync(query), $"<article[^>]*id=\"c-{id}\"[\\s\\S]*?</article>").Value is { Length: > 0 } card
+            ? card
+            : throw new Xunit.Sdk.XunitException($"The curation page{(query.Length > 0 ? $" ({query})" : "")} has no card for {id}.");
+
     public static Task<HttpResponseMessage> FeatureAsync(this HttpClient curator, string id, bool featured) =>
         curator.PostAsJsonAsync($"/api/curation/{id}/feature", new { featured });
 

@@ -85,13 +85,32 @@ public sealed class EntryFlaggerTests
         Assert.Contains(Flagger().Flags(noTime, []), f => f.Code == FlagCodes.CaptureTimeMissing);
     }
 
+    [Fact]
+    public void A_caption_taken_from_the_photo_file_is_flagged_with_words_that_say_so()
+    {
+        var entry = Entry(text: "Der Goalie bin ig", description: "Der Goalie bin ig");
+
+        var flag = Assert.Single(Flagger().Flags(entry, []), f => f.Code == FlagCodes.CaptionFromPhoto);
+        Assert.StartsWith("Caption taken from the photo file", flag.Message);
+    }
+
+    [Fact]
+    public void A_caption_the_sender_wrote_or_a_curator_rewrote_is_not_flagged_as_taken_from_the_photo_file()
+    {
+        var written = Entry(text: "Our goalkeeper at the Saturday match", description: "Der Goalie bin ig");
+        var noDescription = Entry(text: "A sunny morning");
+
+        Assert.DoesNotContain(Flagger().Flags(written, []), f => f.Code == FlagCodes.CaptionFromPhoto);
+        Assert.DoesNotContain(Flagger().Flags(noDescription, []), f => f.Code == FlagCodes.CaptionFromPhoto);
+    }
+
     private static EntryFlagger Flagger(List<string>? watched = null) => new(
         Options.Create(new CurationOptions { WatchedWords = watched ?? [] }),
         Options.Create(new SolidayOptions { Day = Day }));
 
     private static Entry Entry(
         string text = "A sunny morning", string alt = "Two children feeding ducks at the lake", string sha = "sha", string phash = "0123456789abcdef",
-        DateTimeOffset? captured = null, CaptureTimeIssue? issue = null) => new()
+        DateTimeOffset? captured = null, CaptureTimeIssue? issue = null, string? description = null) => new()
     {
         Id = "0123456789abcdef0123456789abcdef",
         State = EntryState.Processing,
@@ -107,6 +126,7 @@ public sealed class EntryFlaggerTests
             {
                 Format = "jpeg", Width = 800, Height = 600, Orientation = 1, Sha256 = sha, PerceptualHash = phash,
                 CapturedAt = issue is null ? captured ?? new DateTimeOffset(2026, 6, 20, 8, 0, 0, TimeSpan.FromHours(1)) : null, CaptureTimeIssue = issue,
+                Description = description,
             },
         }],
     };

@@ -79,6 +79,9 @@ public sealed class MediaDownloaderTests : IAsyncLifetime
     [InlineData("http://169.254.169.254/metadata/instance?api-version=2021-02-01")]
     [InlineData("https://[fd00:ec2::254]/latest/meta-data/")]
     [InlineData("https://10.0.0.5/internal.jpg")]
+    [InlineData("https://168.63.129.16/machine?comp=goalstate")] // Azure's wireserver
+    [InlineData("https://[64:ff9b::a83f:8110]/machine")] // the wireserver through NAT64
+    [InlineData("https://[::ffff:10.0.0.5]/internal.jpg")]
     public async Task A_redirect_to_a_metadata_or_private_address_is_never_followed(string location)
     {
         _server.ServeRedirect("to-metadata.jpg", location);
@@ -103,6 +106,30 @@ public sealed class MediaDownloaderTests : IAsyncLifetime
 
         Assert.Equal("address-refused", download.Refusal!.Code);
         Assert.DoesNotContain(_server.Requests, r => r.Path == "/media/secret");
+    }
+
+    [Theory]
+    [InlineData("https://151.101.1.1:8443/photo.jpg")]
+    [InlineData("https://151.101.1.1:22/photo.jpg")]
+    [InlineData("https://[2a04:4e42::1]:6379/photo.jpg")]
+    public async Task A_photo_on_a_port_other_than_443_is_refused_before_any_connection(string url)
+    {
+        await using var production = Services(allowLoopback: false);
+
+        var download = await production.GetRequiredService<MediaDownloader>().DownloadAsync(url, CancellationToken.None);
+
+        Assert.Equal("port-refused", download.Refusal!.Code);
+        Assert.Contains("443", download.Refusal.Message);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_port_of_a_public_address_is_never_followed()
+    {
+        _server.ServeRedirect("to-admin-port.jpg", "https://151.101.1.1:8443/admin");
+
+        var download = await Downloader().DownloadAsync(_server.MediaUrl("to-admin-port.jpg"), CancellationToken.None);
+
+        Assert.Equal("port-refused", download.Refusal!.Code);
     }
 
     [Fact]
