@@ -62,7 +62,8 @@ public static class StorageLayout
 
     public static string PublicMediaFolder(string id) => $"media/{id}/";
 
-    public static string RateCounter(DateTimeOffset hour, string hashedAddress) => $"{hour:yyyyMMddHH}/{hashedAddress}";
+    /// <summary>One address's count for one limit in one hour (see <c>Web.AddressCounter</c>).</summary>
+    public static string AddressCounter(string purpose, DateTimeOffset hour, string hashedAddress) => $"{purpose}/{hour:yyyyMMddHH}/{hashedAddress}";
 
     public static string HourIndex(DateOnly day, int hour) => $"{day:yyyy-MM-dd}/{hour:00}.json";
 
