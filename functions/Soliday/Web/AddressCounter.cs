@@ -16,10 +16,12 @@ public sealed record AddressAllowance(bool Allowed, DateTimeOffset RetryAt, Time
 /// <summary>
 /// Counts what one address does in the current hour (one purpose per limit: "rate-limit",
 /// "submission-attempt", ...), in storage so every instance of the app shares the count. Each
-/// count appends one block to the address's append blob for the hour, and the append's own answer
-/// (the blob's committed block count, this block included) decides: appends never wait for each
-/// other, as a compare-and-swap counter would when a whole library's wifi sends at once, and a
-/// burst of parallel requests cannot all pass a check made before any of them was counted.
+/// count appends one byte to the address's append blob for the hour, on the condition that the
+/// blob is then no longer than the limit (<c>x-ms-blob-condition-maxsize</c>): storage itself
+/// decides, atomically, whether this append is within the limit. Appends never wait for each other,
+/// as a compare-and-swap counter would when a whole library's wifi sends at once, and a burst of
+/// parallel requests cannot all pass a check made before any of them was counted (nor can it read
+/// one stale count from the append's reply: Azurite's can be).
 /// Addresses are kept only as a keyed hash of their <see cref="ClientAddress.BucketOf">bucket</see>,
 /// so the count says nothing about who sent what.
 /// </summary>
@@ -28,18 +30,19 @@ public sealed class AddressCounter(BlobServiceClient blobs, TokenSigner signer, 
     /// <summary>The most blocks an append blob holds: no limit can count higher.</summary>
     public const int MaxCount = 50_000;
 
-    /// <summary>Counts one more for <paramref name="address"/>; allowed while the count, this one included, is within <paramref name="limit"/>.</summary>
+    /// <summary>Counts one more for <paramref name="address"/> if that keeps it within <paramref name="limit"/>; past it, nothing is counted and the answer is no.</summary>
     public async Task<AddressAllowance> CountAsync(string purpose, string address, int limit, CancellationToken cancellationToken)
     {
         var hour = CurrentHour();
         var counter = Counter(purpose, address, hour);
         try
         {
-            return Allowance(await AppendAsync(counter, cancellationToken) <= limit, hour);
+            await AppendAsync(counter, limit, cancellationToken);
+            return Allowance(true, hour);
         }
-        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlockCountExceedsLimit)
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.MaxBlobSizeConditionNotMet)
         {
-            return Allowance(false, hour); // counted as far as a blob can: far past any limit
+            return Allowance(false, hour);
         }
     }
 
@@ -53,7 +56,7 @@ public sealed class AddressCounter(BlobServiceClient blobs, TokenSigner signer, 
         try
         {
             var properties = await Counter(purpose, address, hour).GetPropertiesAsync(cancellationToken: cancellationToken);
-            return Allowance(properties.Value.BlobCommittedBlockCount < limit, hour);
+            return Allowance(properties.Value.ContentLength < limit, hour);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -61,24 +64,26 @@ public sealed class AddressCounter(BlobServiceClient blobs, TokenSigner signer, 
         }
     }
 
-    private static async Task<int> AppendAsync(AppendBlobClient counter, CancellationToken cancellationToken)
+    private static async Task AppendAsync(AppendBlobClient counter, int limit, CancellationToken cancellationToken)
     {
         try
         {
-            return await AppendOneAsync(counter, cancellationToken);
+            await AppendOneAsync(counter, limit, cancellationToken);
         }
         catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
         {
             // The hour's first: create it (only if still absent, so a parallel first is not wiped) and count again.
             await counter.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            return await AppendOneAsync(counter, cancellationToken);
+            await AppendOneAsync(counter, limit, cancellationToken);
         }
     }
 
-    private static async Task<int> AppendOneAsync(AppendBlobClient counter, CancellationToken cancellationToken)
+    /// <summary>One byte is one count, so the blob's length is the count, and a length of at most the limit is the condition.</summary>
+    private static async Task AppendOneAsync(AppendBlobClient counter, int limit, CancellationToken cancellationToken)
     {
         using var oneMore = new MemoryStream([1]);
-        return (await counter.AppendBlockAsync(oneMore, cancellationToken: cancellationToken)).Value.BlobCommittedBlockCount;
+        var withinTheLimit = new AppendBlobAppendBlockOptions { Conditions = new AppendBlobRequestConditions { IfMaxSizeLessThanOrEqual = limit } };
+        await counter.AppendBlockAsync(oneMore, withinTheLimit, cancellationToken);
     }
 
     private AppendBlobClient Counter(string purpose, string address, DateTimeOffset hour)
