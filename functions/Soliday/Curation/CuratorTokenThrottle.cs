@@ -21,7 +21,8 @@ public sealed class CuratorTokenThrottle(AddressCounter counter, IOptions<Curati
     /// Whether the request's address may have the token it sent judged. A wrong token is counted (and
     /// allowed, to get its <c>401</c>, while within the limit); a right one is not counted, but is
     /// allowed only while the address is within the limit, so a guess that lands after too many wrong
-    /// ones still gets nothing.
+    /// ones still gets nothing. (A right guess sent in one burst with many wrong ones may be judged
+    /// before they are counted; the 32 characters a token must have in Azure leave no guesser that hope.)
     /// </summary>
     public Task<AddressAllowance> AllowAsync(HttpRequest request, bool rightToken)
     {
