@@ -41,7 +41,8 @@ param timeZone string = 'Europe/London'
 param signingKey string
 
 @secure()
-@description('Curation:LocalToken, the curators\' bearer token and sign-in secret.')
+@minLength(32) // the Functions app refuses to start with a shorter one
+@description('Curation:LocalToken, the curators\' bearer token and sign-in secret, at least 32 characters.')
 @metadata({
   azd: {
     type: 'generate'

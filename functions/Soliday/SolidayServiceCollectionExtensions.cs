@@ -32,6 +32,7 @@ public static class SolidayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
+            .Validate(o => o.WrongTokenLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Curation:WrongTokenLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
@@ -39,7 +40,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
-            .Validate(o => o.RateLimitPerHour is > 0 and <= 50_000, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
+            .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
+            .Validate(o => o.AttemptLimitPerHour >= o.RateLimitPerHour && o.AttemptLimitPerHour <= AddressCounter.MaxCount, "Submissions:AttemptLimitPerHour must be at least Submissions:RateLimitPerHour and at most 50,000 (an append blob's blocks).")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -52,6 +54,7 @@ public static class SolidayServiceCollectionExtensions
 
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<TokenSigner>();
+        services.AddSingleton<AddressCounter>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();
         services.AddSingleton<SubmissionIntake>();
@@ -68,6 +71,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<PhotoPreparation>();
 
         services.AddSingleton<CuratorAuthenticator>();
+        services.AddSingleton<CuratorTokenThrottle>();
         services.AddSingleton<CurationBoard>();
         services.AddSingleton<EntryTagger>();
         services.AddSingleton<EntryFlagger>();

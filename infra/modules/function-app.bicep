@@ -100,6 +100,7 @@ var solidaySettings = {
   // Versionless Key Vault references: a new secret version is picked up (see docs/operations.md).
   Submissions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${signingKeySecretName})'
   Submissions__RateLimitPerHour: '20'
+  Submissions__AttemptLimitPerHour: '100'
   // Empty: the worker's ASP.NET Core integration already takes the resident's address from the
   // Functions host's X-Forwarded-For into the connection; reading the header again would read what
   // the resident wrote (README, Submissions:ClientAddressHeader).
@@ -108,6 +109,7 @@ var solidaySettings = {
   Submissions__TakedownLinkLifetime: '730.00:00:00'
 
   Curation__LocalToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${curatorTokenSecretName})'
+  Curation__WrongTokenLimitPerHour: '10'
   Curation__DecisionTimeout: '14.00:00:00'
   Curation__ReminderAfter: '2.00:00:00'
   Curation__ChangesAfterPublication: '30.00:00:00'

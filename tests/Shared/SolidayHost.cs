@@ -85,6 +85,17 @@ public sealed class SolidayHost : IAsyncDisposable
     /// <summary>Starts the host again on the same data, as after a crash or a reboot.</summary>
     public Task RestartAsync() => StartProcessAsync();
 
+    /// <summary>Starts the host again on the same data with some settings changed, as after a deployment changes them.</summary>
+    public Task RestartAsync(Dictionary<string, string> changes)
+    {
+        foreach (var (key, value) in changes)
+        {
+            _settings[key] = value;
+        }
+
+        return StartProcessAsync();
+    }
+
     /// <summary>Ends the host abruptly (SIGKILL): no chance to clean up or finish anything.</summary>
     public async Task KillAsync()
     {
@@ -178,8 +189,10 @@ public sealed class SolidayHost : IAsyncDisposable
                 ["Submissions__SigningKey"] = SigningKey,
                 ["Logging__LogLevel__Default"] = "Warning",
 
-                // Every test sends from 127.0.0.1: the rate limit has its own test, with its own host.
+                // Every test sends from 127.0.0.1: the rate limits have their own tests, with their own hosts.
                 ["Submissions__RateLimitPerHour"] = "50000",
+                ["Submissions__AttemptLimitPerHour"] = "50000",
+                ["Curation__WrongTokenLimitPerHour"] = "50000",
             },
         };
         foreach (var (key, value) in _settings)

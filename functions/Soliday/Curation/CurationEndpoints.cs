@@ -38,6 +38,7 @@ public sealed record DecisionAccepted(string Id, string Decision, string StatusU
 /// </summary>
 public sealed class CurationEndpoints(
     CuratorAuthenticator authenticator,
+    CuratorTokenThrottle tokenThrottle,
     CurationBoard board,
     CurationDecisions decisions,
     BlobServiceClient blobs,
@@ -51,7 +52,7 @@ public sealed class CurationEndpoints(
 {
     public async Task<IResult> Page(HttpRequest request, DurableTaskClient durable)
     {
-        if (authenticator.Authenticate(request) is not { } curator)
+        if (await authenticator.AuthenticateAsync(request) is not { } curator)
         {
             return new SeeOtherResult(Routes.CurationSignInUrl);
         }
@@ -70,8 +71,17 @@ public sealed class CurationEndpoints(
             return await SignInPageAsync(request, "This page was open too long. Please sign in again.", StatusCodes.Status400BadRequest);
         }
 
+        var rightToken = authenticator.IsCuratorToken(form["token"].ToString().Trim());
+        var allowance = await tokenThrottle.AllowAsync(request, rightToken);
+        if (!allowance.Allowed)
+        {
+            return request.PrefersHtml()
+                ? await TooManyWrongTokensPageAsync(request, allowance)
+                : CuratorTokenThrottle.TooMany(request.HttpContext, allowance);
+        }
+
         var name = form["name"].ToString().Trim();
-        if (!authenticator.IsCuratorToken(form["token"].ToString().Trim()) || name.Length is 0 or > 100)
+        if (!rightToken || name.Length is 0 or > 100)
         {
             return await SignInPageAsync(request, "That did not work: check the curator token, and give your name.", StatusCodes.Status401Unauthorized);
         }
@@ -81,15 +91,22 @@ public sealed class CurationEndpoints(
         return new SeeOtherResult(Routes.CurationUrl());
     }
 
-    public Task<IResult> SignOut(HttpRequest request)
+    /// <summary>Ends the browser's session; with the page's form token, so another site cannot sign a curator out.</summary>
+    public async Task<IResult> SignOut(HttpRequest request)
     {
+        var input = await CurationInput.ReadAsync(request);
+        if (input is null || ForgedFromBrowser(request, input))
+        {
+            return Problems.Of(400, "Please sign out from the curation page", "This sign-out did not come from the curation page (or the page was open too long). Reload the page and sign out again.", "form-token");
+        }
+
         request.HttpContext.Response.Cookies.Delete(CuratorAuthenticator.SessionCookie, new CookieOptions { Path = "/api" });
-        return Task.FromResult<IResult>(new SeeOtherResult(Routes.CurationSignInUrl));
+        return new SeeOtherResult(Routes.CurationSignInUrl);
     }
 
     public async Task<IResult> Queue(HttpRequest request, DurableTaskClient durable)
     {
-        if (authenticator.Authenticate(request) is null)
+        if (await authenticator.AuthenticateAsync(request) is null)
         {
             return Unauthorized();
         }
@@ -116,7 +133,7 @@ public sealed class CurationEndpoints(
     /// <summary>The edit page: the whole record, not the summary, so nothing is cut when saved.</summary>
     public async Task<IResult> EditForm(HttpRequest request, string id)
     {
-        if (authenticator.Authenticate(request) is not { } curator)
+        if (await authenticator.AuthenticateAsync(request) is not { } curator)
         {
             return Unauthorized();
         }
@@ -133,7 +150,7 @@ public sealed class CurationEndpoints(
     /// <summary>Approves or rejects every selected entry; each one separately, so one conflict stops none of the others.</summary>
     public async Task<IResult> Bulk(HttpRequest request, DurableTaskClient durable)
     {
-        if (authenticator.Authenticate(request) is not { } curator)
+        if (await authenticator.AuthenticateAsync(request) is not { } curator)
         {
             return Unauthorized();
         }
@@ -184,7 +201,7 @@ public sealed class CurationEndpoints(
     /// <summary>Streams a rendition that is not public yet, for the curator's eyes only.</summary>
     public async Task<IResult> Media(HttpRequest request, string id, string file)
     {
-        if (authenticator.Authenticate(request) is null)
+        if (await authenticator.AuthenticateAsync(request) is null)
         {
             return Unauthorized();
         }
@@ -209,7 +226,7 @@ public sealed class CurationEndpoints(
 
     private async Task<IResult> ActAsync(HttpRequest request, string id, DurableTaskClient durable, CurationAction action)
     {
-        if (authenticator.Authenticate(request) is not { } curator)
+        if (await authenticator.AuthenticateAsync(request) is not { } curator)
         {
             return Unauthorized();
         }
@@ -313,6 +330,12 @@ public sealed class CurationEndpoints(
 
     private async Task<IResult> SignInPageAsync(HttpRequest request, string? error, int status) =>
         new HtmlPage(await pages.RenderAsync<SignInPage, SignInView>(new SignInView(IssueFormToken(request), error, curation.Value.TrustEasyAuth)), status);
+
+    private async Task<IResult> TooManyWrongTokensPageAsync(HttpRequest request, AddressAllowance allowance)
+    {
+        request.HttpContext.Response.Headers.RetryAfter = allowance.RetryAfterSeconds;
+        return await SignInPageAsync(request, CuratorTokenThrottle.TooManyDetail, StatusCodes.Status429TooManyRequests);
+    }
 
     private string IssueFormToken(HttpRequest request)
     {

@@ -6,10 +6,25 @@ public sealed class CurationOptions
     public const string Section = "Curation";
 
     /// <summary>
+    /// The shortest curator token a deployment may use: 32 characters of a random token are far
+    /// beyond guessing, even at <see cref="WrongTokenLimitPerHour"/> guesses an hour from every address.
+    /// </summary>
+    public const int MinimumTokenLength = 32;
+
+    /// <summary>
     /// The bearer token curators present on the local host. When unset, Soliday.Local makes a random
     /// one and prints it; an Azure deployment with no token refuses every curator request.
     /// </summary>
     public string? LocalToken { get; set; }
+
+    /// <summary>
+    /// Wrong curator tokens (at sign-in or as a bearer token) one address may send in an hour; then
+    /// every try from it, even with the right token, gets <c>429</c> until the hour is out.
+    /// </summary>
+    public int WrongTokenLimitPerHour { get; set; } = 10;
+
+    /// <summary>No token (curation refused, or Easy Auth only), or one at least <see cref="MinimumTokenLength"/> long.</summary>
+    public static bool IsStrongEnough(string? token) => string.IsNullOrWhiteSpace(token) || token.Trim().Length >= MinimumTokenLength;
 
     /// <summary>How long an entry waits for a curator before it expires unpublished.</summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromDays(14);

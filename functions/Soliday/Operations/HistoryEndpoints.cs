@@ -4,12 +4,13 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
 using Soliday.Storage;
+using Soliday.Submissions;
 using Soliday.Web;
 
 namespace Soliday.Operations;
 
 /// <summary>The body of <c>POST /api/operations/purge-history</c>; all of it optional.</summary>
-public sealed record PurgeHistoryRequest(int? OlderThanDays);
+public sealed record PurgeHistoryRequest(int? OlderThanDays, string? FormToken = null);
 
 /// <summary>What was purged: workflows that ended and were started before <see cref="CreatedBefore"/>.</summary>
 public sealed record PurgeHistoryResult(int Purged, DateTimeOffset CreatedBefore);
@@ -20,9 +21,11 @@ public sealed record PurgeHistoryResult(int Purged, DateTimeOffset CreatedBefore
 /// (30 unless given). Entry records, the audit log and the site are untouched, so what residents and
 /// curators see does not change; only the engine's step-by-step history goes. Running workflows
 /// (entries waiting for a curator, or published and still open to changes) are never purged.
-/// Curators only, like every action that changes what is kept.
+/// Curators only, like every action that changes what is kept; from a browser, only with one of our
+/// form tokens (<c>formToken</c>), like every curator action, so another site cannot make a signed-in
+/// curator's browser send it.
 /// </summary>
-public sealed class HistoryEndpoints(CuratorAuthenticator authenticator, TimeProvider clock, ILogger<HistoryEndpoints> logger)
+public sealed class HistoryEndpoints(CuratorAuthenticator authenticator, FormTokens formTokens, TimeProvider clock, ILogger<HistoryEndpoints> logger)
 {
     public const int DefaultOlderThanDays = 30;
 
@@ -31,7 +34,7 @@ public sealed class HistoryEndpoints(CuratorAuthenticator authenticator, TimePro
 
     public async Task<IResult> PurgeHistory(HttpRequest request, DurableTaskClient durable)
     {
-        if (authenticator.Authenticate(request) is not { } curator)
+        if (await authenticator.AuthenticateAsync(request) is not { } curator)
         {
             return new CuratorsOnly();
         }
@@ -40,6 +43,11 @@ public sealed class HistoryEndpoints(CuratorAuthenticator authenticator, TimePro
         if (input is null || input.OlderThanDays is < 0)
         {
             return Problems.Of(400, "The request could not be read.", "Send JSON like {\"olderThanDays\": 30} (0 or more), or no body for 30 days.");
+        }
+
+        if (request.IsFromBrowser() && formTokens.Validate(input.FormToken, request.Cookies[FormTokens.CookieName]) is null)
+        {
+            return Problems.Of(400, "The form has expired.", "From a browser, send a form token from the curation page as formToken.", "form-token");
         }
 
         var createdBefore = clock.GetUtcNow() - TimeSpan.FromDays(input.OlderThanDays ?? DefaultOlderThanDays);

@@ -62,7 +62,8 @@ public static class StorageLayout
 
     public static string PublicMediaFolder(string id) => $"media/{id}/";
 
-    public static string RateCounter(DateTimeOffset hour, string hashedAddress) => $"{hour:yyyyMMddHH}/{hashedAddress}";
+    /// <summary>One address's count for one limit in one hour (see <c>Web.AddressCounter</c>).</summary>
+    public static string AddressCounter(string purpose, DateTimeOffset hour, string hashedAddress) => $"{purpose}/{hour:yyyyMMddHH}/{hashedAddress}";
 
     /// <summary>The hashtag posts counted for one author or server (<paramref name="kind"/>) in one hour, one line each.</summary>
     public static string HashtagCounter(DateTimeOffset hour, string kind, string hashedKey) => $"hashtags/{hour:yyyyMMddHH}/{kind}-{hashedKey}";

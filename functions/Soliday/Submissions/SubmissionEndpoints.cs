@@ -37,6 +37,17 @@ public sealed class SubmissionEndpoints(
     public async Task<IResult> Submit(HttpRequest request, DurableTaskClient durable)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
+        var client = ClientAddress.Of(request, submissions.Value.ClientAddressHeader);
+
+        // Every post counts, before its body is read: refused and malformed ones cost their sender too.
+        var attempt = await rateLimiter.TryAttemptAsync(client, cancellationToken);
+        if (!attempt.Allowed)
+        {
+            SolidayTelemetry.Refused("too-many-attempts");
+            var message = $"We take up to {submissions.Value.AttemptLimitPerHour} sends an hour from one connection, so that everyone gets a turn. Please try again after {Display.Time(attempt.RetryAt, soliday.Value.Zone)}.";
+            return await TooManyAsync(request, attempt, "Too many tries from one connection", message, "too-many-attempts");
+        }
+
         var read = await reader.ReadAsync(request);
         if (read.Failure is { } failure)
         {
@@ -57,7 +68,6 @@ public sealed class SubmissionEndpoints(
                 : Problems.Of(400, "The form has expired.", Expired, "form-token");
         }
 
-        var client = ClientAddress.Of(request, submissions.Value.ClientAddressHeader);
         var fingerprint = fingerprints.Of(read.Draft!);
         var id = nonce is not null ? formTokens.SubmissionIdFor(nonce)
             : request.Headers[IdempotencyKeyHeader].ToString() is { Length: > 0 } key ? formTokens.SubmissionIdFor(key, client)
@@ -73,7 +83,8 @@ public sealed class SubmissionEndpoints(
         if (!allowance.Allowed)
         {
             SolidayTelemetry.Refused("rate-limit");
-            return await TooManyAsync(request, allowance.RetryAt);
+            var message = $"Thank you for all your entries! We take up to {submissions.Value.RateLimitPerHour} an hour from one connection, so that everyone gets a turn. Please send more after {Display.Time(allowance.RetryAt, soliday.Value.Zone)}.";
+            return await TooManyAsync(request, allowance, "Thank you: that is plenty for this hour", message, "rate-limited");
         }
 
         Entry entry;
@@ -182,13 +193,12 @@ public sealed class SubmissionEndpoints(
         return new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(view), status);
     }
 
-    private async Task<IResult> TooManyAsync(HttpRequest request, DateTimeOffset retryAt)
+    private async Task<IResult> TooManyAsync(HttpRequest request, AddressAllowance allowance, string title, string message, string code)
     {
-        request.HttpContext.Response.Headers.RetryAfter = $"{Math.Max(1, (int)Math.Ceiling((retryAt - DateTimeOffset.UtcNow).TotalSeconds))}";
-        var message = $"Thank you for all your entries! We take up to {submissions.Value.RateLimitPerHour} an hour from one connection, so that everyone gets a turn. Please send more after {Display.Time(retryAt, soliday.Value.Zone)}.";
+        request.HttpContext.Response.Headers.RetryAfter = allowance.RetryAfterSeconds;
         return request.PrefersHtml()
-            ? await ErrorPageAsync(StatusCodes.Status429TooManyRequests, "Thank you: that is plenty for this hour", message)
-            : Problems.Of(429, "Too many entries this hour", message, "rate-limited");
+            ? await ErrorPageAsync(StatusCodes.Status429TooManyRequests, title, message)
+            : Problems.Of(429, title, message, code);
     }
 
     private async Task<IResult> NotFoundAsync(HttpRequest request)

@@ -15,6 +15,13 @@ public sealed class SubmissionOptions
     public int RateLimitPerHour { get; set; } = 20;
 
     /// <summary>
+    /// Posts one address may make in an hour, whatever becomes of them (refused, malformed, sent
+    /// twice): counted before the body is read, so a flood costs its sender, not the app. Well above
+    /// <see cref="RateLimitPerHour"/>, for the resident who fixes a photo or two before it goes.
+    /// </summary>
+    public int AttemptLimitPerHour { get; set; } = 100;
+
+    /// <summary>
     /// The header a trusted proxy in front appends the resident's address to; only its last address is
     /// used (anything before it the client wrote). In Azure set <c>X-Forwarded-For</c>: the worker only
     /// sees the Functions host's connection. Unset (the default): the connection's own address, because

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 
 namespace Soliday.Web;
@@ -6,6 +7,13 @@ namespace Soliday.Web;
 /// <summary>Where a request came from, for rate limits: never stored as such, only as a keyed hash.</summary>
 public static class ClientAddress
 {
+    /// <summary>
+    /// An IPv6 network's length in bits that one subscriber holds: ISPs hand each home a /64 (or
+    /// more), and every address in it is that one home's for the asking. Counting per address would
+    /// give anyone 2^64 fresh allowances.
+    /// </summary>
+    private const int SubscriberPrefixBits = 64;
+
     /// <summary>
     /// The last address in <paramref name="header"/> (the one the trusted proxy in front appended;
     /// anything before it the client could have written), else the connection's address. With no
@@ -23,5 +31,32 @@ public static class ClientAddress
         }
 
         return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    }
+
+    /// <summary>
+    /// What a limit counts <paramref name="address"/> as: an IPv4 address as itself (also when it
+    /// comes IPv4-mapped, as a dual-stack listener reports it), an IPv6 address as its /64.
+    /// Anything that is not an address is its own bucket.
+    /// </summary>
+    public static string BucketOf(string address)
+    {
+        if (!IPAddress.TryParse(address, out var parsed))
+        {
+            return address;
+        }
+
+        if (parsed.IsIPv4MappedToIPv6)
+        {
+            return parsed.MapToIPv4().ToString();
+        }
+
+        if (parsed.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return parsed.ToString();
+        }
+
+        var bytes = parsed.GetAddressBytes();
+        bytes.AsSpan(SubscriberPrefixBits / 8).Clear();
+        return $"{new IPAddress(bytes)}/{SubscriberPrefixBits}"; // the scope id is dropped with the rest
     }
 }

@@ -141,6 +141,20 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.Locator($"#c-{id} .text")).ToHaveTextAsync("Spelling mistake, mended");
     }
 
+    [Fact]
+    public async Task Signing_out_from_the_curation_page_ends_the_session()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var page = await browser.NewPageAsync(host.Http.BaseAddress!.ToString(), width: 1280);
+        await SignInAsync(page, host, "Jo");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/curation/signin$"));
+        await page.GotoAsync("/api/curation");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/curation/signin$")); // signed out, not just sent away
+    }
+
     private static async Task SignInAsync(IPage page, SolidayHost host, string name)
     {
         await page.GotoAsync("/api/curation/signin");

@@ -4,9 +4,76 @@ using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Submissions;
 
-/// <summary>Its own host: a limit of two an hour, so the third entry meets it.</summary>
+/// <summary>Each test its own host, with limits small enough to meet.</summary>
 public sealed class RateLimitTests
 {
+    [Fact]
+    public async Task Forty_entries_sent_at_once_from_one_address_take_exactly_the_limit_of_twenty()
+    {
+        await using var host = await SolidayHost.StartAsync(new() { ["Submissions__RateLimitPerHour"] = "20" });
+
+        // All at once: a check made before any of them was counted would let every one through.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            host.Http.PostAsync("/api/submissions", new SubmissionBuilder().WithoutPhoto().With("caption", $"Burst entry {i}").Build())));
+        var statuses = responses.Select(r => r.StatusCode).ToList();
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+
+        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.Accepted));
+        Assert.Equal(20, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+    }
+
+    [Fact]
+    public async Task Refused_and_malformed_posts_count_against_the_attempts_an_address_may_make()
+    {
+        await using var host = await SolidayHost.StartAsync(new()
+        {
+            ["Submissions__RateLimitPerHour"] = "2",
+            ["Submissions__AttemptLimitPerHour"] = "3",
+        });
+        using var noConsent = await host.Http.PostAsync("/api/submissions", new SubmissionBuilder().Without("consent").Build());
+        using var notAForm = await host.Http.PostAsync("/api/submissions", new StringContent("{\"caption\": \"hello\"}", System.Text.Encoding.UTF8, "application/json"));
+        using var noCaption = await host.Http.PostAsync("/api/submissions", new SubmissionBuilder().WithoutPhoto().Without("caption").Build());
+
+        using var good = await host.Http.PostAsync("/api/submissions", new SubmissionBuilder().Build());
+        using var browserPage = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = new SubmissionBuilder().Build() };
+        browserPage.Headers.Accept.ParseAdd("text/html");
+        using var goodInABrowser = await host.Http.SendAsync(browserPage);
+
+        Assert.All([noConsent, notAForm, noCaption], r => Assert.True((int)r.StatusCode is >= 400 and < 500 and not 429, $"a malformed post answered {(int)r.StatusCode}"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, good.StatusCode); // the limit of entries (2) was never reached
+        Assert.True(good.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal("too-many-attempts", (await good.ProblemAsync())["code"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.TooManyRequests, goodInABrowser.StatusCode);
+        Assert.Contains("Too many tries", await goodInABrowser.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Past_the_attempts_limit_a_post_is_refused_before_its_body_is_read()
+    {
+        await using var host = await SolidayHost.StartAsync(new()
+        {
+            ["Submissions__RateLimitPerHour"] = "1",
+            ["Submissions__AttemptLimitPerHour"] = "1",
+        });
+        using var first = await host.Http.PostAsync("/api/submissions", new SubmissionBuilder().Build());
+
+        // A gigabyte announced, sent only once the server asks for it (Expect: 100-continue).
+        using var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) };
+        using var client = new HttpClient(handler) { BaseAddress = host.Http.BaseAddress };
+        var huge = new CountingContent(length: 1L << 30);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = huge };
+        request.Headers.ExpectContinue = true;
+        using var second = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.True(second.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(0, huge.BytesSent);
+    }
+
     [Fact]
     public async Task Past_the_hourly_limit_an_address_is_asked_kindly_to_wait()
     {
@@ -74,5 +141,36 @@ public sealed class RateLimitTests
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = new SubmissionBuilder().Build() };
         request.Headers.Add("Idempotency-Key", key);
         return host.Http.SendAsync(request);
+    }
+
+    /// <summary>A multipart-looking body of <c>length</c> bytes that counts what was asked of it.</summary>
+    private sealed class CountingContent : HttpContent
+    {
+        private readonly long _length;
+
+        public CountingContent(long length)
+        {
+            _length = length;
+            Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=soliday");
+        }
+
+        public long BytesSent { get; private set; }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var chunk = new byte[64 * 1024];
+            while (BytesSent < _length)
+            {
+                var size = (int)Math.Min(chunk.Length, _length - BytesSent);
+                await stream.WriteAsync(chunk.AsMemory(0, size));
+                BytesSent += size;
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _length;
+            return true;
+        }
     }
 }

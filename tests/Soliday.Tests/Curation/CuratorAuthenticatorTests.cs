@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
@@ -19,13 +20,13 @@ public sealed class CuratorAuthenticatorTests
     [InlineData("Bearer the-token-and-more")]
     public void A_caller_without_the_exact_token_is_not_a_curator(string? authorization)
     {
-        Assert.Null(Authenticator().Authenticate(Request(authorization)));
+        Assert.Null(Authenticator().Identify(Request(authorization)).Curator);
     }
 
     [Fact]
     public void A_caller_with_the_token_is_a_curator()
     {
-        Assert.NotNull(Authenticator().Authenticate(Request("Bearer the-token")));
+        Assert.NotNull(Authenticator().Identify(Request("Bearer the-token")).Curator);
     }
 
     [Theory]
@@ -33,13 +34,13 @@ public sealed class CuratorAuthenticatorTests
     [InlineData("")]
     public void With_no_token_configured_nobody_is_a_curator(string? configured)
     {
-        Assert.Null(Authenticator(token: configured).Authenticate(Request("Bearer ")));
+        Assert.Null(Authenticator(token: configured).Identify(Request("Bearer ")).Curator);
     }
 
     [Fact]
     public void An_Easy_Auth_principal_with_the_curator_role_is_a_curator_by_name()
     {
-        var curator = Authenticator(trustEasyAuth: true).Authenticate(Request(principal: Principal("jo@solihull.gov.uk", "curator")));
+        var curator = Authenticator(trustEasyAuth: true).Identify(Request(principal: Principal("jo@solihull.gov.uk", "curator"))).Curator;
 
         Assert.Equal("jo@solihull.gov.uk", curator?.Name);
     }
@@ -49,13 +50,13 @@ public sealed class CuratorAuthenticatorTests
     {
         var request = Request("Bearer the-token", Principal("visitor@example.org", "reader"));
 
-        Assert.Null(Authenticator(trustEasyAuth: true).Authenticate(request));
+        Assert.Null(Authenticator(trustEasyAuth: true).Identify(request).Curator);
     }
 
     [Fact]
     public void A_principal_header_is_ignored_unless_Easy_Auth_is_configured_in_front()
     {
-        Assert.Null(Authenticator(trustEasyAuth: false).Authenticate(Request(principal: Principal("forged@example.org", "curator"))));
+        Assert.Null(Authenticator(trustEasyAuth: false).Identify(Request(principal: Principal("forged@example.org", "curator"))).Curator);
     }
 
     [Fact]
@@ -64,18 +65,41 @@ public sealed class CuratorAuthenticatorTests
         var authenticator = Authenticator();
         var (session, _) = authenticator.NewSession(Request(null), "Margaret");
 
-        Assert.Equal("Margaret", authenticator.Authenticate(Request(null, cookie: session))?.Name);
-        Assert.Null(authenticator.Authenticate(Request(null, cookie: session.Replace('.', 'x'))));
-        Assert.Null(authenticator.Authenticate(Request(null, cookie: "TWFyZ2FyZXQ." + session.Split('.')[1])));
+        Assert.Equal("Margaret", authenticator.Identify(Request(null, cookie: session)).Curator?.Name);
+        Assert.Null(authenticator.Identify(Request(null, cookie: session.Replace('.', 'x'))).Curator);
+        Assert.Null(authenticator.Identify(Request(null, cookie: "TWFyZ2FyZXQ." + session.Split('.')[1])).Curator);
+    }
+
+    [Fact]
+    public void A_session_ends_when_the_curator_token_changes()
+    {
+        var (session, _) = Authenticator(token: "the-token").NewSession(Request(null), "Margaret");
+
+        Assert.Equal("Margaret", Authenticator(token: "the-token").Identify(Request(null, cookie: session)).Curator?.Name);
+        Assert.Null(Authenticator(token: "a-new-token-after-a-leak").Identify(Request(null, cookie: session)).Curator);
+        Assert.Null(Authenticator(token: null).Identify(Request(null, cookie: session)).Curator);
+    }
+
+    [Fact]
+    public void Only_a_bearer_token_is_a_credential_a_sender_could_guess()
+    {
+        var authenticator = Authenticator(trustEasyAuth: true);
+        var (session, _) = authenticator.NewSession(Request(null), "Margaret");
+
+        Assert.True(authenticator.Identify(Request("Bearer a-guess")).ByBearerToken);
+        Assert.False(authenticator.Identify(Request(null, cookie: session)).ByBearerToken);
+        Assert.False(authenticator.Identify(Request("Bearer a-guess", Principal("jo@solihull.gov.uk", "curator"))).ByBearerToken);
     }
 
     private static CuratorAuthenticator Authenticator(string? token = "the-token", bool trustEasyAuth = false)
     {
         var submissions = Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
-        return new CuratorAuthenticator(
-            Options.Create(new CurationOptions { LocalToken = token, TrustEasyAuth = trustEasyAuth }),
-            new TokenSigner(submissions),
-            TimeProvider.System);
+        var curation = Options.Create(new CurationOptions { LocalToken = token, TrustEasyAuth = trustEasyAuth });
+        var signer = new TokenSigner(submissions);
+
+        // Never reached: these tests identify without the throttle, which the acceptance tests exercise.
+        var unusedStorage = new BlobServiceClient("UseDevelopmentStorage=true");
+        return new CuratorAuthenticator(curation, signer, new CuratorTokenThrottle(new AddressCounter(unusedStorage, signer, TimeProvider.System), curation, submissions), TimeProvider.System);
     }
 
     /// <summary>The principal App Service Authentication sends: base64 JSON of claims.</summary>
