@@ -63,6 +63,21 @@ public sealed class HostilePhotoTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, real.StatusCode);
     }
 
+    [Fact]
+    public async Task No_damaged_or_crafted_file_in_the_corpus_gets_a_server_error()
+    {
+        foreach (var file in Directory.GetFiles(Corpus.Malformed).Order(StringComparer.Ordinal))
+        {
+            using var response = await _host.Http.PostSubmissionAsync(new SubmissionBuilder().WithPhotoBytes(await File.ReadAllBytesAsync(file), Path.GetFileName(file)));
+
+            Assert.True(
+                response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.UnprocessableEntity,
+                $"{Path.GetFileName(file)}: {(int)response.StatusCode}");
+        }
+
+        await AssertAnsweringAsync();
+    }
+
     private async Task AssertAnsweringAsync()
     {
         using var health = await _host.Http.GetAsync("/api/health");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace Soliday.Imaging.Containers;
@@ -11,6 +12,10 @@ public static class PngChunks
 {
     private const int SignatureBytes = 8;
     private const int FrameBytes = 12; // length, type, CRC
+
+    /// <summary>Every chunk type is four of these (the specification's rule).</summary>
+    private static readonly SearchValues<byte> AsciiLetters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
     private static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -50,9 +55,6 @@ public static class PngChunks
 
     /// <summary>Four ASCII letters, as the specification requires of every chunk type.</summary>
     private static bool IsChunkType(ReadOnlySpan<byte> type) => !type.ContainsAnyExcept(AsciiLetters);
-
-    private static readonly System.Buffers.SearchValues<byte> AsciiLetters =
-        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
     private static MetadataKind KindOf(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data) =>
         type.SequenceEqual("iCCP"u8) ? MetadataKind.IccProfile

@@ -109,6 +109,35 @@ public sealed class ContainerWalkerTests
         Assert.InRange(InflatedSize.Of(bomb, 1024 * 1024), 1024 * 1024 + 1, 1024 * 1024 + (64 * 1024));
     }
 
+    [Fact]
+    public void A_damaged_container_never_makes_the_walk_throw()
+    {
+        // Seeded, so a failure names the same file every run: cut short anywhere, or bytes overwritten.
+        var random = new Random(12);
+        var carriers = new[]
+        {
+            HostileImages.PngWith(HostileImages.Chunk("zTXt", [.. "Comment\0\0"u8, .. HostileImages.ZlibBomb(1024 * 1024)])),
+            HostileImages.JpegWith(HostileImages.JpegSegment(0xFE, "hello"u8.ToArray())),
+            HostileImages.GifWith(HostileImages.GifExtension(0xFE, "hello"u8.ToArray())),
+            HostileImages.WebPWith(HostileImages.RiffChunk("XMP ", new byte[100])),
+        };
+
+        foreach (var carrier in carriers)
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var damaged = carrier[..random.Next(1, carrier.Length)];
+                for (var flips = random.Next(4); flips > 0; flips--)
+                {
+                    damaged[random.Next(damaged.Length)] = (byte)random.Next(256);
+                }
+
+                var exception = Record.Exception(() => ContainerWalker.ExceededLimit(damaged));
+                Assert.True(exception is null, $"{Convert.ToHexString(damaged[..Math.Min(16, damaged.Length)])}... ({damaged.Length} bytes): {exception}");
+            }
+        }
+    }
+
     private static byte[] Deflate(byte[] data)
     {
         using var output = new MemoryStream();
