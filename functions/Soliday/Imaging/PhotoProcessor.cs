@@ -18,8 +18,8 @@ public sealed record PhotoOutcome(ProcessedPhoto? Photo, PhotoRefusal? Refusal);
 /// <summary>
 /// Everything done to one photo, with no I/O: the gate, one decode, the facts, the renditions.
 /// The gate and the decode run in one of <see cref="ImagingOptions.MaxConcurrentPhotos"/> slots,
-/// each within its time budget and the capped allocator, so memory is bounded by the slots. Whatever a hostile file makes ImageSharp do, the answer is an outcome,
-/// never an exception.
+/// each within its time budget and the capped allocator, so memory is bounded by the slots.
+/// Whatever a hostile file makes ImageSharp do, the answer is an outcome, never an exception.
 /// </summary>
 public sealed class PhotoProcessor(
     PhotoGate gate,
