@@ -2,6 +2,7 @@ using Soliday.Benchmarks;
 
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- hostile [rounds] [Imaging:MaxConcurrentPhotos]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- pages
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- curation [waiting] [decisions]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- publishing [timed] [sizes, e.g. 100,1000,10000]
@@ -16,6 +17,11 @@ switch (command)
         return 0;
     case "imaging":
         await ImagingBenchmark.RunAsync();
+        return 0;
+    case "hostile":
+        await HostileUploads.RunAsync(
+            rounds: int.Parse(args.ElementAtOrDefault(1) ?? "5"),
+            concurrentPhotos: args.ElementAtOrDefault(2) is { } slots ? int.Parse(slots) : null);
         return 0;
     case "curation":
         await CurationLatency.RunAsync(
@@ -38,6 +44,6 @@ switch (command)
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, pages, curation [waiting] [decisions], publishing [timed] [sizes], or site [entries] [lighthouse]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, hostile [rounds] [concurrent photos], pages, curation [waiting] [decisions], publishing [timed] [sizes], or site [entries] [lighthouse]");
         return 2;
 }

@@ -78,7 +78,7 @@ public static class SubmissionThroughput
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
     }
 
-    private static async Task WaitForAwaitingAsync(HttpClient http, IReadOnlyCollection<string> ids)
+    internal static async Task WaitForAwaitingAsync(HttpClient http, IReadOnlyCollection<string> ids)
     {
         var pending = new HashSet<string>(ids);
         var deadline = Stopwatch.StartNew();
@@ -109,5 +109,5 @@ public static class SubmissionThroughput
         }
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
+    internal static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 }

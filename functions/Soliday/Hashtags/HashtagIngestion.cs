@@ -26,7 +26,7 @@ public sealed class HashtagIngestion(
     EntryStore entries,
     SubmissionIntake intake,
     MediaDownloader media,
-    PhotoGate gate,
+    PhotoProcessor photoChecks,
     AuthorBlockList blockList,
     IntakeLimits limits,
     HashtagPostQueue queue,
@@ -127,8 +127,9 @@ public sealed class HashtagIngestion(
                 continue;
             }
 
-            // The form's own gate: format by content, bytes, pixels and sides, before anything is stored.
-            var check = gate.Check(download.Content!);
+            // The form's own gate, in a decode slot and its time budget: format by content, bytes,
+            // metadata, pixels and sides, before anything is stored.
+            var check = await photoChecks.CheckAsync(download.Content!, cancellationToken);
             if (check.Refusal is { } photoRefusal)
             {
                 flags.Add(new EntryFlag(FlagCodes.MediaRefused, $"Photo {i + 1} of the post was not taken ({photoRefusal.Code}): {photoRefusal.Message}"));

@@ -20,9 +20,6 @@ public static class ImageSharpSetup
     /// <summary>One per allocation limit: each holds its own memory pool, so they are made once and shared.</summary>
     private static readonly ConcurrentDictionary<int, Configuration> ByLimit = new();
 
-    /// <summary>For reading headers only (nothing large is allocated), with the default limit.</summary>
-    public static Configuration Configuration => For(new ImagingOptions().AllocationLimitMegabytes);
-
     /// <summary>The configuration whose allocator refuses any image asking for more than <paramref name="allocationLimitMegabytes"/>.</summary>
     public static Configuration For(int allocationLimitMegabytes) => ByLimit.GetOrAdd(allocationLimitMegabytes, Create);
 

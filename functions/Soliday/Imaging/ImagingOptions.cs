@@ -18,15 +18,16 @@ public sealed class ImagingOptions
     public int[] RenditionWidths { get; set; } = [480, 960, 1600];
 
     /// <summary>
-    /// How long decoding one photo may take before it is refused. A 50 MP JPEG decodes in about a
+    /// How long decoding one photo, or reading its header, may take before it is refused. A 50 MP JPEG decodes in about a
     /// second here; a crafted file that makes the decoder crawl is stopped at this budget.
     /// </summary>
     public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// Photos decoded at once in this process. A 50 MP photo peaks at about 250 MB while it is
-    /// made into renditions (docs/benchmarks.md); two at a time keep a 2 GB instance safe and
-    /// already keep two cores busy. More activities than this simply wait their turn.
+    /// Photos checked or decoded at once in this process: header reads (the form's, posts') take a
+    /// slot too. A 50 MP photo peaks at about 250 MB while it is made into renditions; two at a
+    /// time keep the process under 700 MB (docs/benchmarks.md, "Hostile uploads"), a 2 GB instance
+    /// safe, and already keep two cores busy. More than this simply wait their turn.
     /// </summary>
     public int MaxConcurrentPhotos { get; set; } = 2;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
@@ -5,6 +6,8 @@ using SixLabors.ImageSharp.Formats.Gif;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.Memory;
+using Soliday.Imaging.Containers;
 
 namespace Soliday.Imaging;
 
@@ -15,30 +18,41 @@ public sealed record PhotoCheck(IImageInfo? Info, string? Format, PhotoRefusal? 
 }
 
 /// <summary>
-/// Decides whether a photo may be decoded, from its header alone: format by content (never by file
-/// name or Content-Type), bytes, pixels and sides. Nothing is decoded in full here, so a
-/// decompression bomb costs a header read.
+/// Decides whether a photo may be decoded, from its container and header alone: format by content
+/// (never by file name or Content-Type), bytes, what it carries besides pixels, pixels and sides.
+/// Nothing is decoded in full here, so a decompression bomb costs a header read. Run it through
+/// <see cref="PhotoProcessor.CheckAsync"/>, which gives it a decode slot and a time budget.
 /// </summary>
-public sealed class PhotoGate(IOptions<ImagingOptions> options)
+public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGate> logger)
 {
     private readonly ImagingOptions _limits = options.Value;
 
-    public PhotoCheck Check(BinaryData photo)
+    /// <summary>Headers are read with the decoder's own capped allocator: a header can ask for memory too.</summary>
+    private readonly Configuration _configuration = ImageSharpSetup.For(options.Value.AllocationLimitMegabytes);
+
+    public async Task<PhotoCheck> CheckAsync(BinaryData photo, CancellationToken cancellationToken)
     {
-        var bytes = photo.ToMemory().Span;
+        var bytes = photo.ToMemory();
         if (bytes.Length > _limits.MaxUploadBytes)
         {
             return Refused(PhotoRefusal.TooManyBytes(_limits.MaxUploadBytes));
         }
 
-        if (ContainerSniffer.IsHeif(bytes))
+        if (ContainerSniffer.IsHeif(bytes.Span))
         {
             return Refused(PhotoRefusal.Heif());
         }
 
-        if (ContainerSniffer.IsAnimatedWebP(bytes))
+        if (ContainerSniffer.IsAnimatedWebP(bytes.Span))
         {
             return Refused(PhotoRefusal.AnimatedWebP());
+        }
+
+        // Before ImageSharp reads anything: its header read inflates and keeps every piece of metadata whole.
+        if (ContainerWalker.ExceededLimit(bytes) is { } limit)
+        {
+            logger.LogInformation("A photo refused before decoding: {Limit}", limit);
+            return Refused(PhotoRefusal.TooMuchMetadata());
         }
 
         IImageInfo? info;
@@ -46,12 +60,16 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options)
         try
         {
             using var stream = photo.ToStream();
-            info = Image.Identify(ImageSharpSetup.Configuration, stream, out format);
+            (info, format) = await Image.IdentifyWithFormatAsync(_configuration, stream, cancellationToken);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is InvalidMemoryOperationException or OutOfMemoryException || e.InnerException is InvalidMemoryOperationException)
         {
-            // Crafted files make ImageSharp 2.1 throw anything, NullReferenceException included:
-            // every one of them is a file we cannot read, never a fault of ours.
+            return Refused(PhotoRefusal.TooManyPixels());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Crafted files make ImageSharp 2.1 throw anything, NullReferenceException and
+            // InsufficientExecutionStackException included: each is a file we cannot read, never a fault of ours.
             return Refused(PhotoRefusal.Unreadable());
         }
 

@@ -16,9 +16,10 @@ public sealed record ProcessedPhoto(PhotoFacts Facts, IReadOnlyList<RenderedImag
 public sealed record PhotoOutcome(ProcessedPhoto? Photo, PhotoRefusal? Refusal);
 
 /// <summary>
-/// Everything done to one photo, with no I/O: the gate, one decode within a time budget, the
-/// facts, the renditions. Whatever a hostile file makes ImageSharp do, the answer is an outcome,
-/// never an exception.
+/// Everything done to one photo, with no I/O: the gate, one decode, the facts, the renditions.
+/// The gate and the decode run in one of <see cref="ImagingOptions.MaxConcurrentPhotos"/> slots,
+/// each within its time budget and the capped allocator, so memory is bounded by the slots.
+/// Whatever a hostile file makes ImageSharp do, the answer is an outcome, never an exception.
 /// </summary>
 public sealed class PhotoProcessor(
     PhotoGate gate,
@@ -30,18 +31,32 @@ public sealed class PhotoProcessor(
     private readonly SemaphoreSlim _decodeSlots = new(imaging.Value.MaxConcurrentPhotos);
     private readonly Configuration _decoding = ImageSharpSetup.For(imaging.Value.AllocationLimitMegabytes);
 
-    public async Task<PhotoOutcome> ProcessAsync(BinaryData photo, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The gate alone, in a decode slot and within the time budget, as the form and posts from
+    /// elsewhere need before anything is stored: a header read is work a hostile file can inflate.
+    /// </summary>
+    public async Task<PhotoCheck> CheckAsync(BinaryData photo, CancellationToken cancellationToken = default)
     {
-        var check = gate.Check(photo);
-        if (check.Refusal is { } refusal)
-        {
-            return new(null, refusal);
-        }
-
         await _decodeSlots.WaitAsync(cancellationToken);
         try
         {
-            return await DecodeAndRenderAsync(photo, check, cancellationToken);
+            return await CheckWithinBudgetAsync(photo, cancellationToken);
+        }
+        finally
+        {
+            _decodeSlots.Release();
+        }
+    }
+
+    public async Task<PhotoOutcome> ProcessAsync(BinaryData photo, CancellationToken cancellationToken = default)
+    {
+        await _decodeSlots.WaitAsync(cancellationToken);
+        try
+        {
+            var check = await CheckWithinBudgetAsync(photo, cancellationToken);
+            return check.Refusal is { } refusal
+                ? new(null, refusal)
+                : await DecodeAndRenderAsync(photo, check, cancellationToken);
         }
         finally
         {
@@ -51,9 +66,32 @@ public sealed class PhotoProcessor(
 
     public void Dispose() => _decodeSlots.Dispose();
 
+    private async Task<PhotoCheck> CheckWithinBudgetAsync(BinaryData photo, CancellationToken cancellationToken)
+    {
+        // The budget starts once a slot is free: waiting for a turn is not slowness of the photo.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(imaging.Value.DecodeTimeout);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var check = await gate.CheckAsync(photo, budget.Token);
+            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout ? new(null, null, PhotoRefusal.TooSlow()) : check;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new(null, null, PhotoRefusal.TooSlow());
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The gate turns ImageSharp's failures into refusals; this is the last line for the rest
+            // (an OutOfMemoryException in the walk itself): a hostile file never becomes a 500.
+            logger.LogWarning(e, "A photo's header check failed");
+            return new(null, null, PhotoRefusal.Unreadable());
+        }
+    }
+
     private async Task<PhotoOutcome> DecodeAndRenderAsync(BinaryData photo, PhotoCheck check, CancellationToken cancellationToken)
     {
-        // The time budget starts once a slot is free: waiting for a turn is not slowness of the photo.
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(imaging.Value.DecodeTimeout);
         try
@@ -68,7 +106,7 @@ public sealed class PhotoProcessor(
         {
             return new(null, PhotoRefusal.TooSlow());
         }
-        catch (Exception e) when (e is InvalidMemoryOperationException || e.InnerException is InvalidMemoryOperationException)
+        catch (Exception e) when (e is InvalidMemoryOperationException or OutOfMemoryException || e.InnerException is InvalidMemoryOperationException)
         {
             // The capped allocator said no. Decoders wrap its refusal in InvalidImageContentException
             // ("degenerate dimensions"), which alone would read as a damaged file: it is a big one.

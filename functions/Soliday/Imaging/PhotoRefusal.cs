@@ -23,6 +23,14 @@ public sealed record PhotoRefusal(string Code, int StatusCode, string Message)
     public static PhotoRefusal Unreadable() => new(
         "unreadable", 415, "We could not read this picture: the file may be damaged. Please try another copy of the photo.");
 
+    /// <summary>
+    /// 422: the picture is well formed but carries far more hidden data (text, colour profile,
+    /// camera data) than any photo does, the shape of a file made to exhaust the server.
+    /// </summary>
+    public static PhotoRefusal TooMuchMetadata() => new(
+        "too-much-metadata", 422,
+        "This picture carries far more hidden information (text, colour or camera details) than a photo needs, so we cannot take it. Please send the photo as your phone or camera saved it.");
+
     public static PhotoRefusal TooSlow() => new(
         "too-slow", 413, "This picture took too long for us to read. Please send a smaller copy of it.");
 }

@@ -26,6 +26,25 @@ public sealed class HostileMediaTests(HashtagHost hashtags)
     }
 
     [Fact]
+    public async Task A_metadata_bomb_in_a_post_is_refused_by_the_forms_gate_and_the_post_comes_without_it()
+    {
+        var server = hashtags.Media;
+        server.ServeImage("fine-too.jpg", Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg"));
+        server.ServeImage("bomb.png", HostileImages.PngWith(HostileImages.Chunk("zTXt", [.. "Comment\0\0"u8, .. HostileImages.ZlibBomb(256 * 1024 * 1024)])));
+        server.ServeImage("profile.webp", HostileImages.WebPWith(HostileImages.RiffChunkDeclaring("ICCP", 512 * 1024 * 1024, new byte[64])));
+        var post = server.Post("<p>Three photos, two of them traps #Soliday</p>",
+            media: [new FakeAttachment(server.MediaUrl("fine-too.jpg"), "A lock on the Grand Union"), new FakeAttachment(server.MediaUrl("bomb.png"), "A picture"), new FakeAttachment(server.MediaUrl("profile.webp"), "Another")]);
+
+        var entry = await Host.Curator.WaitForPostAsync(server.StatusUrl(post));
+
+        Assert.Equal(1, entry["photoCount"]!.GetValue<int>());
+        var flags = entry.Flags("media-refused");
+        Assert.Equal(2, flags.Count);
+        Assert.All(flags, f => Assert.Contains("(too-much-metadata)", f["message"]!.GetValue<string>()));
+        Assert.Single(await UploadsAsync(entry["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_photo_address_that_redirects_to_loopback_or_the_metadata_service_is_never_fetched()
     {
         var server = hashtags.Media;

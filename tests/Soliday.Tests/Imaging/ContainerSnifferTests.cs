@@ -7,25 +7,25 @@ namespace Soliday.Tests.Imaging;
 public sealed class ContainerSnifferTests
 {
     [Fact]
-    public void An_iPhone_HEIF_photo_is_recognised_and_refused_with_advice()
+    public async Task An_iPhone_HEIF_photo_is_recognised_and_refused_with_advice()
     {
         var heif = Corpus.Read("other-formats", "EX__heic_samplefilehub.heif");
 
         Assert.True(ContainerSniffer.IsHeif(heif));
-        Assert.Equal("heif", new PhotoGate(TestOptions.Imaging()).Check(BinaryData.FromBytes(heif)).Refusal?.Code);
+        Assert.Equal("heif", (await TestOptions.Gate().CheckAsync(BinaryData.FromBytes(heif), default)).Refusal?.Code);
     }
 
     [Fact]
-    public void An_animated_WebP_is_refused_and_a_still_one_is_not()
+    public async Task An_animated_WebP_is_refused_and_a_still_one_is_not()
     {
         var still = Corpus.Read("other-formats", "DN__webp_Photo_1_.webp");
         var animated = AnimatedWebPHeader();
-        var gate = new PhotoGate(TestOptions.Imaging());
+        var gate = TestOptions.Gate();
 
         Assert.False(ContainerSniffer.IsAnimatedWebP(still));
         Assert.True(ContainerSniffer.IsAnimatedWebP(animated));
-        Assert.Equal("animated", gate.Check(BinaryData.FromBytes(animated)).Refusal?.Code);
-        Assert.True(gate.Check(BinaryData.FromBytes(still)).Accepted);
+        Assert.Equal("animated", (await gate.CheckAsync(BinaryData.FromBytes(animated), default)).Refusal?.Code);
+        Assert.True((await gate.CheckAsync(BinaryData.FromBytes(still), default)).Accepted);
     }
 
     [Fact]

@@ -205,6 +205,39 @@ public sealed class PhotoProcessorTests
         Assert.Equal("too-slow", outcome.Refusal?.Code);
     }
 
+    [Fact]
+    public async Task A_header_check_over_its_time_budget_is_refused_too()
+    {
+        var processor = TestOptions.Processor(o => o.DecodeTimeout = TimeSpan.FromTicks(1));
+
+        var check = await processor.CheckAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_mobile_HMD_Nokia_8.3_5G.jpg")));
+
+        Assert.Equal("too-slow", check.Refusal?.Code);
+    }
+
+    [Fact]
+    public async Task A_header_check_waits_for_a_free_decode_slot()
+    {
+        var processor = TestOptions.Processor(o => o.MaxConcurrentPhotos = 1);
+
+        var decoding = processor.ProcessAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_mobile_HMD_Nokia_8.3_5G.jpg")));
+        var checking = processor.CheckAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg")));
+
+        Assert.Same(decoding, await Task.WhenAny(decoding, checking));
+        Assert.True((await checking).Accepted);
+    }
+
+    [Fact]
+    public async Task The_workflow_refuses_a_metadata_bomb_before_decoding_it()
+    {
+        var bomb = HostileImages.Suite().Single(f => f.Name == "png-ztxt-1GiB");
+
+        var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(bomb.Bytes)).WaitAsync(Patience);
+
+        Assert.Equal("too-much-metadata", outcome.Refusal?.Code);
+        Assert.Null(outcome.Photo);
+    }
+
     private static async Task<ProcessedPhoto> ProcessAsync(string folder, string file)
     {
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(Corpus.Read(folder, file)));

@@ -102,7 +102,7 @@ public sealed class SubmissionFormReaderTests
     private static SubmissionFormReader Reader(long maxUploadBytes = 25 * 1024 * 1024)
     {
         var imaging = TestOptions.Imaging(o => o.MaxUploadBytes = maxUploadBytes);
-        return new SubmissionFormReader(new PhotoGate(imaging), imaging);
+        return new SubmissionFormReader(TestOptions.Processor(o => o.MaxUploadBytes = maxUploadBytes), imaging);
     }
 
     private static MultipartFormDataContent Form(

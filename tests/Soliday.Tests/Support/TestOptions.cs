@@ -20,10 +20,12 @@ public static class TestOptions
     public static IOptions<SolidayOptions> Soliday(DateOnly? day = null) =>
         Options.Create(new SolidayOptions { Day = day ?? new DateOnly(2026, 6, 20) });
 
+    public static PhotoGate Gate(Action<ImagingOptions>? change = null) => new(Imaging(change), NullLogger<PhotoGate>.Instance);
+
     public static PhotoProcessor Processor(Action<ImagingOptions>? change = null)
     {
         var imaging = Imaging(change);
-        return new PhotoProcessor(new PhotoGate(imaging), imaging, Soliday(), new FixedClock(Now), NullLogger<PhotoProcessor>.Instance);
+        return new PhotoProcessor(new PhotoGate(imaging, NullLogger<PhotoGate>.Instance), imaging, Soliday(), new FixedClock(Now), NullLogger<PhotoProcessor>.Instance);
     }
 }
 
