@@ -61,7 +61,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
-        services.AddSingleton<EntryTakedown>();
+        services.AddSingleton<EntryErasure>();
 
         services.AddSingleton<PhotoGate>();
         services.AddSingleton<PhotoProcessor>();
@@ -76,6 +76,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationDecisions>();
         services.AddSingleton<CurationSteps>();
         services.AddSingleton<CurationEndpoints>();
+        services.AddSingleton<RemoveEntryEndpoint>();
 
         services.AddSingleton<TimelineIndex>();
         services.AddSingleton<PlacementStore>();

@@ -104,9 +104,6 @@ public sealed class CurationEndpoints(
     public Task<IResult> Reject(HttpRequest request, string id, DurableTaskClient durable) =>
         ActAsync(request, id, durable, CurationAction.Reject);
 
-    public Task<IResult> Unpublish(HttpRequest request, string id, DurableTaskClient durable) =>
-        ActAsync(request, id, durable, CurationAction.Unpublish);
-
     public Task<IResult> Edit(HttpRequest request, string id, DurableTaskClient durable) =>
         ActAsync(request, id, durable, CurationAction.Edit);
 
@@ -360,7 +357,11 @@ public sealed class CurationEndpoints(
         {
             "approved" or "approve" => $"Approved {count} {(count == 1 ? "entry" : "entries")}{subject}: publishing now.",
             "rejected" or "reject" => $"Rejected {count} {(count == 1 ? "entry" : "entries")}{subject}.",
-            "unpublish" => $"Taken off the timeline{subject}.",
+            "unpublish" => $"Taken off the timeline{subject}: its words and photos are deleted.",
+            "remove" => $"Removed{subject}: gone from the site, its words and photos deleted.",
+            "reason-needed" => $"Nothing changed{subject}: give a reason to take an entry off.",
+            "not-removed" => $"Nothing changed{subject}: it is not on the timeline, or was taken off already, or could not be recorded.",
+            "reload" => "This page was open too long; it has been reloaded. Please try again.",
             "edit" => $"Changes saved{subject}.",
             "feature" => $"Featured{subject}.",
             "unfeature" => $"No longer featured{subject}.",

@@ -91,7 +91,7 @@ public static class SubmissionOrchestration
         {
             // Taken down while it was prepared: the take-down removes everything and ends this workflow.
             context.SetCustomStatus(new SubmissionProgress(EntryState.Withdrawn.ToWire()));
-            return new SubmissionWorkflowResult(id, EntryState.Withdrawn, EntryTakedown.Reason);
+            return new SubmissionWorkflowResult(id, EntryState.Withdrawn, EntryErasure.TakedownReason);
         }
 
         var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary);
