@@ -159,6 +159,7 @@ var containers = [
 var queues = [
   'curator-reminders'
   'hashtag-posts'
+  'entry-erasures'
 ]
 var deploymentContainer = 'app-package'
 

@@ -31,7 +31,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0 && o.MaxConcurrentPhotos > 0 && o.AllocationLimitMegabytes > 0 && o.DecodeTimeout > TimeSpan.Zero, "Imaging limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
-            .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
+            .Validate(o => o.DecisionTimeout > TimeSpan.Zero && o.SourceCheckEvery > TimeSpan.Zero, "Curation:DecisionTimeout and Curation:SourceCheckEvery must be positive.")
             .ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
@@ -62,6 +62,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<EntryErasure>();
+        services.AddSingleton<ErasureRequests>();
 
         services.AddSingleton<PhotoGate>();
         services.AddSingleton<PhotoProcessor>();
