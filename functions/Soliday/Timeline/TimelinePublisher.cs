@@ -130,6 +130,11 @@ public sealed class TimelinePublisher(
 
         if (deleteFiles)
         {
+            foreach (var tag in from.SelectMany(p => p.Tags).Select(PublicTags.Slug).Distinct())
+            {
+                await index.DeleteTagIfEmptyAsync(Day, tag);
+            }
+
             await site.DeleteEntryFilesAsync(id);
             await placements.DeleteAsync(Day, id);
         }
