@@ -41,7 +41,7 @@ public sealed class PhotoHashIndex(BlobServiceClient blobs)
 
     public async Task<IReadOnlyList<PhotoHashes>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var lines = (await WhileRewrittenAsync(() => ReadUnleasedLinesAsync(cancellationToken), cancellationToken)).Select(Parse).ToList();
+        var lines = (await ReadUnleasedLinesAsync(cancellationToken)).Select(Parse).ToList();
 
         // Lines marked withdrawn were written before erasures cut lines out; they still hide their entry.
         var withdrawn = lines.Where(l => l.Withdrawn).Select(l => l.SubmissionId).ToHashSet(StringComparer.Ordinal);
@@ -96,22 +96,28 @@ public sealed class PhotoHashIndex(BlobServiceClient blobs)
         }
     }
 
-    /// <summary>Reads the lines, or throws the lease's 412 while a rewrite holds it, so the caller waits.</summary>
+    /// <summary>The lines, once no rewrite holds the lease (a rewrite in progress may have written only part of them).</summary>
     private async Task<IReadOnlyList<string>> ReadUnleasedLinesAsync(CancellationToken cancellationToken)
     {
-        try
+        var waited = Stopwatch.StartNew();
+        while (true)
         {
-            var download = (await Log.DownloadContentAsync(cancellationToken)).Value;
-            if (download.Details.LeaseState == LeaseState.Leased)
+            BlobDownloadResult download;
+            try
             {
-                throw new RequestFailedException(412, "The index is being rewritten.", BlobErrorCode.LeaseIdMissing.ToString(), null);
+                download = (await Log.DownloadContentAsync(cancellationToken)).Value;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return [];
             }
 
-            return download.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return [];
+            if (download.Details.LeaseState != LeaseState.Leased || waited.Elapsed >= LeaseWaitLimit)
+            {
+                return download.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+
+            await Task.Delay(LeasePoll, cancellationToken);
         }
     }
 
