@@ -274,7 +274,8 @@ public static class SubmissionOrchestration
     /// <summary>
     /// True when the post this entry was taken from has been deleted by its author. When its source
     /// cannot say (down for longer than the retries), false: an outage must not undo a curator's
-    /// approval, and a curator can still take the entry off the timeline.
+    /// approval, and a curator can still take the entry off the timeline. After publication the
+    /// next check asks again.
     /// </summary>
     private static async Task<bool> DeletedAtSourceAsync(TaskOrchestrationContext context, string id)
     {
@@ -286,7 +287,7 @@ public static class SubmissionOrchestration
         }
         catch (TaskFailedException e)
         {
-            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogWarning(e, "Submission {SubmissionId}: its source could not say whether the post still exists; publishing on the curator's approval", id);
+            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogWarning(e, "Submission {SubmissionId}: its source could not say whether the post still exists; it stays on the curator's approval", id);
             return false;
         }
     }
