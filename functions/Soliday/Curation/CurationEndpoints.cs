@@ -222,7 +222,7 @@ public sealed class CurationEndpoints(
             return await RefusedAsync(request, durable, curator, input, new DecisionRefusal(400, "Please try again", "This page was open too long; it has been reloaded.", null));
         }
 
-        if (action is CurationAction.Reject or CurationAction.Unpublish && ReasonProblem(input.Reason) is { } problem)
+        if (action == CurationAction.Reject && ReasonProblem(input.Reason) is { } problem)
         {
             return await RefusedAsync(request, durable, curator, input, problem);
         }
@@ -272,7 +272,7 @@ public sealed class CurationEndpoints(
         action,
         curator.Name,
         clock.GetUtcNow(),
-        action is CurationAction.Reject or CurationAction.Unpublish ? input.Reason?.Trim() : null,
+        action == CurationAction.Reject ? input.Reason?.Trim() : null,
         action == CurationAction.Edit ? new EntryEdit(Clean(input.Text), input.Alts?.Select(a => a.Trim()).ToList(), Clean(input.Credit), input.Tags) : null);
 
     private static string? Clean(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() is { Length: > 0 } clean ? clean : null;
