@@ -160,6 +160,7 @@ var containers = [
 var queues = [
   'curator-reminders'
   'hashtag-posts'
+  'entry-erasures'
 ]
 var deploymentContainer = 'app-package'
 

@@ -31,7 +31,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.MaxUploadBytes > 0 && o.MaxPixels > 0 && o.MaxSide > 0 && o.RenditionWidths.Length > 0 && o.MaxConcurrentPhotos > 0 && o.AllocationLimitMegabytes > 0 && o.DecodeTimeout > TimeSpan.Zero, "Imaging limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<CurationOptions>().BindConfiguration(CurationOptions.Section)
-            .Validate(o => o.DecisionTimeout > TimeSpan.Zero, "Curation:DecisionTimeout must be positive.")
+            .Validate(o => o.DecisionTimeout > TimeSpan.Zero && o.SourceCheckEvery > TimeSpan.Zero, "Curation:DecisionTimeout and Curation:SourceCheckEvery must be positive.")
             .Validate(o => o.WrongTokenLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Curation:WrongTokenLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .ValidateOnStart();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
@@ -64,7 +64,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
-        services.AddSingleton<EntryTakedown>();
+        services.AddSingleton<EntryErasure>();
+        services.AddSingleton<ErasureRequests>();
 
         services.AddSingleton<PhotoGate>();
         services.AddSingleton<PhotoProcessor>();
@@ -80,6 +81,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationDecisions>();
         services.AddSingleton<CurationSteps>();
         services.AddSingleton<CurationEndpoints>();
+        services.AddSingleton<RemoveEntryEndpoint>();
 
         services.AddSingleton<TimelineIndex>();
         services.AddSingleton<PlacementStore>();

@@ -113,6 +113,7 @@ var solidaySettings = {
   Curation__DecisionTimeout: '14.00:00:00'
   Curation__ReminderAfter: '2.00:00:00'
   Curation__ChangesAfterPublication: '30.00:00:00'
+  Curation__SourceCheckEvery: '06:00:00'
 
   // Never true on Flex Consumption: Easy Auth there does not stop anyone sending the principal
   // header themselves, so believing it would let anyone curate. Curators use the token instead.

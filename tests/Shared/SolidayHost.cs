@@ -64,6 +64,12 @@ public sealed class SolidayHost : IAsyncDisposable
         "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;";
 
+    /// <summary>The host's tables (the durable engine's history and instances), as a connection string.</summary>
+    public string TableConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
+        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
+
     /// <summary>The host's storage, to check what was (and was not) written.</summary>
     public BlobServiceClient Blobs { get; }
 

@@ -149,7 +149,7 @@ public sealed class SiteSeeding : IAsyncDisposable
         var recent = Get<RecentLog>();
         foreach (var entry in entries.Order(RecentIndex.NewestFirst).Take(100).Reverse())
         {
-            await recent.AppendAsync(new RecentRecord(entry.Id, entry));
+            await recent.AppendAsync(RecentRecord.Published(entry, HourOf(entry)));
         }
 
         // The files of the whole day exist already (made at start, from empty indexes): delete them,

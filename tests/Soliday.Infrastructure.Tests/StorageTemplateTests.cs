@@ -54,6 +54,7 @@ public sealed class StorageTemplateTests
         Assert.Equal(StorageLayout.Containers.Where(c => c != StorageLayout.Site).Order(), containers.Order());
         Assert.Contains(CurationSteps.RemindersQueue, queues);
         Assert.Contains(HashtagPostQueue.Name, queues);
+        Assert.Contains(Soliday.Submissions.ErasureRequests.QueueName, queues);
     }
 
     [Theory]

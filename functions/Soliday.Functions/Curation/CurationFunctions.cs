@@ -9,7 +9,7 @@ using Soliday.Web;
 namespace Soliday.Functions.Curation;
 
 /// <summary>Curators' endpoints and the curation activities, as Azure Functions.</summary>
-public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps steps)
+public sealed class CurationFunctions(CurationEndpoints endpoints, RemoveEntryEndpoint removal, CurationSteps steps)
 {
     [Function("CurationPage")]
     public Task<IActionResult> Page(
@@ -57,7 +57,14 @@ public sealed class CurationFunctions(CurationEndpoints endpoints, CurationSteps
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationUnpublish)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Unpublish(request, id, durable).AsAction();
+        removal.Unpublish(request, id, durable).AsAction();
+
+    [Function("CurationRemove")]
+    public Task<IActionResult> Remove(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationRemove)] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient durable) =>
+        removal.Remove(request, id, durable).AsAction();
 
     [Function("CurationEditForm")]
     public Task<IActionResult> EditForm(

@@ -10,7 +10,7 @@ using Soliday.Web;
 namespace Soliday.Functions.Submissions;
 
 /// <summary>Residents' endpoints and the submission workflow, as Azure Functions.</summary>
-public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, SubmissionSteps steps)
+public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, SubmissionSteps steps, ErasureRequests erasures)
 {
     [Function("SubmitForm")]
     public Task<IActionResult> SubmitForm(
@@ -49,4 +49,16 @@ public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, Submissio
     [Function(nameof(SubmissionSteps.BeginProcessing))]
     public Task<BeginProcessingResult> BeginProcessing([ActivityTrigger] BeginProcessingRequest request) =>
         steps.BeginProcessing(request);
+
+    [Function(nameof(ErasureRequests.RequestErasure))]
+    public Task<RequestErasureResult> RequestErasure([ActivityTrigger] RequestErasureRequest request) =>
+        erasures.RequestErasure(request);
+
+    /// <summary>Erases an entry its workflow has ended for (a post deleted at its source), purge included.</summary>
+    [Function("EraseEntry")]
+    public Task EraseEntry(
+        [QueueTrigger(ErasureRequests.QueueName)] string message,
+        [DurableClient] DurableTaskClient durable,
+        CancellationToken cancellationToken) =>
+        erasures.EraseAsync(message, durable, cancellationToken);
 }

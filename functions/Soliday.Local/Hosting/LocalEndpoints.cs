@@ -36,7 +36,8 @@ public static class LocalEndpoints
         api.MapGet(Routes.CurationQueue, (HttpRequest request, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Queue(request, durable));
         api.MapPost(Routes.CurationApprove, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Approve(request, id, durable));
         api.MapPost(Routes.CurationReject, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Reject(request, id, durable));
-        api.MapPost(Routes.CurationUnpublish, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Unpublish(request, id, durable));
+        api.MapPost(Routes.CurationUnpublish, (HttpRequest request, string id, RemoveEntryEndpoint endpoint, DurableTaskClient durable) => endpoint.Unpublish(request, id, durable));
+        api.MapPost(Routes.CurationRemove, (HttpRequest request, string id, RemoveEntryEndpoint endpoint, DurableTaskClient durable) => endpoint.Remove(request, id, durable));
         api.MapGet(Routes.CurationEdit, (HttpRequest request, string id, CurationEndpoints endpoints) => endpoints.EditForm(request, id));
         api.MapPost(Routes.CurationEdit, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Edit(request, id, durable));
         api.MapPost(Routes.CurationFeature, (HttpRequest request, string id, CurationEndpoints endpoints, DurableTaskClient durable) => endpoints.Feature(request, id, durable));

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Soliday.Hashtags;
+using Soliday.Submissions;
 
 namespace Soliday.Local.Hosting;
 
@@ -16,6 +17,8 @@ public static class LocalQueueListeners
     [
         new(HashtagPostQueue.Name, (services, message, cancellationToken) =>
             services.GetRequiredService<HashtagIngestion>().IngestAsync(message, services.GetRequiredService<DurableTaskClient>(), cancellationToken)),
+        new(ErasureRequests.QueueName, (services, message, cancellationToken) =>
+            services.GetRequiredService<ErasureRequests>().EraseAsync(message, services.GetRequiredService<DurableTaskClient>(), cancellationToken)),
     ];
 
     public static IReadOnlySet<string> QueueNames { get; } = Listeners.Select(l => l.QueueName).ToHashSet();

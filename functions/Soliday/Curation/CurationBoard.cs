@@ -29,11 +29,11 @@ public sealed class CurationBoard
             var progress = instance.ReadCustomStatusAs<SubmissionProgress>();
             var state = instance.RuntimeStatus switch
             {
-                OrchestrationRuntimeStatus.Terminated => EntryState.Withdrawn.ToWire(), // only a take-down terminates one
+                OrchestrationRuntimeStatus.Terminated => EntryState.Withdrawn.ToWire(), // only an erasure terminates one, and purges it a moment later
                 OrchestrationRuntimeStatus.Failed => EntryState.Failed.ToWire(),
                 _ => progress?.State ?? EntryState.Received.ToWire(),
             };
-            // A take-down purges the instance; until then its summary (the sender's words) is not shown.
+            // An erasure purges the instance; until then its summary (the sender's words) is not shown.
             var summary = instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? null : progress?.Curation;
             board.Add(new BoardEntry(instance.InstanceId[SubmissionOrchestration.InstanceIdPrefix.Length..], state, summary));
         }

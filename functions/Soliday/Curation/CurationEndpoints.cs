@@ -121,9 +121,6 @@ public sealed class CurationEndpoints(
     public Task<IResult> Reject(HttpRequest request, string id, DurableTaskClient durable) =>
         ActAsync(request, id, durable, CurationAction.Reject);
 
-    public Task<IResult> Unpublish(HttpRequest request, string id, DurableTaskClient durable) =>
-        ActAsync(request, id, durable, CurationAction.Unpublish);
-
     public Task<IResult> Edit(HttpRequest request, string id, DurableTaskClient durable) =>
         ActAsync(request, id, durable, CurationAction.Edit);
 
@@ -242,7 +239,7 @@ public sealed class CurationEndpoints(
             return await RefusedAsync(request, durable, curator, input, new DecisionRefusal(400, "Please try again", "This page was open too long; it has been reloaded.", null));
         }
 
-        if (action is CurationAction.Reject or CurationAction.Unpublish && ReasonProblem(input.Reason) is { } problem)
+        if (action == CurationAction.Reject && ReasonProblem(input.Reason) is { } problem)
         {
             return await RefusedAsync(request, durable, curator, input, problem);
         }
@@ -292,7 +289,7 @@ public sealed class CurationEndpoints(
         action,
         curator.Name,
         clock.GetUtcNow(),
-        action is CurationAction.Reject or CurationAction.Unpublish ? input.Reason?.Trim() : null,
+        action == CurationAction.Reject ? input.Reason?.Trim() : null,
         action == CurationAction.Edit ? new EntryEdit(Clean(input.Text), input.Alts?.Select(a => a.Trim()).ToList(), Clean(input.Credit), input.Tags) : null);
 
     private static string? Clean(string? text) => text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() is { Length: > 0 } clean ? clean : null;
@@ -383,7 +380,11 @@ public sealed class CurationEndpoints(
         {
             "approved" or "approve" => $"Approved {count} {(count == 1 ? "entry" : "entries")}{subject}: publishing now.",
             "rejected" or "reject" => $"Rejected {count} {(count == 1 ? "entry" : "entries")}{subject}.",
-            "unpublish" => $"Taken off the timeline{subject}.",
+            "unpublish" => $"Taken off the timeline{subject}: its words and photos are deleted.",
+            "remove" => $"Removed{subject}: gone from the site, its words and photos deleted.",
+            "reason-needed" => $"Nothing changed{subject}: give a reason to take an entry off.",
+            "not-removed" => $"Nothing changed{subject}: it is not on the timeline, or was taken off already, or could not be recorded.",
+            "reload" => "This page was open too long; it has been reloaded. Please try again.",
             "edit" => $"Changes saved{subject}.",
             "feature" => $"Featured{subject}.",
             "unfeature" => $"No longer featured{subject}.",

@@ -35,6 +35,13 @@ public sealed class CurationOptions
     /// <summary>How long after publication curators may still edit, feature or withdraw an entry.</summary>
     public TimeSpan ChangesAfterPublication { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// While curators may change a published post from elsewhere, how often its source is asked
+    /// whether the author deleted it (then it is taken off and erased). See
+    /// <see cref="Submissions.SubmissionOrchestration.DefaultSourceCheckEvery"/> for why six hours.
+    /// </summary>
+    public TimeSpan SourceCheckEvery { get; set; } = Submissions.SubmissionOrchestration.DefaultSourceCheckEvery;
+
     /// <summary>Words that flag an entry for a closer look (matched as whole words, in any case).</summary>
     public List<string> WatchedWords { get; set; } = [];
 

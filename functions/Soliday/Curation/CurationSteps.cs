@@ -52,14 +52,14 @@ public sealed class CurationSteps(
     /// <summary>
     /// Records the photos' facts, tags and flags the entry, and puts it in the curators' hands.
     /// Returns what the curation page shows of it. An entry taken down before or while this runs is
-    /// not offered, and its hashes are left out of the index.
+    /// not offered, and its hashes are cut out of the index.
     /// </summary>
     public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
     {
         using var step = SubmissionStep.Begin(logger, nameof(OfferForCuration), request.SubmissionId);
         var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
         var current = await entries.GetAsync(request.SubmissionId);
-        if (current.State == EntryState.Withdrawn)
+        if (current.State.IsErased())
         {
             return await NotOfferedAsync(current.Id); // an earlier delivery of this step may have added its hashes
         }
@@ -79,7 +79,7 @@ public sealed class CurationSteps(
         var entry = await entries.UpdateAsync(request.SubmissionId, e => e.State is EntryState.Received or EntryState.Processing
             ? offered with { State = EntryState.AwaitingCuration, Featured = e.Featured }
             : e);
-        if (entry.State == EntryState.Withdrawn)
+        if (entry.State.IsErased())
         {
             return await NotOfferedAsync(entry.Id); // taken down while this ran
         }
@@ -87,10 +87,10 @@ public sealed class CurationSteps(
         return new OfferForCurationResult(CurationSummary.From(entry), Withdrawn: false);
     }
 
-    /// <summary>A taken-down entry: its hashes are hidden by a tombstone (the take-down writes one too; another changes nothing).</summary>
+    /// <summary>An erased entry: its hashes are cut out of the index again (this step may have added them after the erasure did).</summary>
     private async Task<OfferForCurationResult> NotOfferedAsync(string id)
     {
-        await hashIndex.ForgetAsync(id);
+        await hashIndex.EraseAsync(id);
         return new OfferForCurationResult(null, Withdrawn: true);
     }
 
@@ -103,7 +103,7 @@ public sealed class CurationSteps(
         using var step = SubmissionStep.Begin(logger, nameof(ApplyChange), request.SubmissionId);
         var change = request.Change;
         var otherPhotos = change.Action == CurationAction.Edit ? await hashIndex.ReadAsync() : [];
-        var entry = await entries.UpdateAsync(request.SubmissionId, e => change.Action switch
+        var entry = await entries.UpdateAsync(request.SubmissionId, e => e.State.IsErased() ? e : change.Action switch
         {
             CurationAction.Feature => e with { Featured = true },
             CurationAction.Unfeature => e with { Featured = false },
@@ -141,7 +141,7 @@ public sealed class CurationSteps(
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));
 
-        await entries.UpdateAsync(id, e => e.State == EntryState.Withdrawn ? e : e with
+        await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
         {
             State = request.State,
             Reason = request.Reason,

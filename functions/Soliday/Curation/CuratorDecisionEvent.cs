@@ -2,7 +2,8 @@ namespace Soliday.Curation;
 
 /// <summary>
 /// What a curator does to an entry. Approve and reject decide a waiting entry; unpublish takes a
-/// published one off the timeline; edit and feature apply to either, and end nothing.
+/// published one off the timeline; edit and feature apply to either, and end nothing. Remove
+/// erases an entry whatever its state, long after its workflow has ended (<see cref="RemoveEntryEndpoint"/>).
 /// </summary>
 public enum CurationAction
 {
@@ -12,6 +13,7 @@ public enum CurationAction
     Edit,
     Feature,
     Unfeature,
+    Remove,
 }
 
 /// <summary>A curator's corrections. Null leaves a part as it is.</summary>

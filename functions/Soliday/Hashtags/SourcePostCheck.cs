@@ -31,7 +31,7 @@ public sealed class SourcePostCheck(EntryStore entries, MastodonClient mastodon,
             : await web.StillThereAsync(post.Url, CancellationToken.None);
         if (stillThere == false)
         {
-            logger.LogInformation("Submission {SubmissionId}: its post was deleted at the source before publication", entry.Id);
+            logger.LogInformation("Submission {SubmissionId}: its post was deleted at the source", entry.Id);
         }
 
         return new CheckSourcePostResult(entry.Id, Gone: stillThere == false);

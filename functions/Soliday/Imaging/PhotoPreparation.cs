@@ -26,7 +26,7 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries
         var (id, index) = (request.SubmissionId, request.PhotoIndex);
         using var step = SubmissionStep.Begin(logger, nameof(PreparePhoto), id);
         var started = Stopwatch.GetTimestamp();
-        if (await IsWithdrawnAsync(id))
+        if (await IsErasedAsync(id))
         {
             return new(index, null, [], null); // its sender took it down: nothing to prepare
         }
@@ -56,7 +56,7 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries
 
         // The take-down marks the record before it deletes renditions: a write that landed after its
         // delete is seen here, and undone.
-        if (await IsWithdrawnAsync(id))
+        if (await IsErasedAsync(id))
         {
             foreach (var rendition in stored)
             {
@@ -71,5 +71,5 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries
         return new(index, photo.Facts, stored, null);
     }
 
-    private async Task<bool> IsWithdrawnAsync(string id) => (await entries.FindAsync(id))?.State == EntryState.Withdrawn;
+    private async Task<bool> IsErasedAsync(string id) => (await entries.FindAsync(id))?.State.IsErased() == true;
 }

@@ -71,7 +71,10 @@ public static class StorageLayout
     public static string HourIndex(DateOnly day, int hour) => $"{day:yyyy-MM-dd}/{hour:00}.json";
 
     /// <summary>The entries of one hour that carry one tag: a tag page's part for that hour.</summary>
-    public static string TagHourIndex(DateOnly day, string slug, int hour) => $"{day:yyyy-MM-dd}/tags/{slug}/{hour:00}.json";
+    public static string TagHourIndex(DateOnly day, string slug, int hour) => $"{TagFolder(day, slug)}{hour:00}.json";
+
+    /// <summary>The folder of one tag's hour indexes: named by the tag, so deleted once the tag has no entry left.</summary>
+    public static string TagFolder(DateOnly day, string slug) => $"{day:yyyy-MM-dd}/tags/{slug}/";
 
     /// <summary>Every publish, edit and removal of the day, one line each (an append blob): what the feeds are made from.</summary>
     public static string RecentLog(DateOnly day) => $"{day:yyyy-MM-dd}/recent.jsonl";

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
 using Soliday.Hashtags;
+using Soliday.Submissions;
 using Soliday.Timeline;
 
 namespace Soliday.Storage;
@@ -22,7 +23,7 @@ public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient que
             await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
-        foreach (var queue in new[] { CurationSteps.RemindersQueue, HashtagPostQueue.Name, HashtagPostQueue.PoisonName })
+        foreach (var queue in new[] { CurationSteps.RemindersQueue, HashtagPostQueue.Name, HashtagPostQueue.PoisonName, ErasureRequests.QueueName })
         {
             await queues.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

@@ -12,4 +12,7 @@ public enum EntryState
 
     /// <summary>Taken down by the person who sent it: gone from the site and storage; an audit record stays.</summary>
     Withdrawn,
+
+    /// <summary>Taken off by a curator (removed, or unpublished): gone from the site and storage likewise.</summary>
+    Removed,
 }

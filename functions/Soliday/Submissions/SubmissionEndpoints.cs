@@ -21,7 +21,7 @@ public sealed class SubmissionEndpoints(
     FormTokens formTokens,
     SubmissionFingerprints fingerprints,
     TakedownLinks takedownLinks,
-    EntryTakedown takedown,
+    EntryErasure erasure,
     EntryStore entries,
     PageRenderer pages,
     IOptions<SiteOptions> site,
@@ -112,11 +112,13 @@ public sealed class SubmissionEndpoints(
             return await NotFoundAsync(request);
         }
 
+        // Entry ids are public: only the take-down key shows an entry that is not on the timeline.
         var key = request.Query[SubmissionFormFields.TakedownKey].ToString();
-        var takedownUrl = entry.State != EntryState.Withdrawn && takedownLinks.IsValid(id, key) ? Routes.TakedownUrl(id, key) : null;
+        var forSender = takedownLinks.IsValid(id, key);
+        var takedownUrl = forSender && !entry.State.IsErased() ? Routes.TakedownUrl(id, key) : null;
         return request.PrefersHtml()
-            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value, takedownUrl)))
-            : Results.Json(SubmissionStatus.From(entry, site.Value), SolidayJson.Options);
+            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value, forSender, takedownUrl)))
+            : Results.Json(SubmissionStatus.From(entry, site.Value, forSender), SolidayJson.Options);
     }
 
     /// <summary>The page a take-down link opens: it asks before removing anything, so a link preview cannot.</summary>
@@ -129,7 +131,7 @@ public sealed class SubmissionEndpoints(
             return await InvalidTakedownLinkAsync(request);
         }
 
-        return new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(entry, key, Done: entry.State == EntryState.Withdrawn, site.Value)));
+        return new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(entry, key, Done: entry.State.IsErased(), site.Value)));
     }
 
     public async Task<IResult> Takedown(HttpRequest request, string id, DurableTaskClient durable)
@@ -142,7 +144,7 @@ public sealed class SubmissionEndpoints(
             return await InvalidTakedownLinkAsync(request);
         }
 
-        var audit = await takedown.TakeDownAsync(id, durable, request.HttpContext.RequestAborted);
+        var audit = await erasure.EraseAsync(id, ErasureCause.TakenDownBySender, durable, request.HttpContext.RequestAborted);
         if (audit is null)
         {
             return await NotFoundAsync(request);
@@ -150,7 +152,7 @@ public sealed class SubmissionEndpoints(
 
         return request.PrefersHtml()
             ? new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(audit, key, Done: true, site.Value)))
-            : Results.Json(SubmissionStatus.From(audit, site.Value), SolidayJson.Options);
+            : Results.Json(SubmissionStatus.From(audit, site.Value, forSender: true), SolidayJson.Options);
     }
 
     private IResult Accepted(HttpRequest request, Entry entry)

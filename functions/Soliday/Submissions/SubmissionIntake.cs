@@ -64,7 +64,7 @@ public sealed class SubmissionIntake(
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(SubmissionOrchestration),
                 new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication,
-                    CheckSourceBeforePublishing: draft.SourcePost is not null),
+                    CheckSourceBeforePublishing: draft.SourcePost is not null, SourceCheckEvery: curation.Value.SourceCheckEvery),
                 new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
                 cancellationToken);
         }

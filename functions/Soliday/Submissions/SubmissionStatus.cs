@@ -2,32 +2,50 @@ using Soliday.Timeline;
 
 namespace Soliday.Submissions;
 
-/// <summary>The JSON a resident's app gets for <c>GET /api/submissions/{id}</c>: public facts only.</summary>
+/// <summary>
+/// The JSON for <c>GET /api/submissions/{id}</c>. Entry ids are public (every published entry's page
+/// shows one), so an entry that is not published shows its state only, unless asked with its
+/// take-down key: then its sender sees what they sent, and the reason it was not published. A
+/// published entry shows what the timeline shows anyway.
+/// </summary>
 public sealed record SubmissionStatus(
     string Id,
     string Status,
-    string Text,
-    string Credit,
-    string Licence,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset MomentAt,
-    IReadOnlyList<SubmissionStatusPhoto> Photos,
-    string? Reason,
-    DateTimeOffset? PublishedAt,
-    string? SiteUrl)
+    string? Text = null,
+    string? Credit = null,
+    string? Licence = null,
+    DateTimeOffset? MomentAt = null,
+    IReadOnlyList<SubmissionStatusPhoto>? Photos = null,
+    string? Reason = null,
+    DateTimeOffset? PublishedAt = null,
+    string? SiteUrl = null)
 {
-    public static SubmissionStatus From(Entry entry, SiteOptions site) => new(
-        entry.Id,
-        entry.State.ToWire(),
-        entry.Text,
-        entry.Credit,
-        entry.Licence,
-        entry.ReceivedAt,
-        entry.MomentAt,
-        entry.Photos.Select(p => new SubmissionStatusPhoto(p.Alt, p.Facts?.Width, p.Facts?.Height)).ToList(),
-        entry.Reason,
-        entry.PublishedAt,
-        entry.State == EntryState.Published ? new Uri(site.PublicRoot, SitePaths.EntryPage(entry.Id)).AbsoluteUri : null);
+    /// <param name="forSender">Asked with the entry's take-down key.</param>
+    public static SubmissionStatus From(Entry entry, SiteOptions site, bool forSender)
+    {
+        var state = new SubmissionStatus(entry.Id, entry.State.ToWire(), entry.ReceivedAt);
+        if (entry.State == EntryState.Published)
+        {
+            return state with
+            {
+                Text = entry.Text,
+                Credit = entry.Credit,
+                Licence = entry.Licence,
+                MomentAt = entry.MomentAt,
+                Photos = PhotosOf(entry),
+                PublishedAt = entry.PublishedAt,
+                SiteUrl = new Uri(site.PublicRoot, SitePaths.EntryPage(entry.Id)).AbsoluteUri,
+            };
+        }
+
+        return forSender
+            ? state with { Text = entry.Text, Credit = entry.Credit, Licence = entry.Licence, MomentAt = entry.MomentAt, Photos = PhotosOf(entry), Reason = entry.Reason }
+            : state;
+    }
+
+    private static List<SubmissionStatusPhoto> PhotosOf(Entry entry) =>
+        [.. entry.Photos.Select(p => new SubmissionStatusPhoto(p.Alt, p.Facts?.Width, p.Facts?.Height))];
 }
 
 public sealed record SubmissionStatusPhoto(string Alt, int? Width, int? Height);

@@ -12,13 +12,15 @@ namespace Soliday.Submissions;
 /// deleted it. A field of the input rather than a lookup, so orchestrations of form entries (and
 /// those already running when this was added) replay exactly as before.
 /// </param>
+/// <param name="SourceCheckEvery">How often a published post from elsewhere is asked after at its source; null for the default.</param>
 public sealed record SubmissionWorkflowRequest(
     string SubmissionId,
     TimeSpan DecisionTimeout,
     TimeSpan ReminderAfter,
     TimeSpan ChangesAfterPublication,
     PublishedEntry? Published = null,
-    bool CheckSourceBeforePublishing = false);
+    bool CheckSourceBeforePublishing = false,
+    TimeSpan? SourceCheckEvery = null);
 
 /// <summary>A published entry the orchestration keeps following for changes, until <see cref="Until"/>.</summary>
 public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset PublishedAt, DateTime Until);

@@ -1,4 +1,6 @@
+using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Soliday.Storage;
 
 namespace Soliday.Timeline;
@@ -27,6 +29,45 @@ public sealed class TimelineIndex(BlobServiceClient blobs)
 
     public Task<HourIndex> ReadTagHourAsync(DateOnly day, string slug, int hour, CancellationToken cancellationToken = default) =>
         ReadAsync(StorageLayout.TagHourIndex(day, slug, hour), new HourIndex(day, hour, []), cancellationToken);
+
+    /// <summary>
+    /// Deletes a tag's indexes once none of its hours holds an entry: a tag's name is often the
+    /// resident's own words (a hashtag), and an erased entry leaves nothing of them. Only when the
+    /// whole tag is empty (its page is deleted then too, so no page keeps a version of an index
+    /// that starts again); each blob only if unchanged since it was read empty, so a publish in
+    /// between keeps it.
+    /// </summary>
+    public async Task DeleteTagIfEmptyAsync(DateOnly day, string slug, CancellationToken cancellationToken = default)
+    {
+        var empty = new List<(BlobClient Blob, ETag ETag)>();
+        await foreach (var item in Container.GetBlobsAsync(new GetBlobsOptions { Prefix = StorageLayout.TagFolder(day, slug) }, cancellationToken))
+        {
+            var blob = Container.GetBlobClient(item.Name);
+            if (await blob.ReadAsync(cancellationToken) is not { } found)
+            {
+                continue;
+            }
+
+            if (SolidayJson.Deserialize<HourIndex>(found.Content).Entries.Count > 0)
+            {
+                return;
+            }
+
+            empty.Add((blob, found.ETag));
+        }
+
+        foreach (var (blob, etag) in empty)
+        {
+            try
+            {
+                await blob.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = etag }, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 412)
+            {
+                // Published into meanwhile: it stays, and so does the tag.
+            }
+        }
+    }
 
     /// <summary>Writes an index whole, unconditionally: for seeding a benchmark or a test, never while publishing.</summary>
     public Task SeedAsync<T>(string blobName, T index, CancellationToken cancellationToken = default) =>

@@ -40,7 +40,7 @@ public sealed class TimelinePublisher(
     {
         using var step = SubmissionStep.Begin(logger, nameof(PublishEntry), request.SubmissionId);
         var entry = await entries.GetAsync(request.SubmissionId);
-        if (entry.State == EntryState.Withdrawn)
+        if (entry.State.IsErased())
         {
             return new PublishEntryResult(entry.Id, Hour: null); // its sender took it down first
         }
@@ -51,7 +51,7 @@ public sealed class TimelinePublisher(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            if (await IsWithdrawnAsync(entry.Id))
+            if (await IsErasedAsync(entry.Id))
             {
                 return new PublishEntryResult(entry.Id, Hour: null); // taken down while this ran: its renditions are gone
             }
@@ -84,14 +84,14 @@ public sealed class TimelinePublisher(
 
         // Checked again after writing: a take-down that cleaned up just before those writes is undone here,
         // from this publish's own placement (the take-down may already have deleted the stored one).
-        if (await IsWithdrawnAsync(entry.Id))
+        if (await IsErasedAsync(entry.Id))
         {
             await RemoveAsync(entry.Id, [widened]);
             return new PublishEntryResult(entry.Id, Hour: null);
         }
 
         // The record says "published" last, so a resident who sees it finds the entry on the site.
-        await entries.UpdateAsync(entry.Id, e => e.State == EntryState.Withdrawn ? e : e with
+        await entries.UpdateAsync(entry.Id, e => e.State.IsErased() ? e : e with
         {
             State = EntryState.Published,
             PublishedAt = request.PublishedAt,
@@ -123,12 +123,18 @@ public sealed class TimelinePublisher(
             var tags = from.Where(p => p.Hour == placement.Hour).SelectMany(p => p.Tags).DistinctBy(PublicTags.Slug).ToList();
             var hourUpdate = index.UpdateHourAsync(Day, placement.Hour, h => h.Remove(id));
             var tagUpdates = tags.Select(async tag => (tag, (await index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), placement.Hour, h => h.Remove(id))).After)).ToList();
-            var recentLength = await recent.AppendAsync(new RecentRecord(id, Entry: null));
-            await site.ApplyAsync(new SiteChange((await hourUpdate).After, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength));
+            var hourAfter = (await hourUpdate).After;
+            var recentLength = await recent.AppendAsync(RecentRecord.Removed(id));
+            await site.ApplyAsync(new SiteChange(hourAfter, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength));
         }
 
         if (deleteFiles)
         {
+            foreach (var tag in from.SelectMany(p => p.Tags).Select(PublicTags.Slug).Distinct())
+            {
+                await index.DeleteTagIfEmptyAsync(Day, tag);
+            }
+
             await site.DeleteEntryFilesAsync(id);
             await placements.DeleteAsync(Day, id);
         }
@@ -143,11 +149,13 @@ public sealed class TimelinePublisher(
             .Where(old => published.Tags.All(t => PublicTags.Slug(t) != PublicTags.Slug(old)))
             .Select(tag => (tag, update: index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), before!.Hour, h => h.Remove(published.Id))));
         var tagUpdates = kept.Concat(dropped).Select(async t => (t.tag, (await t.update).After)).ToList();
-        var recentLength = await recent.AppendAsync(new RecentRecord(published.Id, published));
-        return new SiteChange((await hourUpdate).After, published, Published: true, await Task.WhenAll(tagUpdates), recentLength);
+        // The log names the hour the feeds read the entry from: it is appended once the hour holds it.
+        var hourAfter = (await hourUpdate).After;
+        var recentLength = await recent.AppendAsync(RecentRecord.Published(published, hour));
+        return new SiteChange(hourAfter, published, Published: true, await Task.WhenAll(tagUpdates), recentLength);
     }
 
-    private async Task<bool> IsWithdrawnAsync(string id) => (await entries.FindAsync(id))?.State == EntryState.Withdrawn;
+    private async Task<bool> IsErasedAsync(string id) => (await entries.FindAsync(id))?.State.IsErased() == true;
 
     private async Task CopyRenditionsToSiteAsync(Entry entry)
     {

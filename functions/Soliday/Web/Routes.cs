@@ -20,6 +20,7 @@ public static class Routes
     public const string CurationApprove = "curation/{id}/approve";
     public const string CurationReject = "curation/{id}/reject";
     public const string CurationUnpublish = "curation/{id}/unpublish";
+    public const string CurationRemove = "curation/{id}/remove";
     public const string CurationEdit = "curation/{id}/edit";
     public const string CurationFeature = "curation/{id}/feature";
     public const string CurationBulk = "curation/bulk";

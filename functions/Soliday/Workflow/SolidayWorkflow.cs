@@ -29,5 +29,6 @@ public static class SolidayWorkflow
         Activity<SourcePostCheck, CheckSourcePostRequest, CheckSourcePostResult>(nameof(SourcePostCheck.CheckSourcePost), (s, r) => s.CheckSourcePost(r)),
         Activity<TimelinePublisher, PublishEntryRequest, PublishEntryResult>(nameof(TimelinePublisher.PublishEntry), (s, r) => s.PublishEntry(r)),
         Activity<CurationSteps, DiscardEntryRequest, DiscardEntryResult>(nameof(CurationSteps.DiscardEntry), (s, r) => s.DiscardEntry(r)),
+        Activity<ErasureRequests, RequestErasureRequest, RequestErasureResult>(nameof(ErasureRequests.RequestErasure), (s, r) => s.RequestErasure(r)),
     ];
 }

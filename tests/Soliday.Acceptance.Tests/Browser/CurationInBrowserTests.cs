@@ -155,6 +155,31 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/api/curation/signin$")); // signed out, not just sent away
     }
 
+    [Fact]
+    public async Task A_curator_removes_a_published_entry_for_good_from_its_card()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "A house number, clear as day"));
+        await host.Curator.WaitForQueueAsync(id);
+        using (var approval = await host.Curator.ApproveAsync(id))
+        {
+            await host.Http.WaitForStatusAsync(id, "published");
+        }
+
+        var page = await browser.NewPageAsync(host.Http.BaseAddress!.ToString(), width: 1280);
+        await SignInAsync(page, host, "Sam Remover");
+        await page.GotoAsync("/api/curation?state=published");
+        await page.Locator($"#reason-{id}").FillAsync("The owner of the house asked us.");
+        await page.Locator($"#c-{id}").GetByRole(AriaRole.Button, new() { Name = "Remove for good" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Removed");
+        await Assertions.Expect(page.Locator($"#c-{id}")).ToHaveCountAsync(0);
+        var status = await host.Http.StatusAsync(id);
+        Assert.Equal("removed", status["status"]!.GetValue<string>());
+        Assert.Equal("The owner of the house asked us.", status["reason"]!.GetValue<string>());
+        Assert.False(await host.Http.SiteHasAsync($"entries/{id}.html"));
+    }
+
     private static async Task SignInAsync(IPage page, SolidayHost host, string name)
     {
         await page.GotoAsync("/api/curation/signin");

@@ -33,11 +33,11 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
     public async Task A_rejected_entry_shows_the_curator_s_reason()
     {
         const string Reason = "We could not make out the parade: the photo is mostly sky. Do send another!";
-        var (id, _) = await SubmitAsync(new SubmissionBuilder().With("caption", "The parade, from my window"));
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "The parade, from my window"));
         await Host.Curator.WaitForQueueAsync(id);
         using var rejection = await Host.Curator.RejectAsync(id, Reason);
         await Host.Http.WaitForStatusAsync(id, "rejected");
-        var page = await OpenStatusPageAsync(id);
+        var page = await OpenStatusPageAsync(id, KeyQuery(takedownUrl)); // as bookmarked after sending
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your entry was not published.");
         await Assertions.Expect(page.GetByText($"The reason given: {Reason}")).ToBeVisibleAsync();
@@ -47,12 +47,30 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
     }
 
     [Fact]
+    public async Task A_rejected_entry_shows_anyone_without_its_key_its_state_and_nothing_of_it()
+    {
+        var (id, _) = await SubmitAsync(new SubmissionBuilder().With("caption", "Only mine to read again").With("credit", "Kit Private"));
+        await Host.Curator.WaitForQueueAsync(id);
+        using var rejection = await Host.Curator.RejectAsync(id, "Faces of children we cannot ask.");
+        await Host.Http.WaitForStatusAsync(id, "rejected");
+
+        var page = await OpenStatusPageAsync(id);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your entry was not published.");
+        var text = await page.Locator("main").InnerTextAsync();
+        foreach (var word in new[] { "Only mine to read again", "Kit Private", "Faces of children", "What you sent" })
+        {
+            Assert.DoesNotContain(word, text);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_entry_says_why_in_words_for_a_resident()
     {
         // Its header is sound, so the form takes it; the image data is cut short.
-        var (id, _) = await SubmitAsync(new SubmissionBuilder().WithPhoto("malformed", "PI__truncated_image.png"));
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().WithPhoto("malformed", "PI__truncated_image.png"));
         await Host.Http.WaitForStatusAsync(id, "failed");
-        var page = await OpenStatusPageAsync(id);
+        var page = await OpenStatusPageAsync(id, KeyQuery(takedownUrl));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Something went wrong with your entry.");
         await Assertions.Expect(page.GetByText("The reason given: We could not read this picture")).ToBeVisibleAsync();
@@ -68,7 +86,7 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
         using var removal = await Host.Http.PostAsync(takedownUrl, null);
         await Host.Http.WaitForStatusAsync(id, "withdrawn");
-        var page = await OpenStatusPageAsync(id, takedownUrl[takedownUrl.IndexOf('?', StringComparison.Ordinal)..]); // as bookmarked, with its key
+        var page = await OpenStatusPageAsync(id, KeyQuery(takedownUrl)); // as bookmarked, with its key
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your entry has been removed, as you asked.");
         await Assertions.Expect(page.GetByText("Please forget this one")).ToHaveCountAsync(0);
@@ -76,6 +94,9 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "remove my entry" })).ToHaveCountAsync(0);
         await page.AssertAccessibleAsync();
     }
+
+    /// <summary>The status page's query as the resident's bookmark has it: the take-down link's key.</summary>
+    private static string KeyQuery(string takedownUrl) => takedownUrl[takedownUrl.IndexOf('?', StringComparison.Ordinal)..];
 
     private async Task<IPage> OpenStatusPageAsync(string id, string query = "")
     {

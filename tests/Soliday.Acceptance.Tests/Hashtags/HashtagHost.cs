@@ -46,6 +46,9 @@ public sealed class HashtagHost : IAsyncLifetime
 
             // A failed message is tried again after a second, not ten: the poison test waits for five tries.
             ["Queues__VisibilityTimeout"] = "00:00:01",
+
+            // A published post is asked after at its source every two seconds, not six hours: the test of a post deleted later waits for it.
+            ["Curation__SourceCheckEvery"] = "00:00:02",
         };
         for (var i = 0; i < _servers.Length; i++)
         {

@@ -98,6 +98,28 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
     }
 
     [Fact]
+    public async Task A_published_post_its_author_deletes_later_is_taken_off_the_site_and_erased()
+    {
+        var server = hashtags.Deleting;
+        var post = server.Post("<p>Regretted after publication #Soliday</p>", username: "cal", displayName: "Cal Regret");
+        var id = (await Host.Curator.WaitForPostAsync(server.StatusUrl(post)))["id"]!.GetValue<string>();
+        using var approval = await Host.Curator.ApproveAsync(id);
+        await Host.Http.WaitForStatusAsync(id, "published");
+        Assert.Contains("Regretted after publication", await Host.Http.EntryPageAsync(id));
+
+        server.Delete(post);
+
+        await Host.Http.WaitForStatusAsync(id, "removed");
+        await SolidayApi.EventuallyAsync(async () => await DurableInstances.RuntimeStatusAsync(Host, $"submission-{id}") is null, "its workflow is purged");
+        Assert.False(await Host.Http.SiteHasAsync($"entries/{id}.html"));
+        Assert.DoesNotContain("Regretted after publication", await Host.Http.WholeDayTextAsync());
+        var record = await Host.RecordAsync(id);
+        Assert.Equal("", record["text"]!.GetValue<string>());
+        Assert.Equal("", record["credit"]!.GetValue<string>());
+        Assert.Contains("deleted this post", record["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_post_its_author_deleted_before_it_was_approved_is_not_published()
     {
         var server = hashtags.Deleting;
@@ -110,8 +132,8 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
         using var approval = await Host.Curator.ApproveAsync(id);
         Assert.Equal(HttpStatusCode.Accepted, approval.StatusCode);
 
-        var rejected = await Host.Http.WaitForStatusAsync(id, "rejected");
-        Assert.Contains("deleted this post", rejected["reason"]!.GetValue<string>());
+        await Host.Http.WaitForStatusAsync(id, "rejected");
+        Assert.Contains("deleted this post", (await Host.RecordAsync(id))["reason"]!.GetValue<string>());
         Assert.DoesNotContain("I will think better of this", await Host.Http.WholeDayTextAsync());
         Assert.Contains(server.Requests, r => r.Path == $"/api/v1/statuses/{post.Id}" && r.StatusCode == 404);
     }

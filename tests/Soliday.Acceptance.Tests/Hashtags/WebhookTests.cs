@@ -27,7 +27,7 @@ public sealed class WebhookTests(HashtagHost hashtags)
         Assert.Equal("bluesky", entry["source"]!.GetValue<string>());
         Assert.Equal("Carol (@carol.bsky.example)", entry["credit"]!.GetValue<string>());
         Assert.Equal(1, entry["photoCount"]!.GetValue<int>());
-        Assert.Equal("An orange sky over the park", (await Host.Http.StatusAsync(id))["photos"]![0]!["alt"]!.GetValue<string>());
+        Assert.Equal("An orange sky over the park", (await Host.RecordAsync(id))["photos"]![0]!["alt"]!.GetValue<string>());
     }
 
     [Fact]

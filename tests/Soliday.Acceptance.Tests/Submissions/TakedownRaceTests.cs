@@ -62,7 +62,7 @@ public sealed class TakedownRaceTests(SharedHost shared) : IDisposable
         return (id, body["takedownUrl"]!.GetValue<string>());
     }
 
-    /// <summary>The first steps of <see cref="EntryTakedown"/>: the mark, then the renditions deleted.</summary>
+    /// <summary>The first steps of <see cref="EntryErasure"/>: the mark, then the renditions deleted.</summary>
     private async Task TakeDownMidwayAsync(string id)
     {
         await _services.GetRequiredService<EntryStore>().UpdateAsync(id, e => e with { State = EntryState.Withdrawn, WithdrawnAt = DateTimeOffset.UtcNow });

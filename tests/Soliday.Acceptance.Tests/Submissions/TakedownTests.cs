@@ -33,7 +33,7 @@ public sealed class TakedownTests(SharedHost shared)
         using var removal = await Host.Http.PostAsync(takedownUrl, null);
 
         Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
-        var audit = await Host.Http.StatusAsync(id);
+        var audit = await Host.Http.StatusAsync(id, takedownUrl.Split("key=")[1]);
         Assert.Equal("withdrawn", audit["status"]!.GetValue<string>());
         Assert.Equal("", audit["text"]!.GetValue<string>());
         Assert.Equal("", audit["credit"]!.GetValue<string>());

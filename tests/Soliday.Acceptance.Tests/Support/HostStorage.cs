@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Models;
+using Soliday.Storage;
 using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Support;
@@ -16,4 +18,8 @@ public static class HostStorage
 
         return names;
     }
+
+    /// <summary>An entry's record as stored: what curators and operators can read, whatever the status shows the public.</summary>
+    public static async Task<JsonNode> RecordAsync(this SolidayHost host, string id) =>
+        JsonNode.Parse((await host.Blobs.GetBlobContainerClient(StorageLayout.Entries).GetBlobClient(StorageLayout.Record(id)).DownloadContentAsync()).Value.Content.ToString())!;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -10,19 +11,28 @@ public static class SolidayApi
 {
     public static readonly TimeSpan WorkflowTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The take-down key each entry sent through <see cref="SubmitAsync"/> came back with: its sender's key to its status.</summary>
+    private static readonly ConcurrentDictionary<string, string> SendersKeys = new();
+
     public static async Task<string> SubmitAsync(this HttpClient http, SubmissionBuilder submission)
     {
         using var response = await http.PostAsync("/api/submissions", submission.Build());
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+        var accepted = JsonNode.Parse(body)!;
+        var id = accepted["id"]!.GetValue<string>();
+        SendersKeys[id] = accepted["takedownUrl"]!.GetValue<string>().Split("key=")[1];
+        return id;
     }
+
+    /// <summary>The take-down key of an entry this test sent with <see cref="SubmitAsync"/>.</summary>
+    public static string SendersKey(string id) => SendersKeys[id];
 
     /// <summary>
     /// Sends a submission as an API client would, optionally with an <c>Idempotency-Key</c> and with an
     /// <c>X-Forwarded-For</c> header of the client's (or a proxy's) making; the response is the caller's to check.
     /// </summary>
-    public static Task<HttpResponseMessage> PostSubmissionAsync(this HttpClient http, SubmissionBuilder submission, string? idempotencyKey = null, string? forwardedFor = null)
+    public static async Task<HttpResponseMessage> PostSubmissionAsync(this HttpClient http, SubmissionBuilder submission, string? idempotencyKey = null, string? forwardedFor = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions") { Content = submission.Build() };
         if (idempotencyKey is not null)
@@ -35,12 +45,28 @@ public static class SolidayApi
             request.Headers.Add("X-Forwarded-For", forwardedFor);
         }
 
-        return http.SendAsync(request);
+        var response = await http.SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.Accepted && JsonNode.Parse(await response.Content.ReadAsStringAsync()) is { } accepted)
+        {
+            SendersKeys[accepted["id"]!.GetValue<string>()] = accepted["takedownUrl"]!.GetValue<string>().Split("key=")[1];
+        }
+
+        return response;
     }
 
-    public static async Task<JsonNode> StatusAsync(this HttpClient http, string id)
+    /// <summary>
+    /// The status as the entry's sender sees it: with its take-down key when it was sent with
+    /// <see cref="SubmitAsync"/> (a post from elsewhere has none, and reads as anyone would).
+    /// </summary>
+    public static Task<JsonNode> StatusAsync(this HttpClient http, string id) =>
+        http.StatusAsync(id, SendersKeys.TryGetValue(id, out var key) ? key : null);
+
+    /// <summary>The status as anyone who knows the id sees it: no take-down key.</summary>
+    public static Task<JsonNode> PublicStatusAsync(this HttpClient http, string id) => http.StatusAsync(id, key: null);
+
+    public static async Task<JsonNode> StatusAsync(this HttpClient http, string id, string? key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{id}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, key is null ? $"/api/submissions/{id}" : $"/api/submissions/{id}?key={key}");
         request.Headers.Accept.ParseAdd("application/json");
         using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
@@ -131,6 +157,9 @@ public static class SolidayApi
 
     public static Task<HttpResponseMessage> UnpublishAsync(this HttpClient curator, string id, string reason) =>
         curator.PostAsJsonAsync($"/api/curation/{id}/unpublish", new { reason });
+
+    public static Task<HttpResponseMessage> RemoveAsync(this HttpClient curator, string id, string reason) =>
+        curator.PostAsJsonAsync($"/api/curation/{id}/remove", new { reason });
 
     /// <summary>Polls until <paramref name="condition"/> holds, or fails saying what was awaited.</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)

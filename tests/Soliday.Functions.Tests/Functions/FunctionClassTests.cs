@@ -23,7 +23,7 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_form_function_answers_with_the_form_page()
     {
-        var functions = new SubmissionFunctions(_calls.Services.GetRequiredService<SubmissionEndpoints>(), _calls.Services.GetRequiredService<SubmissionSteps>());
+        var functions = new SubmissionFunctions(_calls.Services.GetRequiredService<SubmissionEndpoints>(), _calls.Services.GetRequiredService<SubmissionSteps>(), _calls.Services.GetRequiredService<ErasureRequests>());
         var context = _calls.NewContext();
 
         await FunctionCalls.ExecuteAsync(await functions.SubmitForm(context.Request), context);
@@ -36,7 +36,7 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_curation_queue_function_refuses_a_caller_without_the_token()
     {
-        var functions = new CurationFunctions(_calls.Services.GetRequiredService<CurationEndpoints>(), _calls.Services.GetRequiredService<CurationSteps>());
+        var functions = new CurationFunctions(_calls.Services.GetRequiredService<CurationEndpoints>(), _calls.Services.GetRequiredService<RemoveEntryEndpoint>(), _calls.Services.GetRequiredService<CurationSteps>());
         var context = _calls.NewContext();
 
         // The durable client is never reached: the caller is refused first.

@@ -134,6 +134,14 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Empty(await NamesAsync(site, $"media/{removed}/"));
         Assert.Contains($"rel=\"next\" href=\"{after}.html\"", await site.RequiredSiteFileAsync(SitePaths.EntryPage(before)));
         Assert.Contains($"rel=\"prev\" href=\"{before}.html\"", await site.RequiredSiteFileAsync(SitePaths.EntryPage(after)));
+
+        // The private indexes keep nothing of it either: not its words (the recent log holds ids
+        // and hours only), not a tag only it had; a tag others still have keeps its indexes.
+        var indexes = await TimelineIndexesTextAsync(site);
+        Assert.DoesNotContain("The one taken off", indexes);
+        Assert.DoesNotContain("tags/secret/", indexes);
+        Assert.Contains("tags/commute/", indexes);
+        Assert.Contains("The one before", indexes);
     }
 
     [Fact]
@@ -338,6 +346,19 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
     {
         var match = System.Text.RegularExpressions.Regex.Match(section, "class=\"count\">([0-9,]+) entr");
         return match.Success ? int.Parse(match.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    /// <summary>Every blob of the private timeline container, name and content.</summary>
+    private static async Task<string> TimelineIndexesTextAsync(SiteHarness site)
+    {
+        var container = site.Blobs.GetBlobContainerClient(Soliday.Storage.StorageLayout.Timeline);
+        var text = new System.Text.StringBuilder();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            text.AppendLine(blob.Name).AppendLine((await container.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        return text.ToString();
     }
 
     private static async Task<List<string>> NamesAsync(SiteHarness site, string prefix)

@@ -1,0 +1,116 @@
+using Azure.Storage.Blobs;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Soliday.Curation;
+using Soliday.Storage;
+using Soliday.Telemetry;
+using Soliday.Timeline;
+
+namespace Soliday.Submissions;
+
+/// <summary>Why an entry is erased, as its record keeps it: the state it ends in, the words its sender reads, the curator who removed it.</summary>
+public sealed record ErasureCause(EntryState State, string Reason, CuratorDecisionRecord? Decision = null)
+{
+    public static ErasureCause TakenDownBySender { get; } = new(EntryState.Withdrawn, EntryErasure.TakedownReason);
+
+    public static ErasureCause RemovedByCurator(string curator, DateTimeOffset at, string reason) =>
+        new(EntryState.Removed, reason, new CuratorDecisionRecord(curator, at, Approved: false, reason));
+}
+
+/// <summary>
+/// Removes everything of an entry: from the site, from storage, from the durable engine. Used for a
+/// take-down by its sender and for a curator's removal alike. What stays is a record with nothing
+/// of the entry in it: that it existed, where it came from, when it arrived and was erased, and why
+/// (the sender's choice, or the curator's own words). The entry's workflow is purged too: its
+/// input, history and custom status hold the text, and the curation board reads them.
+/// </summary>
+public sealed class EntryErasure(
+    BlobServiceClient blobs,
+    EntryStore entries,
+    PhotoHashIndex hashIndex,
+    TimelinePublisher timeline,
+    TimeProvider clock,
+    ILogger<EntryErasure> logger)
+{
+    public const string TakedownReason = "Removed at the request of the person who sent it.";
+
+    /// <summary>A termination is taken in within a second or so; far longer means the engine is unwell, and the caller can try again.</summary>
+    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Erases the entry; returns what is left of its record, or null if there is no such entry.
+    /// Safe to repeat, and to finish one that failed halfway: the first cause stays.
+    /// </summary>
+    public async Task<Entry?> EraseAsync(string id, ErasureCause cause, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var step = SubmissionStep.Begin(logger, "Erase", id);
+        if (await entries.FindAsync(id, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        // The mark first: a publish still running checks it after its own writes and undoes them.
+        await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
+        {
+            State = cause.State,
+            Reason = cause.Reason,
+            Decision = cause.Decision ?? e.Decision,
+            WithdrawnAt = clock.GetUtcNow(),
+        }, cancellationToken);
+        await StopWorkflowAsync(id, durable, cancellationToken);
+
+        await timeline.UnpublishEntry(id);
+        await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id), cancellationToken);
+        await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id), cancellationToken);
+
+        var left = await entries.UpdateAsync(id, Emptied, cancellationToken);
+        await hashIndex.EraseAsync(id, cancellationToken);
+        await PurgeWorkflowAsync(id, durable, cancellationToken);
+        logger.LogInformation("Submission {SubmissionId} erased: {State}", id, left.State.ToWire());
+        return left;
+    }
+
+    /// <summary>The record with nothing of the entry in it: no words, names, place, address, photos, hashes or tags.</summary>
+    private static Entry Emptied(Entry entry) => entry with
+    {
+        Text = "",
+        Credit = "",
+        Place = null,
+        ContactEmail = null,
+        Fingerprint = null,
+        Photos = [],
+        SourcePost = null,
+        Tags = [],
+        IntakeFlags = [],
+        Flags = [],
+    };
+
+    private async Task StopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var instanceId = SubmissionOrchestration.InstanceId(id);
+        var instance = await durable.GetInstanceAsync(instanceId, cancellationToken);
+        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+        {
+            // Best effort: if it ends by itself in between, the mark above keeps it off the site anyway.
+            await durable.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the workflow's input, history and status. Only a finished instance can be purged, so
+    /// this waits for the termination to be taken in. Throws if it is not: the erasure is safe to repeat.
+    /// </summary>
+    private async Task PurgeWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var instanceId = SubmissionOrchestration.InstanceId(id);
+        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
+        {
+            return; // never started, or purged by an earlier erasure
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(TerminationWait);
+        await durable.WaitForInstanceCompletionAsync(instanceId, wait.Token);
+        await durable.PurgeInstanceAsync(instanceId, cancellationToken);
+    }
+}
