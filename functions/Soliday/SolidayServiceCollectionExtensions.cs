@@ -42,6 +42,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
             .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .Validate(o => o.AttemptLimitPerHour >= o.RateLimitPerHour && o.AttemptLimitPerHour <= AddressCounter.MaxCount, "Submissions:AttemptLimitPerHour must be at least Submissions:RateLimitPerHour and at most 50,000 (an append blob's blocks).")
+            .Validate(o => o.MaxConcurrentUploads > 0 && o.UploadSlotWait >= TimeSpan.Zero, "Submissions:MaxConcurrentUploads must be positive and Submissions:UploadSlotWait not negative.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -64,6 +65,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
         services.AddSingleton<SubmissionRateLimiter>();
+        services.AddSingleton<UploadSlots>();
         services.AddSingleton<EntryErasure>();
         services.AddSingleton<ErasureRequests>();
 

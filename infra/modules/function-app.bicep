@@ -101,6 +101,8 @@ var solidaySettings = {
   Submissions__SigningKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${signingKeySecretName})'
   Submissions__RateLimitPerHour: '20'
   Submissions__AttemptLimitPerHour: '100'
+  Submissions__MaxConcurrentUploads: '4'
+  Submissions__UploadSlotWait: '00:00:30'
   // Empty: the worker's ASP.NET Core integration already takes the resident's address from the
   // Functions host's X-Forwarded-For into the connection; reading the header again would read what
   // the resident wrote (README, Submissions:ClientAddressHeader).

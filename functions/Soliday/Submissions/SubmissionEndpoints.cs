@@ -18,6 +18,7 @@ public sealed class SubmissionEndpoints(
     SubmissionFormReader reader,
     SubmissionIntake intake,
     SubmissionRateLimiter rateLimiter,
+    UploadSlots uploadSlots,
     FormTokens formTokens,
     SubmissionFingerprints fingerprints,
     TakedownLinks takedownLinks,
@@ -30,6 +31,12 @@ public sealed class SubmissionEndpoints(
     IOptions<SolidayOptions> soliday)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>Many residents are sending at this moment: nothing was read, so nothing was kept.</summary>
+    private const string BusyDetail = "Lots of people are sending their photos right now. Nothing was kept, so please send yours again in a minute.";
+
+    /// <summary>A minute: a queue of uploads clears in seconds, and the resident is told "a minute" in words.</summary>
+    private const string BusyRetryAfterSeconds = "60";
 
     public async Task<IResult> Form(HttpRequest request) =>
         await FormPageAsync(request, SubmissionFormValues.Empty, new Dictionary<string, string>(), StatusCodes.Status200OK);
@@ -46,6 +53,17 @@ public sealed class SubmissionEndpoints(
             SolidayTelemetry.Refused("too-many-attempts");
             var message = $"We take up to {submissions.Value.AttemptLimitPerHour} sends an hour from one connection, so that everyone gets a turn. Please try again after {Display.Time(attempt.RetryAt, soliday.Value.Zone)}.";
             return await TooManyAsync(request, attempt, "Too many tries from one connection", message, "too-many-attempts");
+        }
+
+        // A turn before the body is read: it is held in memory until stored (see UploadSlots).
+        using var turn = await uploadSlots.TryEnterAsync(cancellationToken);
+        if (turn is null)
+        {
+            SolidayTelemetry.Refused("busy");
+            request.HttpContext.Response.Headers.RetryAfter = BusyRetryAfterSeconds;
+            return request.PrefersHtml()
+                ? await ErrorPageAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", BusyDetail)
+                : Problems.Of(503, "Please try again in a minute", BusyDetail, "busy");
         }
 
         var read = await reader.ReadAsync(request);

@@ -22,6 +22,16 @@ public sealed class SubmissionOptions
     public int AttemptLimitPerHour { get; set; } = 100;
 
     /// <summary>
+    /// Posts read and held at once by one instance. Each may hold up to the upload limit in memory
+    /// (26 MB with its fields) until it is stored: four keep that under about 110 MB beside the photo
+    /// decoding, and a post takes well under a second to store, so a queue of four moves quickly.
+    /// </summary>
+    public int MaxConcurrentUploads { get; set; } = 4;
+
+    /// <summary>How long a post waits for one of those turns before it is turned away with <c>503</c> and <c>Retry-After</c>.</summary>
+    public TimeSpan UploadSlotWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The header a trusted proxy in front appends the resident's address to; only its last address is
     /// used (anything before it the client wrote). In Azure set <c>X-Forwarded-For</c>: the worker only
     /// sees the Functions host's connection. Unset (the default): the connection's own address, because
