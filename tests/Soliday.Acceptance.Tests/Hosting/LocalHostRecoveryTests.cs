@@ -72,8 +72,12 @@ public sealed class LocalHostRecoveryTests(ITestOutputHelper output)
         await host.KillAsync();
         using var squatter = new TcpListener(IPAddress.Loopback, host.HttpPort);
         squatter.Start();
+        using var stop = new CancellationTokenSource();
+        var refusing = RefuseEveryConnectionAsync(squatter, stop.Token);
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(host.RestartAsync);
+        await stop.CancelAsync();
+        await refusing;
 
         Assert.Contains("exited with code 1", failure.Message);
         Assert.Contains(
@@ -107,6 +111,22 @@ public sealed class LocalHostRecoveryTests(ITestOutputHelper output)
         ["Durable__ControlQueueVisibilityTimeout"] = "00:00:05",
         ["Durable__WorkItemQueueVisibilityTimeout"] = "00:00:10",
     });
+
+    /// <summary>Another program on the port: it hangs up on everyone, so the readiness checks fail fast.</summary>
+    private static async Task RefuseEveryConnectionAsync(TcpListener squatter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var connection = await squatter.AcceptTcpClientAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The test is done with the port.
+        }
+    }
 
     private static async Task<string> SubmitAndWaitForCurationAsync(SolidayHost host, string caption)
     {
