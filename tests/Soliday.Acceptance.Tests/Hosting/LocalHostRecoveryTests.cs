@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Testing;
 using Xunit.Abstractions;
@@ -107,6 +108,22 @@ public sealed class LocalHostRecoveryTests(ITestOutputHelper output)
         Assert.False(host.IsListening(host.BlobPort), "Azurite is still listening");
     }
 
+    [Fact]
+    public async Task A_second_host_on_the_same_data_folder_is_refused_and_the_first_keeps_its_Azurite()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var azurite = AzuritePid(host);
+
+        var (exitCode, said) = await RunSecondHostAsync(host.DataDirectory);
+
+        Assert.Equal(1, exitCode);
+        Assert.Equal([$"Soliday.Local could not start: Another Soliday.Local is using the data folder {host.DataDirectory}. " +
+            "Stop it, or give this one another folder (Azurite__Location)."], Lines(said));
+        Assert.True(RunningProcesses.IsRunning(azurite), "the first host's Azurite was stopped");
+        using var health = await host.Http.GetAsync("/api/health");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     /// <summary>
     /// The kill may land between an activity's end and the orchestration's next checkpoint; the
     /// message it had taken comes back after the visibility timeout, made short here.
@@ -116,6 +133,32 @@ public sealed class LocalHostRecoveryTests(ITestOutputHelper output)
         ["Durable__ControlQueueVisibilityTimeout"] = "00:00:05",
         ["Durable__WorkItemQueueVisibilityTimeout"] = "00:00:10",
     });
+
+    /// <summary>Soliday.Local as a second person would start it by mistake: other ports, the same data folder.</summary>
+    private static async Task<(int ExitCode, string Output)> RunSecondHostAsync(string dataDirectory)
+    {
+        var directory = typeof(LocalHostRecoveryTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "SolidayLocalDirectory").Value!;
+        using var second = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = directory,
+            ArgumentList = { Path.Combine(directory, "Soliday.Local.dll"), "--urls", "http://127.0.0.1:0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["Azurite__Location"] = dataDirectory,
+                ["Azurite__BlobPort"] = "0",
+                ["Azurite__QueuePort"] = "0",
+                ["Azurite__TablePort"] = "0",
+            },
+        })!;
+        var stdout = second.StandardOutput.ReadToEndAsync();
+        var stderr = second.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await second.WaitForExitAsync(patience.Token);
+        return (second.ExitCode, await stdout + await stderr);
+    }
 
     /// <summary>Another program on the port: it hangs up on everyone, so the readiness checks fail fast.</summary>
     private static async Task RefuseEveryConnectionAsync(TcpListener squatter, CancellationToken cancellationToken)
