@@ -8,7 +8,9 @@ namespace Soliday.Local.Azurite;
 /// <summary>
 /// Installs Azurite from the pinned npm lock file on first use, starts it, and stops it again.
 /// Azurite runs under <c>npm/run-azurite.js</c>, which shuts it down cleanly when this process's
-/// end closes its stdin: stopped or killed, Soliday.Local leaves no emulator behind.
+/// end closes its stdin, and Azurite watches run-azurite.js the same way: stopped or killed, even
+/// with its whole process group, Soliday.Local leaves no emulator behind. Should one still be
+/// saving when the next start comes, that start waits for it (<see cref="LeftoverAzurite"/>).
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -21,11 +23,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _pidFile;
+    private readonly FileStream _folderLock;
 
-    private AzuriteProcess(Process process, string pidFile, string connectionString)
+    private AzuriteProcess(Process process, string pidFile, FileStream folderLock, string connectionString)
     {
         _process = process;
         _pidFile = pidFile;
+        _folderLock = folderLock;
         ConnectionString = connectionString;
     }
 
@@ -45,38 +49,34 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var location = Path.GetFullPath(options.Location, contentRoot);
         Directory.CreateDirectory(location);
+        var folderLock = DataFolderLock.Acquire(location);
         var pidFile = Path.Combine(location, PidFileName);
-        await WaitForPreviousInstanceAsync(pidFile, log, timeout.Token);
-
+        Process process;
         var (blob, queue, table) = (PortOrFree(options.BlobPort), PortOrFree(options.QueuePort), PortOrFree(options.TablePort));
-        if (new[] { blob, queue, table }.FirstOrDefault(IsListening) is var taken and > 0)
-        {
-            // Someone else's emulator would answer in ours' place, with other data: refuse instead.
-            throw new InvalidOperationException(
-                $"Port {taken} is already in use, perhaps by another Azurite. Stop it, or choose other ports " +
-                "(Azurite__BlobPort, Azurite__QueuePort, Azurite__TablePort; 0 picks free ones).");
-        }
-
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = PackageDirectory,
-            RedirectStandardInput = true,
-            ArgumentList =
-            {
-                "run-azurite.js", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
-                "--location", location,
-                "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
-                "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
-                "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
-            },
-        };
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node to run Azurite.");
-        await File.WriteAllTextAsync(pidFile, $"{process.Id}", timeout.Token);
-
-        var azurite = new AzuriteProcess(process, pidFile, ConnectionStringFor(blob, queue, table));
         try
         {
+            await LeftoverAzurite.StopAsync(pidFile, log, timeout.Token);
+            if (new[] { blob, queue, table }.FirstOrDefault(IsListening) is var taken and > 0)
+            {
+                // Someone else's emulator would answer in ours' place, with other data: refuse instead.
+                throw new InvalidOperationException(
+                    $"Port {taken} is already in use, perhaps by another Azurite. Stop it, or choose other ports " +
+                    "(Azurite__BlobPort, Azurite__QueuePort, Azurite__TablePort; 0 picks free ones).");
+            }
+
+            process = Process.Start(LauncherStartInfo(location, blob, queue, table))
+                ?? throw new InvalidOperationException("Could not start node to run Azurite. Install Node.js 20 or later.");
+        }
+        catch
+        {
+            await folderLock.DisposeAsync();
+            throw;
+        }
+
+        var azurite = new AzuriteProcess(process, pidFile, folderLock, ConnectionStringFor(blob, queue, table));
+        try
+        {
+            await RecordAzuriteProcessAsync(process, pidFile, timeout.Token);
             await WaitUntilListeningAsync(process, [blob, queue, table], timeout.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
@@ -111,6 +111,37 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         File.Delete(_pidFile);
         _process.Dispose();
+        await _folderLock.DisposeAsync();
+    }
+
+    private static ProcessStartInfo LauncherStartInfo(string location, int blob, int queue, int table) => new("node")
+    {
+        WorkingDirectory = PackageDirectory,
+        RedirectStandardInput = true,
+        RedirectStandardOutput = true,
+        ArgumentList =
+        {
+            "run-azurite.js", "--silent", "--disableTelemetry", "--skipApiVersionCheck",
+            "--location", location,
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+        },
+    };
+
+    /// <summary>
+    /// run-azurite.js prints the id of Azurite's own process, the one that holds the ports and the
+    /// data; it goes in the data folder, so the next start can find it if it outlives this host.
+    /// </summary>
+    private static async Task RecordAzuriteProcessAsync(Process launcher, string pidFile, CancellationToken cancellationToken)
+    {
+        var line = await launcher.StandardOutput.ReadLineAsync(cancellationToken);
+        if (!int.TryParse(line, out var pid))
+        {
+            throw new InvalidOperationException(launcher.HasExited ? $"Azurite exited with code {launcher.ExitCode}." : $"run-azurite.js said '{line}', not Azurite's process id.");
+        }
+
+        await File.WriteAllTextAsync(pidFile, $"{pid}", cancellationToken);
     }
 
     private static string ConnectionStringFor(int blob, int queue, int table) =>
@@ -118,39 +149,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};" +
         $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
-
-    /// <summary>
-    /// An Azurite that was using this data folder may still be saving after its host was killed;
-    /// two of them on one folder would corrupt it, so wait for the old one to end.
-    /// </summary>
-    private static async Task WaitForPreviousInstanceAsync(string pidFile, Action<string> log, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(pidFile) || !int.TryParse(await File.ReadAllTextAsync(pidFile, cancellationToken), out var pid))
-        {
-            return;
-        }
-
-        try
-        {
-            using var previous = Process.GetProcessById(pid);
-            if (previous.ProcessName == "node")
-            {
-                log($"Waiting for the previous Azurite (process {pid}) to finish saving");
-                using var patience = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                patience.CancelAfter(TimeSpan.FromSeconds(30));
-                await previous.WaitForExitAsync(patience.Token);
-            }
-        }
-        catch (ArgumentException)
-        {
-            // That process is gone already.
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new InvalidOperationException(
-                $"Process {pid}, named in {pidFile}, is still running after 30 s. If it is an Azurite using this data folder, stop it first.");
-        }
-    }
 
     private static async Task WaitUntilListeningAsync(Process process, int[] ports, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -35,14 +34,16 @@ public sealed class DurableEngine : IAsyncDisposable
 
     public static async Task<DurableEngine> StartAsync(string storageConnectionString, DurableEngineOptions options, IConfiguration logging, CancellationToken cancellationToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Its address comes as an argument, so it outranks the app's urls in appsettings.json
+        // (which a host built here reads) and Kestrel has no address to warn about overriding.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"] });
 
         // The engine is configured here in code; of the app's settings it takes only the log levels.
         builder.Configuration.Sources.Clear();
-        builder.Configuration.AddConfiguration(logging);
+        builder.Logging.AddConfiguration(logging);
 
         // The sidecar speaks gRPC over cleartext HTTP/2, which needs an HTTP/2-only endpoint.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
 
         builder.Services.AddGrpc();
         builder.Services.AddSingleton<EngineLifecycle>();

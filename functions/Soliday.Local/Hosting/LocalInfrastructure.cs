@@ -25,6 +25,7 @@ public sealed class LocalInfrastructure : IAsyncDisposable
     public static async Task<LocalInfrastructure> StartAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
         var configuration = builder.Configuration;
+        ListenAddressCheck.EnsureFree(configuration["urls"]);
         var azuriteOptions = configuration.GetSection(AzuriteOptions.Section).Get<AzuriteOptions>() ?? new();
         var engineOptions = configuration.GetSection(DurableEngineOptions.Section).Get<DurableEngineOptions>() ?? new();
 

@@ -10,7 +10,9 @@ namespace Soliday.Local.Hosting;
 
 /// <summary>
 /// Prints where everything is once the host listens. The curator token goes to the console only,
-/// never to the logs: logs are kept and shipped, the console is the developer's own.
+/// never to the logs: logs are kept and shipped, the console is the developer's own. It is the last
+/// thing printed at start (<see cref="LocalLogging"/> keeps the engine's chatter out), so it stays
+/// on screen until an entry arrives.
 /// </summary>
 public sealed class StartupBanner(
     IServer server,
@@ -34,13 +36,15 @@ public sealed class StartupBanner(
 
             #Soliday is running.
               Form:          {root}/{Routes.Prefix}/{Routes.SubmitForm}
+              Curation page: {root}/{Routes.Prefix}/{Routes.CurationPage}
               Curation API:  {root}/{Routes.Prefix}/{Routes.CurationQueue}
               Post webhook:  {root}/{Routes.Prefix}/{Routes.HashtagWebhook} ({(string.IsNullOrEmpty(hashtags.Value.WebhookSecret) ? "off: set Hashtags__WebhookSecret" : "signed with Hashtags:WebhookSecret")})
               Mastodon:      {(hashtags.Value.Mastodon.Servers.Count == 0 ? "not read (set Hashtags__Mastodon__Servers__0)" : $"#{hashtags.Value.Tag} on {string.Join(", ", hashtags.Value.Mastodon.Servers)}")}
               Public site:   {root}/site/
               The day:       {Display.Date(soliday.Value.Day)} ({soliday.Value.TimeZone}; set Soliday__Day to choose another)
               Curator token: {curation.Value.LocalToken}
-                (send it as 'Authorization: Bearer <token>'; set Curation__LocalToken to choose your own)
+                (sign in with it on the curation page, or send it as 'Authorization: Bearer <token>';
+                 set Curation__LocalToken to choose your own)
             Press Ctrl+C to stop Soliday and everything it started.
 
             """);

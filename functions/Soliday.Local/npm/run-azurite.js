@@ -5,6 +5,12 @@
 // servers and saves its metadata (which it otherwise saves only every 5 seconds). So no emulator is
 // left holding the ports, and nothing written before the host died is lost.
 //
+// Azurite runs in its own process group (see below), so a `kill -9` of the terminal's whole group
+// kills this process but not Azurite. Azurite is therefore tied to this process the same way, by a
+// pipe on its stdin that stop-with-launcher.js watches from inside it: whichever end dies first,
+// the emulator follows, on Linux, macOS and Windows alike. This process prints Azurite's process id
+// on stdout once, so Soliday.Local can record it in the data folder.
+//
 // Azurite writes to a log file in its data folder, not to a pipe: after a crash of the host nobody
 // reads the pipe, and a failed write would end Azurite before it had saved.
 "use strict";
@@ -19,13 +25,16 @@ const log = fs.openSync(path.join(location, "azurite.log"), "a");
 
 // Detached: its own process group, so Ctrl+C in a terminal does not stop Azurite before Soliday.Local
 // has finished with it (the durable engine releases its leases in storage as it stops).
-const azurite = spawn(process.execPath, [require.resolve("azurite/dist/src/azurite.js"), ...args], {
-  stdio: ["ignore", log, log],
-  detached: true,
-});
+const azurite = spawn(
+  process.execPath,
+  ["--require", path.join(__dirname, "stop-with-launcher.js"), require.resolve("azurite/dist/src/azurite.js"), ...args],
+  { stdio: ["pipe", log, log], detached: true },
+);
 azurite.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+azurite.stdin.on("error", () => {}); // Azurite gone first: its exit ends this process
+process.stdout.write(`${azurite.pid}\n`);
 
-const stop = () => azurite.kill("SIGTERM");
+const stop = () => azurite.stdin.end();
 process.stdin.on("data", () => {}); // stdin carries nothing; only its end matters
 process.stdin.on("end", stop);
 process.stdin.on("error", stop);

@@ -1,0 +1,19 @@
+// Loaded into Azurite's own process (node --require) by run-azurite.js. Its stdin is a pipe from
+// run-azurite.js that carries nothing: the pipe ends when run-azurite.js closes it or dies, however
+// it dies (even SIGKILL), and then Azurite shuts down as on Ctrl+C, saving its metadata first.
+"use strict";
+
+const shutDown = () => {
+  // Emitted, not sent: a real signal on Windows would end the process without Azurite's handler.
+  // Before Azurite has registered its handler there is nothing to save yet.
+  if (!process.emit("SIGTERM", "SIGTERM")) {
+    process.exit(0);
+  }
+};
+
+process.stdin.on("data", () => {});
+process.stdin.on("end", shutDown);
+process.stdin.on("error", shutDown);
+
+// Watching the pipe must not keep Azurite alive once its servers have closed.
+process.stdin.unref();
