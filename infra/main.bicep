@@ -164,6 +164,13 @@ var queues = [
 ]
 var deploymentContainer = 'app-package'
 
+// The day page (functions/Soliday/Timeline/SitePaths.cs) is the site's index, and stands in for
+// "not found" until the site has a page of its own for it.
+var sitePages = {
+  index: 'index.html'
+  notFound: 'index.html'
+}
+
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: names.resourceGroup
   location: location
@@ -190,6 +197,8 @@ module storage 'modules/storage.bicep' = {
     containers: containers
     queues: queues
     deploymentContainer: deploymentContainer
+    indexDocument: sitePages.index
+    notFoundDocument: sitePages.notFound
   }
 }
 

@@ -1,4 +1,4 @@
-// The storage account: blobs (entries, photos, the public site in $web), queues (reminders, the
+// The storage account: blobs (entries, photos, the public site in $web, served by its static website), queues (reminders, the
 // durable engine's), tables (the durable engine's history). Keys are off: everything signs in with
 // Entra ID, the app with its managed identity.
 
@@ -17,6 +17,12 @@ param deploymentContainer string
 
 @description('Days after which hourly rate-limit counters (the limits container) are deleted: they matter for an hour.')
 param rateLimitCountersRetentionDays int = 2
+
+@description('The static website\'s index document, served for the site root and every folder.')
+param indexDocument string
+
+@description('The page the static website serves, with status 404, for an address with no file.')
+param notFoundDocument string
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -48,10 +54,18 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+// API version 2025-08-01: the first the Bicep CLI knows with staticWebsite on the Blob service, so
+// the site is switched on by Azure Resource Manager with the rest (no hook, no Azure CLI).
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01' = {
   parent: account
   name: 'default'
   properties: {
+    // The public site in $web, at the account's web endpoint (primaryEndpoints.web).
+    staticWebsite: {
+      enabled: true
+      indexDocument: indexDocument
+      errorDocument404Path: notFoundDocument
+    }
     // No soft delete on purpose: a take-down must remove a resident's photo for good, not keep it
     // recoverable for days.
     deleteRetentionPolicy: {
@@ -83,7 +97,7 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01'
   }
 }
 
-resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = [
   for container in union(containers, [deploymentContainer]): {
     parent: blobService
     name: container
