@@ -120,6 +120,9 @@ param maximumInstanceCount int = 40
 @description('Memory per instance: 2048 MB fits two 50 MP photos decoding at once (Imaging:MaxConcurrentPhotos).')
 param instanceMemoryMB int = 2048
 
+@description('Keeps one instance always ready for the durable group (orchestrations and activities) and one for the http group (the form, the API, curation), as Microsoft recommends for Durable Functions on Flex Consumption: no cold start on the day. Costs a baseline for 2 instances of instanceMemoryMB around the clock (README "Deploy to Azure"); set false (SOLIDAY_ALWAYS_READY=false, azd provision) after the day.')
+param alwaysReady bool = true
+
 var tags = {
   'azd-env-name': environmentName
   app: 'soliday'
@@ -273,6 +276,7 @@ module functionApp 'modules/function-app.bicep' = {
     blockedAccounts: blockedAccounts
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReady: alwaysReady
     enableEasyAuth: enableEasyAuth
     easyAuthClientId: easyAuthClientId
   }

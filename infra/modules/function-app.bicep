@@ -70,6 +70,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('One always-ready instance each for the durable and http function groups; none when false.')
+param alwaysReady bool
+
 @description('Adds App Service Authentication with Microsoft Entra ID. Flex Consumption does not enforce it today: see README "Deploy to Azure".')
 param enableEasyAuth bool
 
@@ -167,6 +170,13 @@ var placeSettings = reduce(
     })
 )
 
+// Function groups Flex Consumption keeps warm: the durable group (orchestrators, activities,
+// entities) is what Microsoft recommends always ready for Durable Functions; http serves residents.
+var alwaysReadyGroups = [
+  'durable'
+  'http'
+]
+
 var appSettings = union(storageSettings, telemetrySettings, solidaySettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -222,6 +232,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        alwaysReady: alwaysReady
+          ? map(alwaysReadyGroups, group => {
+              name: group
+              instanceCount: 1
+            })
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'
