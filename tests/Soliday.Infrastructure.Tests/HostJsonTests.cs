@@ -23,4 +23,28 @@ public sealed class HostJsonTests
         Assert.InRange(interval, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         Assert.Equal("soliday", Host["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("Host")] // start-up chatter, one Host.Results line per execution, the durable trigger's progress
+    [InlineData("DurableTask.Core")] // every dispatch and history event of every orchestration
+    [InlineData("DurableTask.AzureStorage")] // every queue poll and lease renewal, even when idle
+    [InlineData("Azure.Core")] // every storage request
+    public void The_host_and_the_durable_engine_log_warnings_and_worse_only(string category)
+    {
+        // Each of these logs at Information on every poll, lease or execution: paid for as ingestion
+        // whether or not anyone posts. Soliday's own logs (the worker's, by SubmissionId) stay.
+        var levels = Host["logging"]!["logLevel"]!;
+
+        Assert.Equal("Warning", levels[category]!.GetValue<string>());
+        Assert.Equal("Information", levels["default"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Telemetry_is_sampled_but_never_requests()
+    {
+        var sampling = Host["logging"]!["applicationInsights"]!["samplingSettings"]!;
+
+        Assert.True(sampling["isEnabled"]!.GetValue<bool>());
+        Assert.Contains("Request", sampling["excludedTypes"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
