@@ -7,8 +7,31 @@ targetScope = 'subscription'
 @description('The azd environment name: names the resource group and seeds every resource name.')
 param environmentName string
 
+// Regions offering the Flex Consumption plan, as listed by Microsoft's Flex Consumption azd quickstart
+// (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, read 2026-12-06; its canary region
+// eastus2euap left out). Microsoft adds regions: check `az functionapp list-flexconsumption-locations`
+// and add yours here (README "Deploy to Azure").
 @minLength(1)
-@description('Azure region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@description('Azure region for every resource: one that offers the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
 @metadata({
   azd: {
     type: 'location'
@@ -90,7 +113,15 @@ param operatorPrincipalId string = ''
   'Group'
   'ServicePrincipal'
 ])
+@description('What operatorPrincipalId is, from AZURE_PRINCIPAL_TYPE in the azd environment: User when a person runs azd, ServicePrincipal in CI. A wrong type fails the role assignment.')
 param operatorPrincipalType string = 'User'
+
+@description('Changes the Key Vault\'s name when set (any short text, e.g. 2): after `azd down` without --purge, the old vault is kept soft-deleted for its retention days under the old name, so `azd up` again needs a new one.')
+@maxLength(10)
+param keyVaultGeneration string = ''
+
+@description('Key Vault purge protection: once on, it stays on, and neither you nor `azd down --purge` can remove the vault or a secret before its retention days have passed.')
+param keyVaultPurgeProtection bool = false
 
 @description('Words that flag an entry for a closer look (Curation:WatchedWords).')
 param watchedWords array = []
@@ -135,7 +166,9 @@ var names = {
   resourceGroup: 'rg-${environmentName}'
   storage: 'st${token}'
   identity: 'id-soliday-${token}'
-  keyVault: 'kv-${token}'
+  // Key Vault names are global and stay taken while a deleted vault is soft-deleted: a new
+  // generation gives a new name (still 24 characters at most).
+  keyVault: empty(keyVaultGeneration) ? 'kv-${token}' : 'kv-${take(toLower(uniqueString(token, keyVaultGeneration)), 13)}'
   logAnalytics: 'log-soliday-${token}'
   applicationInsights: 'appi-soliday-${token}'
   plan: 'plan-soliday-${token}'
@@ -223,6 +256,7 @@ module keyVault 'modules/keyvault.bicep' = {
     name: names.keyVault
     location: location
     tags: tags
+    purgeProtection: keyVaultPurgeProtection
     secrets: {
       '${secretNames.signingKey}': signingKey
       '${secretNames.curatorToken}': curatorToken
