@@ -71,28 +71,12 @@ resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01'
     deleteRetentionPolicy: {
       enabled: false
     }
-    // The public site's open data (IIIF manifests, feeds, TimelineJS JSON) is read by viewers and
-    // embeds on other sites: anyone may GET it. This covers the blob endpoint; Microsoft documents
-    // no CORS for the static website endpoint (headers there need a CDN): see infra/README.md.
+    // No CORS rule: one would serve nothing. CORS does not authorize, so on the blob endpoint, where
+    // every container is private, a cross-origin reader is refused anyway; and the static website
+    // endpoint, where the public reads the site, does not apply the Blob service's CORS rules
+    // (infra/README.md). Empty rather than left out, so a rule from an earlier deployment is removed.
     cors: {
-      corsRules: [
-        {
-          allowedOrigins: [
-            '*'
-          ]
-          allowedMethods: [
-            'GET'
-            'HEAD'
-          ]
-          allowedHeaders: [
-            '*'
-          ]
-          exposedHeaders: [
-            '*'
-          ]
-          maxAgeInSeconds: 3600
-        }
-      ]
+      corsRules: []
     }
   }
 }

@@ -54,13 +54,13 @@ public sealed class StorageTemplateTests
     }
 
     [Fact]
-    public void Anyone_may_read_the_open_data_from_another_site_and_nothing_more()
+    public void No_CORS_rule_is_left_on_the_blob_service_where_it_would_serve_nothing()
     {
-        // IIIF viewers and TimelineJS embeds elsewhere fetch the manifests and the JSON cross-origin.
-        var rule = Assert.Single(_template.Resource("Microsoft.Storage/storageAccounts/blobServices")["properties"]!["cors"]!["corsRules"]!.AsArray())!;
+        // Containers are private (CORS authorizes nothing) and the static website endpoint ignores
+        // the Blob service's rules: an empty list also removes a rule an earlier deployment made.
+        var cors = _template.Resource("Microsoft.Storage/storageAccounts/blobServices")["properties"]!["cors"]!;
 
-        Assert.Equal(["*"], rule["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
-        Assert.Equal(["GET", "HEAD"], rule["allowedMethods"]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+        Assert.Empty(cors["corsRules"]!.AsArray());
     }
 
     [Fact]
