@@ -154,6 +154,12 @@ param instanceMemoryMB int = 2048
 @description('Keeps one instance always ready for the durable group (orchestrations and activities) and one for the http group (the form, the API, curation), as Microsoft recommends for Durable Functions on Flex Consumption: no cold start on the day. Costs a baseline for 2 instances of instanceMemoryMB around the clock (README "Deploy to Azure"); set false (SOLIDAY_ALWAYS_READY=false, azd provision) after the day.')
 param alwaysReady bool = true
 
+@description('A custom domain for the form and API (e.g. submit.example.org), served through Azure Front Door Standard with a managed certificate; empty for none. Flex Consumption supports no App Service managed certificate. Costs Front Door\'s monthly base fee: README "Custom domains".')
+param apiCustomDomain string = ''
+
+@description('A custom domain for the public site (e.g. day.example.org), on the same Front Door; only with apiCustomDomain. Empty: the site keeps its storage address.')
+param siteCustomDomain string = ''
+
 var tags = {
   'azd-env-name': environmentName
   app: 'soliday'
@@ -173,7 +179,11 @@ var names = {
   applicationInsights: 'appi-soliday-${token}'
   plan: 'plan-soliday-${token}'
   functionApp: 'func-soliday-${token}'
+  frontDoor: 'afd-soliday-${token}'
 }
+
+var useFrontDoor = !empty(apiCustomDomain)
+var siteUrl = useFrontDoor && !empty(siteCustomDomain) ? 'https://${siteCustomDomain}/' : storage.outputs.webEndpoint
 
 var secretNames = {
   signingKey: 'submissions-signing-key'
@@ -278,6 +288,15 @@ module roles 'modules/roles.bicep' = {
   }
 }
 
+module frontDoorProfile 'modules/front-door-profile.bicep' = if (useFrontDoor) {
+  name: 'front-door-profile'
+  scope: resourceGroup
+  params: {
+    name: names.frontDoor
+    tags: tags
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   scope: resourceGroup
@@ -297,7 +316,9 @@ module functionApp 'modules/function-app.bicep' = {
     signingKeySecretName: secretNames.signingKey
     curatorTokenSecretName: secretNames.curatorToken
     webhookSecretName: secretNames.webhookSecret
-    siteUrl: storage.outputs.webEndpoint
+    siteUrl: siteUrl
+    customApiHost: useFrontDoor ? apiCustomDomain : ''
+    frontDoorId: useFrontDoor ? frontDoorProfile!.outputs.frontDoorId : ''
     reportUrl: reportUrl
     contactEmail: contactEmail
     day: day
@@ -320,6 +341,19 @@ module functionApp 'modules/function-app.bicep' = {
   ]
 }
 
+module frontDoor 'modules/front-door.bicep' = if (useFrontDoor) {
+  name: 'front-door'
+  scope: resourceGroup
+  params: {
+    name: frontDoorProfile!.outputs.name
+    tags: tags
+    apiDomain: apiCustomDomain
+    siteDomain: siteCustomDomain
+    apiOriginHost: functionApp.outputs.defaultHostName
+    siteOriginHost: storage.outputs.webHost
+  }
+}
+
 // azd keeps these in the environment (.azure/<env>/.env): the hooks and the runbook use them.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -327,5 +361,8 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output SOLIDAY_SITE_URL string = storage.outputs.webEndpoint
-output SOLIDAY_API_URL string = functionApp.outputs.uri
+output SOLIDAY_SITE_URL string = siteUrl
+output SOLIDAY_API_URL string = useFrontDoor ? 'https://${apiCustomDomain}' : functionApp.outputs.uri
+// Where the custom domains' CNAME records point, and the TXT record that proves the API domain is yours.
+output SOLIDAY_FRONT_DOOR_HOST string = useFrontDoor ? frontDoor!.outputs.endpointHost : ''
+output SOLIDAY_API_DOMAIN_VALIDATION_TOKEN string = useFrontDoor ? frontDoor!.outputs.apiValidationToken : ''

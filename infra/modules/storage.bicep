@@ -171,3 +171,4 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output webEndpoint string = account.properties.primaryEndpoints.web
+output webHost string = replace(replace(account.properties.primaryEndpoints.web, 'https://', ''), '/', '')
