@@ -7,8 +7,31 @@ targetScope = 'subscription'
 @description('The azd environment name: names the resource group and seeds every resource name.')
 param environmentName string
 
+// Regions offering the Flex Consumption plan, as listed by Microsoft's Flex Consumption azd quickstart
+// (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, read 2026-12-06; its canary region
+// eastus2euap left out). Microsoft adds regions: check `az functionapp list-flexconsumption-locations`
+// and add yours here (README "Deploy to Azure").
 @minLength(1)
-@description('Azure region for every resource. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
+@allowed([
+  'australiaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'northcentralus'
+  'northeurope'
+  'southcentralus'
+  'southeastasia'
+  'swedencentral'
+  'uksouth'
+  'westcentralus'
+  'westeurope'
+  'westus2'
+])
+@description('Azure region for every resource: one that offers the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
 @metadata({
   azd: {
     type: 'location'
@@ -90,7 +113,15 @@ param operatorPrincipalId string = ''
   'Group'
   'ServicePrincipal'
 ])
+@description('What operatorPrincipalId is, from AZURE_PRINCIPAL_TYPE in the azd environment: User when a person runs azd, ServicePrincipal in CI. A wrong type fails the role assignment.')
 param operatorPrincipalType string = 'User'
+
+@description('Changes the Key Vault\'s name when set (any short text, e.g. 2): after `azd down` without --purge, the old vault is kept soft-deleted for its retention days under the old name, so `azd up` again needs a new one.')
+@maxLength(10)
+param keyVaultGeneration string = ''
+
+@description('Key Vault purge protection: once on, it stays on, and neither you nor `azd down --purge` can remove the vault or a secret before its retention days have passed.')
+param keyVaultPurgeProtection bool = false
 
 @description('Words that flag an entry for a closer look (Curation:WatchedWords).')
 param watchedWords array = []
@@ -120,6 +151,15 @@ param maximumInstanceCount int = 40
 @description('Memory per instance: 2048 MB fits two 50 MP photos decoding at once (Imaging:MaxConcurrentPhotos).')
 param instanceMemoryMB int = 2048
 
+@description('Keeps one instance always ready for the durable group (orchestrations and activities) and one for the http group (the form, the API, curation), as Microsoft recommends for Durable Functions on Flex Consumption: no cold start on the day. Costs a baseline for 2 instances of instanceMemoryMB around the clock (README "Deploy to Azure"); set false (SOLIDAY_ALWAYS_READY=false, azd provision) after the day.')
+param alwaysReady bool = true
+
+@description('A custom domain for the form and API (e.g. submit.example.org), served through Azure Front Door Standard with a managed certificate; empty for none. Flex Consumption supports no App Service managed certificate. Costs Front Door\'s monthly base fee: README "Custom domains".')
+param apiCustomDomain string = ''
+
+@description('A custom domain for the public site (e.g. day.example.org), on the same Front Door; only with apiCustomDomain. Empty: the site keeps its storage address.')
+param siteCustomDomain string = ''
+
 var tags = {
   'azd-env-name': environmentName
   app: 'soliday'
@@ -132,12 +172,18 @@ var names = {
   resourceGroup: 'rg-${environmentName}'
   storage: 'st${token}'
   identity: 'id-soliday-${token}'
-  keyVault: 'kv-${token}'
+  // Key Vault names are global and stay taken while a deleted vault is soft-deleted: a new
+  // generation gives a new name (still 24 characters at most).
+  keyVault: empty(keyVaultGeneration) ? 'kv-${token}' : 'kv-${take(toLower(uniqueString(token, keyVaultGeneration)), 13)}'
   logAnalytics: 'log-soliday-${token}'
   applicationInsights: 'appi-soliday-${token}'
   plan: 'plan-soliday-${token}'
   functionApp: 'func-soliday-${token}'
+  frontDoor: 'afd-soliday-${token}'
 }
+
+var useFrontDoor = !empty(apiCustomDomain)
+var siteUrl = useFrontDoor && !empty(siteCustomDomain) ? 'https://${siteCustomDomain}/' : storage.outputs.webEndpoint
 
 var secretNames = {
   signingKey: 'submissions-signing-key'
@@ -163,6 +209,13 @@ var queues = [
   'entry-erasures'
 ]
 var deploymentContainer = 'app-package'
+
+// The day page (functions/Soliday/Timeline/SitePaths.cs) is the site's index, and stands in for
+// "not found" until the site has a page of its own for it.
+var sitePages = {
+  index: 'index.html'
+  notFound: 'index.html'
+}
 
 resource resourceGroup 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: names.resourceGroup
@@ -190,6 +243,8 @@ module storage 'modules/storage.bicep' = {
     containers: containers
     queues: queues
     deploymentContainer: deploymentContainer
+    indexDocument: sitePages.index
+    notFoundDocument: sitePages.notFound
   }
 }
 
@@ -211,6 +266,7 @@ module keyVault 'modules/keyvault.bicep' = {
     name: names.keyVault
     location: location
     tags: tags
+    purgeProtection: keyVaultPurgeProtection
     secrets: {
       '${secretNames.signingKey}': signingKey
       '${secretNames.curatorToken}': curatorToken
@@ -229,6 +285,15 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module frontDoorProfile 'modules/front-door-profile.bicep' = if (useFrontDoor) {
+  name: 'front-door-profile'
+  scope: resourceGroup
+  params: {
+    name: names.frontDoor
+    tags: tags
   }
 }
 
@@ -251,7 +316,9 @@ module functionApp 'modules/function-app.bicep' = {
     signingKeySecretName: secretNames.signingKey
     curatorTokenSecretName: secretNames.curatorToken
     webhookSecretName: secretNames.webhookSecret
-    siteUrl: storage.outputs.webEndpoint
+    siteUrl: siteUrl
+    customApiHost: useFrontDoor ? apiCustomDomain : ''
+    frontDoorId: useFrontDoor ? frontDoorProfile!.outputs.frontDoorId : ''
     reportUrl: reportUrl
     contactEmail: contactEmail
     day: day
@@ -264,6 +331,7 @@ module functionApp 'modules/function-app.bicep' = {
     blockedAccounts: blockedAccounts
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    alwaysReady: alwaysReady
     enableEasyAuth: enableEasyAuth
     easyAuthClientId: easyAuthClientId
   }
@@ -273,6 +341,19 @@ module functionApp 'modules/function-app.bicep' = {
   ]
 }
 
+module frontDoor 'modules/front-door.bicep' = if (useFrontDoor) {
+  name: 'front-door'
+  scope: resourceGroup
+  params: {
+    name: frontDoorProfile!.outputs.name
+    tags: tags
+    apiDomain: apiCustomDomain
+    siteDomain: siteCustomDomain
+    apiOriginHost: functionApp.outputs.defaultHostName
+    siteOriginHost: storage.outputs.webHost
+  }
+}
+
 // azd keeps these in the environment (.azure/<env>/.env): the hooks and the runbook use them.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
@@ -280,5 +361,8 @@ output AZURE_RESOURCE_GROUP string = resourceGroup.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
-output SOLIDAY_SITE_URL string = storage.outputs.webEndpoint
-output SOLIDAY_API_URL string = functionApp.outputs.uri
+output SOLIDAY_SITE_URL string = siteUrl
+output SOLIDAY_API_URL string = useFrontDoor ? 'https://${apiCustomDomain}' : functionApp.outputs.uri
+// Where the custom domains' CNAME records point, and the TXT record that proves the API domain is yours.
+output SOLIDAY_FRONT_DOOR_HOST string = useFrontDoor ? frontDoor!.outputs.endpointHost : ''
+output SOLIDAY_API_DOMAIN_VALIDATION_TOKEN string = useFrontDoor ? frontDoor!.outputs.apiValidationToken : ''

@@ -70,6 +70,15 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('One always-ready instance each for the durable and http function groups; none when false.')
+param alwaysReady bool
+
+@description('The custom domain of the form and API through Front Door; empty: the app\'s own azurewebsites.net address.')
+param customApiHost string
+
+@description('The Front Door profile\'s id when the API is behind it: the app then admits only requests Front Door forwards, and takes the resident\'s address from Front Door\'s X-Azure-ClientIP. Empty: no Front Door.')
+param frontDoorId string
+
 @description('Adds App Service Authentication with Microsoft Entra ID. Flex Consumption does not enforce it today: see README "Deploy to Azure".')
 param enableEasyAuth bool
 
@@ -106,7 +115,10 @@ var solidaySettings = {
   // Empty: the worker's ASP.NET Core integration already takes the resident's address from the
   // Functions host's X-Forwarded-For into the connection; reading the header again would read what
   // the resident wrote (README, Submissions:ClientAddressHeader).
-  Submissions__ClientAddressHeader: ''
+  // Behind Front Door the connection comes from a Front Door edge: the resident's address is in
+  // X-Azure-ClientIP, which Front Door sets, and which only Front Door can reach the app with (the
+  // access restriction below), so no one can write it themselves.
+  Submissions__ClientAddressHeader: empty(frontDoorId) ? '' : 'X-Azure-ClientIP'
   Submissions__FormTokenLifetime: '2.00:00:00'
   Submissions__TakedownLinkLifetime: '730.00:00:00'
 
@@ -133,7 +145,7 @@ var solidaySettings = {
   Imaging__AllocationLimitMegabytes: '256'
 
   Site__PublicUrl: siteUrl
-  Site__SubmitUrl: 'https://${name}.azurewebsites.net/api/submit'
+  Site__SubmitUrl: 'https://${empty(customApiHost) ? '${name}.azurewebsites.net' : customApiHost}/api/submit'
   Site__ReportUrl: reportUrl
   Site__ContactEmail: contactEmail
 
@@ -166,6 +178,13 @@ var placeSettings = reduce(
       'Tagging__Places__${i}__RadiusKm': string(places[i].radiusKm)
     })
 )
+
+// Function groups Flex Consumption keeps warm: the durable group (orchestrators, activities,
+// entities) is what Microsoft recommends always ready for Durable Functions; http serves residents.
+var alwaysReadyGroups = [
+  'durable'
+  'http'
+]
 
 var appSettings = union(storageSettings, telemetrySettings, solidaySettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
 
@@ -201,6 +220,24 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Behind Front Door: only requests from Front Door's back end carrying this profile's id.
+      ipSecurityRestrictionsDefaultAction: empty(frontDoorId) ? 'Allow' : 'Deny'
+      ipSecurityRestrictions: empty(frontDoorId)
+        ? []
+        : [
+            {
+              name: 'front-door-only'
+              action: 'Allow'
+              priority: 100
+              tag: 'ServiceTag'
+              ipAddress: 'AzureFrontDoor.Backend'
+              headers: {
+                'x-azure-fdid': [
+                  frontDoorId
+                ]
+              }
+            }
+          ]
       appSettings: [
         for setting in items(appSettings): {
           name: setting.key
@@ -222,6 +259,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        alwaysReady: alwaysReady
+          ? map(alwaysReadyGroups, group => {
+              name: group
+              instanceCount: 1
+            })
+          : []
       }
       runtime: {
         name: 'dotnet-isolated'
@@ -263,3 +306,4 @@ resource authentication 'Microsoft.Web/sites/config@2024-04-01' = if (enableEasy
 
 output name string = app.name
 output uri string = 'https://${app.properties.defaultHostName}'
+output defaultHostName string = app.properties.defaultHostName

@@ -10,6 +10,9 @@ param tags object = {}
 @secure()
 param secrets object
 
+@description('Purge protection: irreversible once on (see main.bicep).')
+param purgeProtection bool
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -23,6 +26,8 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // Azure refuses false here once it has been true, and accepts leaving it out: null when off.
+    enablePurgeProtection: purgeProtection ? true : null
     publicNetworkAccess: 'Enabled'
   }
 }

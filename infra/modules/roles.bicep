@@ -30,8 +30,20 @@ var roles = {
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
-// The app: Blob Data Owner because the Functions host keeps its own blobs (leases, the deployment
-// package) as well as the app's; queues and tables for the durable engine and the reminders queue.
+// The app, on the whole account, because each part creates containers, queues or tables of its own
+// whose names are not known here (a role on one container cannot create another):
+// - Storage Blob Data Owner: the Functions host over AzureWebJobsStorage (its hosts, secrets and
+//   lease containers). Microsoft gives it as the minimum for host storage with an identity
+//   ("Connecting to host storage with an identity", functions-reference); it also covers the durable
+//   engine's blobs (leases, large messages: Blob Data Contributor), Soliday's containers, and the
+//   platform's read and write of the deployment package (a reader role on that container alone
+//   would add nothing: Azure roles only add up).
+// - Storage Queue Data Contributor: the durable engine's control and work-item queues, Soliday's
+//   queues (reminders, hashtag posts, erasures) and their -poison queues, which the queue trigger makes.
+// - Storage Table Data Contributor: the durable engine's history and instances tables, and the
+//   host's diagnostic events table (AZFD0003 when it cannot write there).
+// Microsoft's list for the Durable Functions extension with an identity: Blob, Queue and Table Data
+// Contributor, plus the host's needs when it shares AzureWebJobsStorage, as Soliday's does.
 var appStorageRoles = [
   roles.storageBlobDataOwner
   roles.storageQueueDataContributor

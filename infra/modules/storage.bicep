@@ -1,4 +1,4 @@
-// The storage account: blobs (entries, photos, the public site in $web), queues (reminders, the
+// The storage account: blobs (entries, photos, the public site in $web, served by its static website), queues (reminders, the
 // durable engine's), tables (the durable engine's history). Keys are off: everything signs in with
 // Entra ID, the app with its managed identity.
 
@@ -17,6 +17,12 @@ param deploymentContainer string
 
 @description('Days after which hourly rate-limit counters (the limits container) are deleted: they matter for an hour.')
 param rateLimitCountersRetentionDays int = 2
+
+@description('The static website\'s index document, served for the site root and every folder.')
+param indexDocument string
+
+@description('The page the static website serves, with status 404, for an address with no file.')
+param notFoundDocument string
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -48,42 +54,34 @@ resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   }
 }
 
-resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' = {
+// API version 2025-08-01: the first the Bicep CLI knows with staticWebsite on the Blob service, so
+// the site is switched on by Azure Resource Manager with the rest (no hook, no Azure CLI).
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2025-08-01' = {
   parent: account
   name: 'default'
   properties: {
+    // The public site in $web, at the account's web endpoint (primaryEndpoints.web).
+    staticWebsite: {
+      enabled: true
+      indexDocument: indexDocument
+      errorDocument404Path: notFoundDocument
+    }
     // No soft delete on purpose: a take-down must remove a resident's photo for good, not keep it
     // recoverable for days.
     deleteRetentionPolicy: {
       enabled: false
     }
-    // The public site's open data (IIIF manifests, feeds, TimelineJS JSON) is read by viewers and
-    // embeds on other sites: anyone may GET it. This covers the blob endpoint; Microsoft documents
-    // no CORS for the static website endpoint (headers there need a CDN): see infra/README.md.
+    // No CORS rule: one would serve nothing. CORS does not authorize, so on the blob endpoint, where
+    // every container is private, a cross-origin reader is refused anyway; and the static website
+    // endpoint, where the public reads the site, does not apply the Blob service's CORS rules
+    // (infra/README.md). Empty rather than left out, so a rule from an earlier deployment is removed.
     cors: {
-      corsRules: [
-        {
-          allowedOrigins: [
-            '*'
-          ]
-          allowedMethods: [
-            'GET'
-            'HEAD'
-          ]
-          allowedHeaders: [
-            '*'
-          ]
-          exposedHeaders: [
-            '*'
-          ]
-          maxAgeInSeconds: 3600
-        }
-      ]
+      corsRules: []
     }
   }
 }
 
-resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+resource appContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2025-08-01' = [
   for container in union(containers, [deploymentContainer]): {
     parent: blobService
     name: container
@@ -173,3 +171,4 @@ output blobEndpoint string = account.properties.primaryEndpoints.blob
 output queueEndpoint string = account.properties.primaryEndpoints.queue
 output tableEndpoint string = account.properties.primaryEndpoints.table
 output webEndpoint string = account.properties.primaryEndpoints.web
+output webHost string = replace(replace(account.properties.primaryEndpoints.web, 'https://', ''), '/', '')

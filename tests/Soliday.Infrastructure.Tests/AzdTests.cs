@@ -24,14 +24,18 @@ public sealed partial class AzdTests
     }
 
     [Fact]
-    public void Every_hook_azure_yaml_runs_exists()
+    public void Azd_up_needs_no_Azure_CLI_the_template_switches_the_static_website_on()
     {
-        var hooks = HookScript().Matches(AzureYaml).Select(m => m.Groups[1].Value).ToList();
+        // A hook calling `az` made `azd up` depend on a second CLI, signed in separately; the static
+        // website is now an Azure Resource Manager property (StorageTemplateTests).
+        var scripts = HookScript().Matches(AzureYaml).Select(m => m.Groups[1].Value)
+            .Select(hook => Repository.File(hook.TrimStart('.', '/')))
+            .Where(File.Exists)
+            .Select(File.ReadAllText);
 
-        Assert.Contains("./infra/hooks/enable-static-website.sh", hooks);
-        Assert.All(hooks, hook => Assert.True(File.Exists(Repository.File(hook.TrimStart('.', '/'))), $"{hook} does not exist"));
-        Assert.Contains("--static-website", File.ReadAllText(Repository.File("infra", "hooks", "enable-static-website.sh")));
-        Assert.Contains("--auth-mode login", File.ReadAllText(Repository.File("infra", "hooks", "enable-static-website.sh")));
+        Assert.DoesNotMatch(AzureCli(), AzureYaml);
+        Assert.All(scripts, script => Assert.DoesNotMatch(AzureCli(), script));
+        Assert.False(Directory.Exists(Repository.File("infra", "hooks")) && Directory.EnumerateFiles(Repository.File("infra", "hooks")).Any(f => AzureCli().IsMatch(File.ReadAllText(f))));
     }
 
     [Fact]
@@ -65,4 +69,8 @@ public sealed partial class AzdTests
 
     [GeneratedRegex(@"(?m)^\s+run:\s*(\S+)\s*$")]
     private static partial Regex HookScript();
+
+    /// <summary>An Azure CLI command at the start of a line or after a pipe, `&&` or `$(`.</summary>
+    [GeneratedRegex(@"(?m)(^|[|&(;]\s*)\s*az\s+[a-z]")]
+    private static partial Regex AzureCli();
 }

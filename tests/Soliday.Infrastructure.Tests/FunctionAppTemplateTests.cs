@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Soliday.Infrastructure.Tests.Support;
 
 namespace Soliday.Infrastructure.Tests;
@@ -40,6 +41,22 @@ public sealed class FunctionAppTemplateTests
         Assert.Contains(
             "deploymentContainer",
             _template.Root["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "storage")!["properties"]!["parameters"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public void The_durable_and_http_groups_have_an_always_ready_instance_unless_switched_off()
+    {
+        var scale = _template.Resource("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!;
+        var groups = _template.Module("function-app")["variables"]!["alwaysReadyGroups"]!.AsArray().Select(g => g!.GetValue<string>());
+        var parameter = _template.Root["parameters"]!["alwaysReady"]!;
+        var fromEnvironment = JsonNode.Parse(File.ReadAllText(Repository.File("infra", "main.parameters.json")))!["parameters"]!["alwaysReady"]!["value"]!;
+
+        Assert.Equal(["durable", "http"], groups.Order());
+        Assert.Equal(
+            "[if(parameters('alwaysReady'), map(variables('alwaysReadyGroups'), lambda('group', createObject('name', lambdaVariables('group'), 'instanceCount', 1))), createArray())]",
+            scale["alwaysReady"]!.GetValue<string>());
+        Assert.True(parameter["defaultValue"]!.GetValue<bool>());
+        Assert.Equal("${SOLIDAY_ALWAYS_READY=true}", fromEnvironment.GetValue<string>());
     }
 
     [Fact]

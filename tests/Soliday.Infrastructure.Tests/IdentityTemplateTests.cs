@@ -15,6 +15,9 @@ public sealed partial class IdentityTemplateTests
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    private const string Contributor = "b24988ac-6180-42a0-ab88-20f7382dd24c";
+    private const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
 
     private readonly CompiledTemplate _template = CompiledTemplate.Main;
 
@@ -50,6 +53,17 @@ public sealed partial class IdentityTemplateTests
                 ("Microsoft.Insights/components", MonitoringMetricsPublisher),
             },
             granted);
+    }
+
+    [Fact]
+    public void The_operator_reads_and_writes_data_but_owns_nothing_and_the_app_manages_no_resource()
+    {
+        var assignments = Assignments();
+        var operatorRoles = assignments.Where(a => a.Principal == "operatorPrincipalId").Select(a => a.RoleId).ToHashSet();
+
+        Assert.NotEmpty(operatorRoles);
+        Assert.DoesNotContain(StorageBlobDataOwner, operatorRoles); // Owner can change the access of others' blobs
+        Assert.DoesNotContain(assignments, a => a.RoleId is Owner or Contributor or UserAccessAdministrator);
     }
 
     [Fact]

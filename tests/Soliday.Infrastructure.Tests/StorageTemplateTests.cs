@@ -2,6 +2,7 @@ using Soliday.Curation;
 using Soliday.Hashtags;
 using Soliday.Infrastructure.Tests.Support;
 using Soliday.Storage;
+using Soliday.Timeline;
 
 namespace Soliday.Infrastructure.Tests;
 
@@ -34,13 +35,32 @@ public sealed class StorageTemplateTests
     }
 
     [Fact]
-    public void Anyone_may_read_the_open_data_from_another_site_and_nothing_more()
+    public void The_template_switches_the_static_website_on_with_the_day_page_as_index()
     {
-        // IIIF viewers and TimelineJS embeds elsewhere fetch the manifests and the JSON cross-origin.
-        var rule = Assert.Single(_template.Resource("Microsoft.Storage/storageAccounts/blobServices")["properties"]!["cors"]!["corsRules"]!.AsArray())!;
+        var blobService = _template.Resource("Microsoft.Storage/storageAccounts/blobServices");
+        var website = blobService["properties"]!["staticWebsite"]!;
+        var storage = _template.Root["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "storage")!["properties"]!["parameters"]!;
+        var pages = _template.Root["variables"]!["sitePages"]!;
 
-        Assert.Equal(["*"], rule["allowedOrigins"]!.AsArray().Select(o => o!.GetValue<string>()));
-        Assert.Equal(["GET", "HEAD"], rule["allowedMethods"]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+        // 2025-08-01 is the first API version with staticWebsite on the Blob service; older ones drop it.
+        Assert.True(string.CompareOrdinal(blobService["apiVersion"]!.GetValue<string>(), "2025-08-01") >= 0);
+        Assert.True(website["enabled"]!.GetValue<bool>());
+        Assert.Equal("[parameters('indexDocument')]", website["indexDocument"]!.GetValue<string>());
+        Assert.Equal("[parameters('notFoundDocument')]", website["errorDocument404Path"]!.GetValue<string>());
+        Assert.Equal("[variables('sitePages').index]", storage["indexDocument"]!["value"]!.GetValue<string>());
+        Assert.Equal("[variables('sitePages').notFound]", storage["notFoundDocument"]!["value"]!.GetValue<string>());
+        Assert.Equal(SitePaths.DayPage, pages["index"]!.GetValue<string>());
+        Assert.Equal(SitePaths.DayPage, pages["notFound"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void No_CORS_rule_is_left_on_the_blob_service_where_it_would_serve_nothing()
+    {
+        // Containers are private (CORS authorizes nothing) and the static website endpoint ignores
+        // the Blob service's rules: an empty list also removes a rule an earlier deployment made.
+        var cors = _template.Resource("Microsoft.Storage/storageAccounts/blobServices")["properties"]!["cors"]!;
+
+        Assert.Empty(cors["corsRules"]!.AsArray());
     }
 
     [Fact]
@@ -50,7 +70,7 @@ public sealed class StorageTemplateTests
         var containers = main["containers"]!.AsArray().Select(c => c!.GetValue<string>()).ToHashSet();
         var queues = main["queues"]!.AsArray().Select(q => q!.GetValue<string>()).ToHashSet();
 
-        // $web is made by switching the static website on (infra/hooks), and the app makes it too.
+        // $web is made by switching the static website on, and the app makes it too.
         Assert.Equal(StorageLayout.Containers.Where(c => c != StorageLayout.Site).Order(), containers.Order());
         Assert.Contains(CurationSteps.RemindersQueue, queues);
         Assert.Contains(HashtagPostQueue.Name, queues);
