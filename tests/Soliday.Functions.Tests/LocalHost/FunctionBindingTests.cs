@@ -66,10 +66,36 @@ public sealed class FunctionBindingTests
         Assert.Throws<InvalidOperationException>(() => SettingExpression.Resolve("%Missing%", configuration));
     }
 
+    [Fact]
+    public void A_timer_and_a_queue_named_by_settings_are_bound_to_what_the_settings_say()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Schedules:Sweep"] = "*/5 * * * * *",
+            ["Queues:Intake"] = "intake-queue",
+        }).Build();
+
+        var timer = TimerFunctions.TimerFor(Functions(nameof(Guarded.Sweep)).Single(), configuration);
+        var listener = QueueFunctions.ListenerFor(Functions(nameof(Guarded.Intake)).Single(), configuration);
+
+        Assert.Equal(("GuardedSweep", "*/5 * * * * *"), (timer.Name, timer.Schedule));
+        Assert.Equal(("GuardedIntake", "intake-queue"), (listener.FunctionName, listener.QueueName));
+    }
+
+    [Fact]
+    public void A_queue_message_taken_as_anything_but_text_is_refused()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+
+        var refusal = Assert.Throws<InvalidOperationException>(() => QueueFunctions.ListenerFor(Functions(nameof(Guarded.Numbered)).Single(), configuration));
+
+        Assert.Contains("GuardedNumbered", refusal.Message);
+    }
+
     private static IReadOnlyList<DiscoveredFunction> Functions(string method) =>
         FunctionCatalog.Discover([typeof(Guarded)]).Where(f => f.Method.Name == method).ToList();
 
-    /// <summary>Functions the local host must refuse.</summary>
+    /// <summary>Functions the local host must refuse, or bind from settings.</summary>
     private static class Guarded
     {
         [Function("GuardedSecret")]
@@ -77,5 +103,14 @@ public sealed class FunctionBindingTests
 
         [Function("GuardedUnbindable")]
         public static IActionResult Unbindable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}")] HttpRequest request, string id, string notInRoute) => new OkResult();
+
+        [Function("GuardedSweep")]
+        public static Task Sweep([TimerTrigger("%Schedules:Sweep%")] TimerInfo timer) => Task.CompletedTask;
+
+        [Function("GuardedIntake")]
+        public static Task Intake([QueueTrigger("%Queues:Intake%")] string message) => Task.CompletedTask;
+
+        [Function("GuardedNumbered")]
+        public static Task Numbered([QueueTrigger("numbers")] int message) => Task.CompletedTask;
     }
 }
