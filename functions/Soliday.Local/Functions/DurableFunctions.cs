@@ -46,7 +46,7 @@ public static class DurableFunctions
         public Type OutputType => OutputTypeOf(invoker.Function);
 
         public Task<object?> RunAsync(TaskActivityContext context, object? input) =>
-            invoker.InvokeAsync(new FunctionInvocation(services, input, CancellationToken.None));
+            invoker.InvokeAsync(new LocalInvocation(services, input, CancellationToken.None));
     }
 
     /// <summary>
@@ -79,6 +79,6 @@ public static class DurableFunctions
         public Type OutputType => OutputTypeOf(_function);
 
         public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
-            _invoker.InvokeAsync(new FunctionInvocation(_services, new FunctionOrchestrationContext(context, input, _services), CancellationToken.None));
+            _invoker.InvokeAsync(new LocalInvocation(_services, new FunctionOrchestrationContext(context, input, _services), CancellationToken.None));
     }
 }

@@ -13,10 +13,12 @@ namespace Soliday.Local.Functions;
 /// </summary>
 public sealed class FunctionInvoker
 {
-    private readonly DiscoveredFunction _function;
-    private readonly IReadOnlyList<Func<FunctionInvocation, LocalFunctionContext, object?>> _arguments;
+    private const string HttpContextItem = "HttpRequestContext";
 
-    public FunctionInvoker(DiscoveredFunction function, Func<ParameterInfo, Func<FunctionInvocation, object?>?>? bindOther = null)
+    private readonly DiscoveredFunction _function;
+    private readonly IReadOnlyList<Func<LocalInvocation, LocalFunctionContext, object?>> _arguments;
+
+    public FunctionInvoker(DiscoveredFunction function, Func<ParameterInfo, Func<LocalInvocation, object?>?>? bindOther = null)
     {
         _function = function;
         _arguments = function.Method.GetParameters().Select(p => Bind(function, p, bindOther)).ToList();
@@ -28,9 +30,15 @@ public sealed class FunctionInvoker
     /// Logged under <c>Function.{name}</c> in the Functions host's own words ("Executing
     /// 'Functions.Submit'"), so a run reads the same on either host and shows which function answered.
     /// </summary>
-    public async Task<object?> InvokeAsync(FunctionInvocation invocation)
+    public async Task<object?> InvokeAsync(LocalInvocation invocation)
     {
         var context = new LocalFunctionContext(_function, invocation.Services, invocation.CancellationToken);
+        if (invocation.Http is { } http)
+        {
+            // Where the ASP.NET Core integration keeps the request, so FunctionContext.GetHttpContext() finds it.
+            context.Items[HttpContextItem] = http;
+        }
+
         var logger = invocation.Services.GetRequiredService<ILoggerFactory>().CreateLogger($"Function.{_function.Name}");
         var started = Stopwatch.GetTimestamp();
         logger.LogInformation("Executing 'Functions.{FunctionName}' (Reason='{Trigger}', Id={InvocationId})", _function.Name, _function.Trigger.GetType().Name.Replace("Attribute", "", StringComparison.Ordinal), context.InvocationId);
@@ -47,7 +55,7 @@ public sealed class FunctionInvoker
         }
     }
 
-    private async Task<object?> CallAsync(FunctionInvocation invocation, LocalFunctionContext context)
+    private async Task<object?> CallAsync(LocalInvocation invocation, LocalFunctionContext context)
     {
         var target = _function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(invocation.Services, _function.Method.DeclaringType!);
         object? returned;
@@ -73,8 +81,8 @@ public sealed class FunctionInvoker
             : null;
     }
 
-    private static Func<FunctionInvocation, LocalFunctionContext, object?> Bind(
-        DiscoveredFunction function, ParameterInfo parameter, Func<ParameterInfo, Func<FunctionInvocation, object?>?>? bindOther)
+    private static Func<LocalInvocation, LocalFunctionContext, object?> Bind(
+        DiscoveredFunction function, ParameterInfo parameter, Func<ParameterInfo, Func<LocalInvocation, object?>?>? bindOther)
     {
         if (parameter.GetCustomAttributes().Contains(function.Trigger))
         {

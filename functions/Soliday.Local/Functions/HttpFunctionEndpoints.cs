@@ -44,7 +44,7 @@ public static class HttpFunctionEndpoints
 
     private static async Task InvokeAsync(FunctionInvoker invoker, HttpContext context)
     {
-        var result = await invoker.InvokeAsync(new FunctionInvocation(context.RequestServices, context.Request, context.RequestAborted, context));
+        var result = await invoker.InvokeAsync(new LocalInvocation(context.RequestServices, context.Request, context.RequestAborted, context));
         if (result is not IActionResult action)
         {
             throw new InvalidOperationException($"Function {invoker.Function.Name} returned {result?.GetType().Name ?? "nothing"}; an HTTP function returns an IActionResult.");
@@ -54,7 +54,7 @@ public static class HttpFunctionEndpoints
     }
 
     /// <summary>Route values by parameter name, as the Functions host binds <c>{id}</c> to <c>string id</c>.</summary>
-    private static Func<FunctionInvocation, object?>? BindHttp(ParameterInfo parameter, RoutePattern route) =>
+    private static Func<LocalInvocation, object?>? BindHttp(ParameterInfo parameter, RoutePattern route) =>
         parameter.ParameterType == typeof(HttpContext) ? invocation => invocation.Http
         : parameter.ParameterType == typeof(string) && route.GetParameter(parameter.Name!) is not null ? invocation => invocation.Http!.GetRouteValue(parameter.Name!)?.ToString()
         : null;

@@ -39,7 +39,7 @@ public static class QueueFunctions
         return new LocalQueueListener(function.Name, SettingExpression.Resolve(trigger.QueueName, configuration), async (services, message, cancellationToken) =>
         {
             await using var scope = services.CreateAsyncScope();
-            await invoker.InvokeAsync(new FunctionInvocation(scope.ServiceProvider, message, cancellationToken));
+            await invoker.InvokeAsync(new LocalInvocation(scope.ServiceProvider, message, cancellationToken));
         });
     }
 }

@@ -35,7 +35,7 @@ public static class TimerFunctions
             async (services, cancellationToken) =>
             {
                 await using var scope = services.CreateAsyncScope();
-                await invoker.InvokeAsync(new FunctionInvocation(scope.ServiceProvider, new TimerInfo(), cancellationToken));
+                await invoker.InvokeAsync(new LocalInvocation(scope.ServiceProvider, new TimerInfo(), cancellationToken));
             });
     }
 }

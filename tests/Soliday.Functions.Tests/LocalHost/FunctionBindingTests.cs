@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Routing;
+using Soliday.Functions.Web;
 using Soliday.Local.Functions;
 
 namespace Soliday.Functions.Tests.LocalHost;
@@ -92,6 +94,23 @@ public sealed class FunctionBindingTests
         Assert.Contains("GuardedNumbered", refusal.Message);
     }
 
+    [Fact]
+    public async Task A_function_gets_a_context_naming_it_with_the_request_and_the_route_value()
+    {
+        var app = WebApplication.CreateBuilder().Build();
+        app.MapHttpFunctions(Functions(nameof(Guarded.Described)), "api");
+        var endpoint = ((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().Single();
+        var http = new DefaultHttpContext { RequestServices = app.Services, Response = { Body = new MemoryStream() } };
+        http.Request.Path = "/api/items/42";
+        http.Request.RouteValues["id"] = "42";
+
+        await endpoint.RequestDelegate!(http);
+
+        http.Response.Body.Position = 0;
+        Assert.Equal("/api/items/{id}", endpoint.RoutePattern.RawText);
+        Assert.Equal("GuardedDescribed /api/items/42 42", await new StreamReader(http.Response.Body).ReadToEndAsync());
+    }
+
     private static IReadOnlyList<DiscoveredFunction> Functions(string method) =>
         FunctionCatalog.Discover([typeof(Guarded)]).Where(f => f.Method.Name == method).ToList();
 
@@ -103,6 +122,10 @@ public sealed class FunctionBindingTests
 
         [Function("GuardedUnbindable")]
         public static IActionResult Unbindable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}")] HttpRequest request, string id, string notInRoute) => new OkResult();
+
+        [Function("GuardedDescribed")]
+        public static IActionResult Described([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "items/{id}")] HttpRequest request, string id, FunctionContext context) =>
+            Results.Text($"{context.FunctionDefinition.Name} {context.GetHttpContext()!.Request.Path} {id}").AsAction();
 
         [Function("GuardedSweep")]
         public static Task Sweep([TimerTrigger("%Schedules:Sweep%")] TimerInfo timer) => Task.CompletedTask;
