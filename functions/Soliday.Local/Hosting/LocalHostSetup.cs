@@ -5,6 +5,7 @@ using Soliday.Curation;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;
 using Soliday.Local.Durable;
+using Soliday.Local.Functions;
 
 namespace Soliday.Local.Hosting;
 
@@ -40,15 +41,13 @@ public static class LocalHostSetup
         builder.Services.AddSingleton(infrastructure.Engine);
         builder.Services.AddDurableTaskWorker(worker =>
         {
-            worker.AddTasks(registry => registry.AddSolidayWorkflow());
             worker.UseGrpc(infrastructure.Engine.Address);
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(infrastructure.Engine.Address));
         builder.Services.AddHostedService<DurableEngineShutdown>();
 
         // After the engine's shutdown service: hosted services stop in reverse, so these stop first.
-        builder.Services.AddLocalQueueListeners();
-        builder.Services.AddLocalTimers();
+        builder.Services.AddFunctionTriggers(builder.Configuration);
         builder.Services.AddHostedService<StartupBanner>();
         return builder;
     }

@@ -5,6 +5,9 @@ using Soliday.Hashtags;
 
 namespace Soliday.Local.Hosting;
 
+/// <summary>A storage queue the local host listens to for a queue-triggered function, and the call of that function with each message.</summary>
+public sealed record LocalQueueListener(string FunctionName, string QueueName, Func<IServiceProvider, string, CancellationToken, Task> HandleAsync);
+
 /// <summary>
 /// Listens to one storage queue as the Functions queue trigger does: Base64 messages,
 /// <see cref="LocalQueueOptions.BatchSize"/> at a time, side by side; a message handled is deleted; one that fails is tried again after the visibility timeout,

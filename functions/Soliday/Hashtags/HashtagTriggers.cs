@@ -21,6 +21,4 @@ public static class HashtagTriggers
     /// poll (or its rate-limit wait is over), so this is the resolution of PollSeconds, not its value.
     /// </summary>
     public const string PollSchedule = "*/15 * * * * *";
-
-    public static readonly TimeSpan PollTick = TimeSpan.FromSeconds(15);
 }

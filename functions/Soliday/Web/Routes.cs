@@ -1,8 +1,8 @@
 namespace Soliday.Web;
 
 /// <summary>
-/// The HTTP routes, without the <c>api/</c> prefix both hosts add. The Functions triggers and the
-/// local host's endpoints use these same constants; a parity test checks both wire every one.
+/// The HTTP routes, without the <c>api/</c> prefix both hosts add. The Functions triggers name
+/// them; the local host maps those same triggers, and a parity test checks it wires every one.
 /// </summary>
 public static class Routes
 {

@@ -24,6 +24,9 @@ public sealed class IntakeLimitHost : IAsyncLifetime
             ["Soliday__Day"] = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Hashtags__AllowLoopbackMedia"] = "true",
             ["Hashtags__PollSeconds"] = "1",
+
+            // The poll timer fires each second instead of at its 15 s schedule, so a poll due each second is not held back.
+            ["Timers__Tick"] = "00:00:01",
             ["Hashtags__WebhookSecret"] = HashtagHost.WebhookSecret,
             ["Hashtags__Mastodon__Servers__0"] = Mastodon.Address,
             ["Hashtags__MaxPostsPerAuthorPerHour"] = $"{PerAuthor}",

@@ -18,14 +18,19 @@ public sealed class FunctionsMetadata
     public IReadOnlySet<string> FunctionNamesWithTrigger(string triggerType) =>
         Triggers(triggerType).Select(t => t.Function).ToHashSet();
 
-    /// <summary>"POST submissions", one per method of every HTTP trigger.</summary>
-    public IReadOnlySet<string> HttpRoutes() =>
+    /// <summary>"Submit: POST submissions", one per method of every HTTP trigger.</summary>
+    public IReadOnlySet<string> HttpBindings() =>
         Triggers("httpTrigger")
-            .SelectMany(t => t.Binding["methods"]!.AsArray().Select(m => $"{m!.GetValue<string>().ToUpperInvariant()} {t.Binding["route"]!.GetValue<string>()}"))
+            .SelectMany(t => t.Binding["methods"]!.AsArray().Select(m => $"{t.Function}: {m!.GetValue<string>().ToUpperInvariant()} {t.Binding["route"]!.GetValue<string>()}"))
             .ToHashSet();
 
-    public IReadOnlySet<string> QueueNames() =>
-        Triggers("queueTrigger").Select(t => t.Binding["queueName"]!.GetValue<string>()).ToHashSet();
+    /// <summary>"IngestPost: hashtag-posts".</summary>
+    public IReadOnlySet<string> QueueBindings() =>
+        Triggers("queueTrigger").Select(t => $"{t.Function}: {t.Binding["queueName"]!.GetValue<string>()}").ToHashSet();
+
+    /// <summary>"PollMastodon: */15 * * * * *".</summary>
+    public IReadOnlySet<string> TimerBindings() =>
+        Triggers("timerTrigger").Select(t => $"{t.Function}: {t.Binding["schedule"]!.GetValue<string>()}").ToHashSet();
 
     private IEnumerable<(string Function, JsonNode Binding)> Triggers(string triggerType) =>
         from function in _functions

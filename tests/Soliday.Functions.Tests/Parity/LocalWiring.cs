@@ -2,44 +2,64 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Soliday.Local.Durable;
+using Microsoft.Extensions.Options;
+using Soliday.Local.Functions;
 using Soliday.Local.Hosting;
 using Soliday.Web;
 
 namespace Soliday.Functions.Tests.Parity;
 
-/// <summary>What Soliday.Local wires, read from its own registration code, without starting anything.</summary>
-public static class LocalWiring
+/// <summary>
+/// What Soliday.Local actually wires, read back from the endpoints it maps and the services it
+/// registers (its own start-up code, without starting anything), each named by the function it calls.
+/// </summary>
+public sealed class LocalWiring : IDisposable
 {
-    /// <summary>"POST submissions": every API route the local host maps, without the <c>api/</c> prefix.</summary>
-    public static IReadOnlySet<string> HttpRoutes()
+    private readonly WebApplication _app;
+
+    public LocalWiring()
     {
         var builder = WebApplication.CreateBuilder();
         builder.Services.AddSoliday();
 
-        // The endpoints take a DurableTaskClient; an address is needed to build one, never to call it here.
+        // The functions take a DurableTaskClient; an address is needed to build one, never to call it here.
         builder.Services.AddDurableTaskClient(client => client.UseGrpc("http://127.0.0.1:9"));
-        var app = builder.Build();
-        app.MapSoliday();
+        builder.Services.AddFunctionTriggers(builder.Configuration);
+        _app = builder.Build();
+        _app.MapSoliday();
+    }
 
+    /// <summary>"Submit: POST submissions": every API endpoint the local host maps, without the <c>api/</c> prefix.</summary>
+    public IReadOnlySet<string> HttpBindings()
+    {
         var prefix = $"/{Routes.Prefix}/";
-        return ((IEndpointRouteBuilder)app).DataSources
-            .SelectMany(source => source.Endpoints)
-            .OfType<RouteEndpoint>()
-            .Where(endpoint => !LocalEndpoints.LocalOnlyRoutes.Contains(endpoint.RoutePattern.RawText!.TrimStart('/')))
+        return Endpoints()
+            .Where(endpoint => !SolidayEndpoints.LocalOnlyRoutes.Contains(endpoint.RoutePattern.RawText!.TrimStart('/')))
             .SelectMany(endpoint => endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods
-                .Select(method => $"{method} {endpoint.RoutePattern.RawText!.Replace(prefix, "", StringComparison.Ordinal)}"))
+                .Select(method => $"{endpoint.Metadata.GetMetadata<FunctionEndpointMetadata>()?.FunctionName ?? "(no function)"}: {method} {endpoint.RoutePattern.RawText!.Replace(prefix, "", StringComparison.Ordinal)}"))
             .ToHashSet();
     }
 
-    public static IReadOnlySet<string> Orchestrators() =>
-        new DurableTaskRegistry().AddSolidayWorkflow().GetOrchestrators().Select(o => o.Key.Name).ToHashSet();
+    public IReadOnlyList<RouteEndpoint> Endpoints() =>
+        ((IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints).OfType<RouteEndpoint>().ToList();
 
-    public static IReadOnlySet<string> Activities() =>
-        new DurableTaskRegistry().AddSolidayWorkflow().GetActivities().Select(a => a.Key.Name).ToHashSet();
+    public IReadOnlySet<string> QueueBindings() =>
+        _app.Services.GetServices<LocalQueueListener>().Select(l => $"{l.FunctionName}: {l.QueueName}").ToHashSet();
 
-    public static IReadOnlySet<string> QueueNames() => LocalQueueListeners.QueueNames;
+    public IReadOnlySet<string> TimerBindings() =>
+        _app.Services.GetServices<LocalTimer>().Select(t => $"{t.Name}: {t.Schedule}").ToHashSet();
 
-    public static IReadOnlySet<string> Timers() => LocalTimers.Names;
+    public IReadOnlySet<string> Orchestrators() =>
+        Registry().GetOrchestrators().Select(o => o.Key.Name).ToHashSet();
+
+    public IReadOnlySet<string> Activities() =>
+        Registry().GetActivities().Select(a => a.Key.Name).ToHashSet();
+
+    public LocalQueueOptions QueueOptions => _app.Services.GetRequiredService<IOptions<LocalQueueOptions>>().Value;
+
+    public void Dispose() => ((IDisposable)_app).Dispose();
+
+    private DurableTaskRegistry Registry() => _app.Services.GetRequiredService<IOptionsMonitor<DurableTaskRegistry>>().Get(Options.DefaultName);
 }

@@ -1,53 +1,53 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Soliday.Local.Hosting;
 
 namespace Soliday.Functions.Tests.Parity;
 
 /// <summary>
-/// The Functions app and Soliday.Local must offer the same routes, queues and workflow steps:
-/// a function added to one host only fails here, before it surprises anyone in Azure.
+/// Soliday.Local binds the Functions app's own <c>[Function]</c> methods: what it maps and listens
+/// to must be exactly what the Functions build describes in functions.metadata, function by
+/// function (route, methods, queue, schedule), so the two hosts cannot drift apart.
 /// </summary>
-public sealed class TriggerParityTests
+public sealed class TriggerParityTests : IDisposable
 {
     private readonly FunctionsMetadata _functions = FunctionsMetadata.Load();
+    private readonly LocalWiring _local = new();
 
     [Fact]
-    public void Every_HTTP_route_is_served_by_both_hosts()
+    public void Every_HTTP_function_is_mapped_locally_at_its_route_and_methods()
     {
-        AssertSameSet(_functions.HttpRoutes(), LocalWiring.HttpRoutes(), "HTTP route");
+        AssertSameSet(_functions.HttpBindings(), _local.HttpBindings(), "HTTP function (name: method route)");
     }
 
     [Fact]
     public void Every_orchestrator_runs_on_both_hosts()
     {
-        AssertSameSet(_functions.FunctionNamesWithTrigger("orchestrationTrigger"), LocalWiring.Orchestrators(), "orchestrator");
+        AssertSameSet(_functions.FunctionNamesWithTrigger("orchestrationTrigger"), _local.Orchestrators(), "orchestrator");
     }
 
     [Fact]
     public void Every_activity_runs_on_both_hosts()
     {
-        AssertSameSet(_functions.FunctionNamesWithTrigger("activityTrigger"), LocalWiring.Activities(), "activity");
+        AssertSameSet(_functions.FunctionNamesWithTrigger("activityTrigger"), _local.Activities(), "activity");
     }
 
     [Fact]
-    public void Every_queue_is_listened_to_by_both_hosts()
+    public void Every_queue_function_listens_locally_to_its_queue()
     {
-        AssertSameSet(_functions.QueueNames(), LocalWiring.QueueNames(), "queue");
+        AssertSameSet(_functions.QueueBindings(), _local.QueueBindings(), "queue function (name: queue)");
     }
 
     [Fact]
-    public void Every_timer_runs_on_both_hosts()
+    public void Every_timer_function_runs_locally_on_its_schedule()
     {
-        AssertSameSet(_functions.FunctionNamesWithTrigger("timerTrigger"), LocalWiring.Timers(), "timer");
+        AssertSameSet(_functions.TimerBindings(), _local.TimerBindings(), "timer function (name: schedule)");
     }
 
     [Fact]
-    public void A_failing_queue_message_is_retried_and_set_aside_alike_on_both_hosts()
+    public void A_failing_queue_message_is_retried_and_set_aside_as_host_json_says()
     {
-        // host.json configures the Functions runtime's queue trigger; the local listeners default to the same.
         var queues = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json")))!["extensions"]!["queues"]!;
-        var local = new LocalQueueOptions();
+        var local = _local.QueueOptions;
 
         Assert.Equal(queues["maxDequeueCount"]!.GetValue<int>(), local.MaxDequeueCount);
         Assert.Equal(TimeSpan.Parse(queues["visibilityTimeout"]!.GetValue<string>(), CultureInfo.InvariantCulture), local.VisibilityTimeout);
@@ -55,20 +55,24 @@ public sealed class TriggerParityTests
     }
 
     [Fact]
-    public void The_metadata_describes_the_functions_this_build_contains()
+    public void The_metadata_and_the_local_wiring_both_describe_the_functions_this_build_contains()
     {
-        // Guards the guard: an empty or stale functions.metadata would make the other tests pass vacuously.
-        Assert.Contains("POST submissions", _functions.HttpRoutes());
-        Assert.Contains("SubmissionOrchestration", _functions.FunctionNamesWithTrigger("orchestrationTrigger"));
-        Assert.Contains("hashtag-posts", _functions.QueueNames());
-        Assert.Contains("PollMastodon", _functions.FunctionNamesWithTrigger("timerTrigger"));
+        // Guards the guard: an empty or stale functions.metadata, or a local host that maps nothing,
+        // would make the other tests pass vacuously.
+        Assert.Contains("Submit: POST submissions", _functions.HttpBindings());
+        Assert.Contains("CurationApprove: POST curation/{id}/approve", _local.HttpBindings());
+        Assert.Contains("SubmissionOrchestration", _local.Orchestrators());
+        Assert.Contains("IngestHashtagPost: hashtag-posts", _local.QueueBindings());
+        Assert.Contains("PollMastodon: */15 * * * * *", _local.TimerBindings());
     }
+
+    public void Dispose() => _local.Dispose();
 
     private static void AssertSameSet(IReadOnlySet<string> functions, IReadOnlySet<string> local, string what)
     {
         var onlyInFunctions = functions.Except(local).Order().ToList();
         var onlyLocal = local.Except(functions).Order().ToList();
         Assert.True(onlyInFunctions.Count == 0 && onlyLocal.Count == 0,
-            $"Each {what} must exist on both hosts. Only in Soliday.Functions: [{string.Join(", ", onlyInFunctions)}]; only in Soliday.Local: [{string.Join(", ", onlyLocal)}].");
+            $"Each {what} must be wired alike on both hosts. Only in Soliday.Functions: [{string.Join(", ", onlyInFunctions)}]; only in Soliday.Local: [{string.Join(", ", onlyLocal)}].");
     }
 }
