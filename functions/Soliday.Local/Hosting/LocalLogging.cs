@@ -17,11 +17,13 @@ public static class LocalLogging
     /// At information level these print a screenful at every start (queues created, partition
     /// leases taken, every gRPC call between the worker and the engine, "Now listening on") and
     /// more every few seconds, pushing the start banner, with its addresses and the curator token,
-    /// off the screen. Soliday's own logs stay at information.
+    /// off the screen. So does "Function", the "Executing/Executed 'Functions.X'" pair the local host
+    /// writes for every call as the Functions host does: a timer alone would add two lines every 15 s.
+    /// Soliday's own logs stay at information.
     /// </summary>
     private static readonly string[] ChattyAtInformation =
     [
-        "DurableTask", "Microsoft.DurableTask", "Microsoft.AspNetCore", "Microsoft.Hosting.Lifetime", "Grpc",
+        "DurableTask", "Microsoft.DurableTask", "Microsoft.AspNetCore", "Microsoft.Hosting.Lifetime", "Grpc", "Function",
     ];
 
     /// <summary>
