@@ -47,8 +47,9 @@ param day string
 @description('IANA time zone of the day (Soliday:TimeZone).')
 param timeZone string = 'Europe/London'
 
-// The secrets. Set them in the azd environment (README: "Deploy to Azure"; docs/deploy.md, "Secrets"); if unset, azd
-// generates them once and keeps them in the environment, so provisioning again keeps them.
+// The secrets. Set them in the azd environment (README, "Deploy to Azure"; docs/deploy.md,
+// "Secrets"); if unset, azd generates them once and keeps them in the environment, so
+// provisioning again keeps them.
 // 64 letters and digits are valid base64 for 48 random bytes: a signing key as the app wants it.
 @secure()
 @description('Submissions:SigningKey, base64 of at least 32 random bytes: signs form tokens and take-down links.')

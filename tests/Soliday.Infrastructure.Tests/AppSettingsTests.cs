@@ -6,9 +6,9 @@ namespace Soliday.Infrastructure.Tests;
 
 /// <summary>
 /// Every setting the code reads is in three places that must not drift apart: the local settings
-/// sample, the settings tables of docs/configuration.md, and the app settings the Bicep gives the function app.
-/// The settings are found from the code (<see cref="CodeSettings"/>), so a new one fails here until
-/// all three have it.
+/// sample, the settings tables of docs/configuration.md, and the app settings the Bicep gives the
+/// function app. The settings are found from the code (<see cref="CodeSettings"/>), so a new one
+/// fails here until all three have it.
 /// </summary>
 public sealed class AppSettingsTests
 {
