@@ -10,7 +10,7 @@ param environmentName string
 // Regions offering the Flex Consumption plan, as listed by Microsoft's Flex Consumption azd quickstart
 // (Azure-Samples/functions-quickstart-dotnet-azd, infra/main.bicep, read 2026-12-06; its canary region
 // eastus2euap left out). Microsoft adds regions: check `az functionapp list-flexconsumption-locations`
-// and add yours here (README "Deploy to Azure").
+// and add yours here (docs/deploy.md, "Regions").
 @minLength(1)
 @allowed([
   'australiaeast'
@@ -47,8 +47,9 @@ param day string
 @description('IANA time zone of the day (Soliday:TimeZone).')
 param timeZone string = 'Europe/London'
 
-// The secrets. Set them in the azd environment (README: "Deploy to Azure"); if unset, azd
-// generates them once and keeps them in the environment, so provisioning again keeps them.
+// The secrets. Set them in the azd environment (README, "Deploy to Azure"; docs/deploy.md,
+// "Secrets"); if unset, azd generates them once and keeps them in the environment, so
+// provisioning again keeps them.
 // 64 letters and digits are valid base64 for 48 random bytes: a signing key as the app wants it.
 @secure()
 @description('Submissions:SigningKey, base64 of at least 32 random bytes: signs form tokens and take-down links.')
@@ -132,7 +133,7 @@ param places array = []
 @description('The role an Easy Auth principal needs to curate (Curation:CuratorRole).')
 param curatorRole string = 'curator'
 
-@description('Adds App Service Authentication (Entra ID). Not enforced on Flex Consumption today, so the app keeps Curation:TrustEasyAuth off: see README.')
+@description('Adds App Service Authentication (Entra ID). Not enforced on Flex Consumption today, so the app keeps Curation:TrustEasyAuth off: see docs/deploy.md.')
 param enableEasyAuth bool = false
 
 @description('The Entra app registration\'s client id, when enableEasyAuth is true.')
@@ -151,10 +152,10 @@ param maximumInstanceCount int = 40
 @description('Memory per instance: 2048 MB fits two 50 MP photos decoding at once (Imaging:MaxConcurrentPhotos).')
 param instanceMemoryMB int = 2048
 
-@description('Keeps one instance always ready for the durable group (orchestrations and activities) and one for the http group (the form, the API, curation), as Microsoft recommends for Durable Functions on Flex Consumption: no cold start on the day. Costs a baseline for 2 instances of instanceMemoryMB around the clock (README "Deploy to Azure"); set false (SOLIDAY_ALWAYS_READY=false, azd provision) after the day.')
+@description('Keeps one instance always ready for the durable group (orchestrations and activities) and one for the http group (the form, the API, curation), as Microsoft recommends for Durable Functions on Flex Consumption: no cold start on the day. Costs a baseline for 2 instances of instanceMemoryMB around the clock (docs/deploy.md, "Always ready on the day"); set false (SOLIDAY_ALWAYS_READY=false, azd provision) after the day.')
 param alwaysReady bool = true
 
-@description('A custom domain for the form and API (e.g. submit.example.org), served through Azure Front Door Standard with a managed certificate; empty for none. Flex Consumption supports no App Service managed certificate. Costs Front Door\'s monthly base fee: README "Custom domains".')
+@description('A custom domain for the form and API (e.g. submit.example.org), served through Azure Front Door Standard with a managed certificate; empty for none. Flex Consumption supports no App Service managed certificate. Costs Front Door\'s monthly base fee: docs/deploy.md, "Custom domains".')
 param apiCustomDomain string = ''
 
 @description('A custom domain for the public site (e.g. day.example.org), on the same Front Door; only with apiCustomDomain. Empty: the site keeps its storage address.')

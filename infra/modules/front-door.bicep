@@ -1,6 +1,6 @@
 // Custom domains for the form and API and, optionally, the public site, through Azure Front Door
 // Standard with its managed certificates. Not on the Function App itself: Flex Consumption supports
-// no App Service managed certificate (README "Custom domains").
+// no App Service managed certificate (docs/deploy.md, "Custom domains").
 
 @description('The profile made by front-door-profile.bicep.')
 param name string

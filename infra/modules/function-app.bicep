@@ -79,7 +79,7 @@ param customApiHost string
 @description('The Front Door profile\'s id when the API is behind it: the app then admits only requests Front Door forwards, and takes the resident\'s address from Front Door\'s X-Azure-ClientIP. Empty: no Front Door.')
 param frontDoorId string
 
-@description('Adds App Service Authentication with Microsoft Entra ID. Flex Consumption does not enforce it today: see README "Deploy to Azure".')
+@description('Adds App Service Authentication with Microsoft Entra ID. Flex Consumption does not enforce it today: see docs/deploy.md, "Curator sign-in and App Service Authentication".')
 param enableEasyAuth bool
 
 @description('The Entra app registration\'s client id, when enableEasyAuth is true.')
@@ -114,7 +114,7 @@ var solidaySettings = {
   Submissions__UploadSlotWait: '00:00:30'
   // Empty: the worker's ASP.NET Core integration already takes the resident's address from the
   // Functions host's X-Forwarded-For into the connection; reading the header again would read what
-  // the resident wrote (README, Submissions:ClientAddressHeader).
+  // the resident wrote (docs/configuration.md, Submissions:ClientAddressHeader).
   // Behind Front Door the connection comes from a Front Door edge: the resident's address is in
   // X-Azure-ClientIP, which Front Door sets, and which only Front Door can reach the app with (the
   // access restriction below), so no one can write it themselves.

@@ -6,9 +6,9 @@ namespace Soliday.Infrastructure.Tests;
 
 /// <summary>
 /// Every setting the code reads is in three places that must not drift apart: the local settings
-/// sample, README's configuration table, and the app settings the Bicep gives the function app.
-/// The settings are found from the code (<see cref="CodeSettings"/>), so a new one fails here until
-/// all three have it.
+/// sample, the settings tables of docs/configuration.md, and the app settings the Bicep gives the
+/// function app. The settings are found from the code (<see cref="CodeSettings"/>), so a new one
+/// fails here until all three have it.
 /// </summary>
 public sealed class AppSettingsTests
 {
@@ -53,13 +53,13 @@ public sealed class AppSettingsTests
     }
 
     [Fact]
-    public void Every_setting_the_code_reads_is_described_in_the_README()
+    public void Every_setting_the_code_reads_is_described_in_docs_configuration()
     {
-        var documented = ReadmeConfiguration.Keys();
+        var documented = DocumentedSettings.Keys();
 
         var missing = CodeSettings.App.Concat(CodeSettings.LocalOnly).Where(s => !documented.Contains(s.ConfigurationKey) && !documented.Contains(s.Name));
 
-        Assert.True(!missing.Any(), $"README's configuration tables lack: {string.Join(", ", missing.Select(s => s.ConfigurationKey))}");
+        Assert.True(!missing.Any(), $"docs/configuration.md's settings tables lack: {string.Join(", ", missing.Select(s => s.ConfigurationKey))}");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class AppSettingsTests
     [Fact]
     public void Easy_Auth_is_never_trusted_on_Flex_Consumption()
     {
-        // Flex Consumption does not enforce App Service Authentication (README "Deploy to Azure"):
+        // Flex Consumption does not enforce App Service Authentication (docs/deploy.md, "Curator sign-in and App Service Authentication"):
         // trusting its principal header there would let anyone who sends one curate.
         Assert.Equal("false", Template.Named["Curation__TrustEasyAuth"]);
         Assert.Equal("FlexConsumption", CompiledTemplate.Main.Resource("Microsoft.Web/serverfarms")["sku"]!["tier"]!.GetValue<string>());

@@ -14,7 +14,7 @@ namespace Soliday.Acceptance.Tests.Hosting;
 /// </summary>
 public sealed class LocalHostRecoveryTests(ITestOutputHelper output)
 {
-    /// <summary>The promise in README's "Run it": ready again within this after a crash.</summary>
+    /// <summary>The promise in docs/local-host.md, "After a crash": ready again within this after a crash.</summary>
     private static readonly TimeSpan RestartPromise = TimeSpan.FromSeconds(30);
 
     /// <summary>Azurite stops as soon as it notices its launcher gone; this allows for a busy machine.</summary>

@@ -11,7 +11,7 @@ namespace Soliday.Infrastructure.Tests.Support;
 /// <param name="Default">The value the code uses when the setting is absent (null where it has none).</param>
 public sealed record CodeSetting(string Name, bool IsList, object? Default)
 {
-    /// <summary>As README and JSON write it: <c>Section:Key</c>.</summary>
+    /// <summary>As docs/configuration.md and JSON write it: <c>Section:Key</c>.</summary>
     public string ConfigurationKey => Name.Replace("__", ":", StringComparison.Ordinal);
 }
 

@@ -2,23 +2,23 @@ using System.Text.RegularExpressions;
 
 namespace Soliday.Infrastructure.Tests.Support;
 
-/// <summary>The settings README's "Configuration" tables document, by their first column.</summary>
-public static partial class ReadmeConfiguration
+/// <summary>The settings docs/configuration.md documents, by the first column of its tables.</summary>
+public static partial class DocumentedSettings
 {
+    /// <summary>Where the settings are described; README links to it.</summary>
+    public static string Path { get; } = Repository.File("docs", "configuration.md");
+
     /// <summary>
     /// Keys as <c>Section:Key</c>, from rows such as <c>| `Imaging:MaxSide` | ... |</c> or
     /// <c>| `Azurite:BlobPort`, `QueuePort` | ... |</c> (later names share the first one's section).
     /// </summary>
     public static IReadOnlySet<string> Keys()
     {
-        var readme = File.ReadAllText(Repository.File("README.md"));
-        var start = readme.IndexOf("\n## Configuration", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README has no '## Configuration' section.");
-        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        var section = end < 0 ? readme[start..] : readme[start..end];
+        Assert.True(File.Exists(Path), $"The settings are no longer described in {Path}.");
+        var page = File.ReadAllText(Path);
 
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in section.Split('\n').Where(l => l.StartsWith('|')))
+        foreach (var line in page.Split('\n').Where(l => l.StartsWith('|')))
         {
             var firstColumn = line.Split('|')[1];
             string? sectionName = null;
