@@ -17,9 +17,10 @@ public sealed record TypeUse(string FromFolder, string FromType, string ToFolder
 /// every type, method and field a method body names (its IL). The compiled assembly, not the
 /// source, so the Razor components count as the C# they become. A folder is a namespace under
 /// Soliday (Soliday.Imaging.Containers is Imaging); Timeline/OpenData is its own row.
-/// A constant or an enum member leaves no trace in IL (the compiler copies its value in), so
-/// those are found in the source instead: every <c>Type.Name</c> of a constant of another folder
-/// in a .cs or .razor file. Still not seen: a nameof.
+/// A constant or an enum member leaves no trace in IL (the compiler copies its value in), nor
+/// does a nameof, so those are found in the source instead: every <c>Type.Name</c> of a constant
+/// and every <c>nameof(Type…)</c> of a type of another folder, in a .cs or .razor file, outside
+/// comment lines.
 /// </summary>
 public sealed class FolderDependencies
 {
@@ -205,37 +206,53 @@ public sealed class FolderDependencies
                 ReadType(reader.GetTypeDefinition(type));
             }
 
-            ReadConstantUses(sourceFolder);
+            ReadSourceOnlyUses(sourceFolder);
 
             return new FolderDependencies([.. uses.OrderBy(use => use.ToString(), StringComparer.Ordinal)], [.. folders]);
         }
 
-        /// <summary>Where a file of one folder names a constant (or enum member) of another.</summary>
-        private void ReadConstantUses(string sourceFolder)
+        /// <summary>
+        /// Where a file of one folder names a constant (or enum member) of another, or a type of
+        /// another in a nameof: the compiler leaves neither in IL. Comment lines are skipped.
+        /// </summary>
+        private void ReadSourceOnlyUses(string sourceFolder)
         {
             var constants = reader.FieldDefinitions
                 .Select(reader.GetFieldDefinition)
                 .Where(field => field.Attributes.HasFlag(System.Reflection.FieldAttributes.Literal))
-                .Select(field => (Declaring: field.GetDeclaringType(), Name: reader.GetString(field.Name)))
-                .Where(constant => Outermost(constant.Declaring) is { } outer && IsProduct(Namespace(outer)))
-                .Select(constant => (
-                    Outer: Outermost(constant.Declaring)!.Value,
-                    Pattern: new Regex($@"\b{Regex.Escape(Name(constant.Declaring))}\.{Regex.Escape(constant.Name)}\b", RegexOptions.CultureInvariant)))
+                .Where(field => Outermost(field.GetDeclaringType()) is { } outer && IsProduct(Namespace(outer)))
+                .Select(field => (
+                    Outer: Outermost(field.GetDeclaringType())!.Value,
+                    Pattern: $@"\b{Regex.Escape(Name(field.GetDeclaringType()))}\.{Regex.Escape(reader.GetString(field.Name))}\b"));
+            var named = reader.TypeDefinitions
+                .Where(type => reader.GetTypeDefinition(type).GetDeclaringType().IsNil
+                    && Outermost(type) is { } outer && IsProduct(Namespace(outer))
+                    && !Name(type).Contains('<', StringComparison.Ordinal))
+                .Select(type => (Outer: type, Pattern: $@"\bnameof\(\s*(?:[\w.]+\.)?{Regex.Escape(Name(type))}\b"));
+            var searches = constants.Concat(named)
+                .Select(search => (search.Outer, Pattern: new Regex(search.Pattern, RegexOptions.CultureInvariant)))
                 .ToList();
 
             foreach (var file in SourceFiles(sourceFolder))
             {
                 var fromFolder = FolderOfFile(sourceFolder, file);
-                var text = File.ReadAllText(file);
-                foreach (var (outer, pattern) in constants)
+                var code = string.Join('\n', File.ReadLines(file).Where(line => !IsCommentLine(line)));
+                foreach (var (outer, pattern) in searches)
                 {
                     var toFolder = FolderOf(Namespace(outer));
-                    if (toFolder != fromFolder && pattern.IsMatch(text))
+                    if (toFolder != fromFolder && pattern.IsMatch(code))
                     {
                         uses.Add(new TypeUse(fromFolder, Path.GetFileNameWithoutExtension(file), toFolder, Name(outer)));
                     }
                 }
             }
+        }
+
+        private static bool IsCommentLine(string line)
+        {
+            var text = line.TrimStart();
+            return text.StartsWith("//", StringComparison.Ordinal) || text.StartsWith("@*", StringComparison.Ordinal)
+                || text.StartsWith('*');
         }
 
         private void ReadType(TypeDefinition type)

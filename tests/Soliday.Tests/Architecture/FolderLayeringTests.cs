@@ -98,7 +98,7 @@ public sealed class FolderLayeringTests
     }
 
     [Fact]
-    public void The_analysis_sees_uses_in_signatures_method_bodies_and_constants()
+    public void The_analysis_sees_uses_in_signatures_method_bodies_constants_and_nameof()
     {
         Assert.Contains("Submissions → Storage", Today.Edges);
         // A constructor parameter: the erasure unpublishes through the timeline.
@@ -107,6 +107,8 @@ public sealed class FolderLayeringTests
         Assert.Contains(new TypeUse("Web", "AssetEndpoints", "Pages", "SiteAssets"), Today.Uses);
         // Only a constant, which the compiler copies in: the queue names storage creates.
         Assert.Contains(new TypeUse("Storage", "StorageSetup", "Hashtags", "HashtagPostQueue"), Today.Uses);
+        // Only a nameof, which the compiler also copies in: the orchestration calls the photo step by name.
+        Assert.Contains(new TypeUse("Submissions", "SubmissionOrchestration", "Imaging", "PhotoPreparation"), Today.Uses);
         // A Razor component counts as the C# it becomes.
         Assert.Contains(new TypeUse("Pages", "CurationPage", "Curation", "BoardEntry"), Today.Uses);
     }
