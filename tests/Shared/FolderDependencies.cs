@@ -34,6 +34,7 @@ public sealed class FolderDependencies
     {
         Uses = uses;
         Folders = folders;
+        Edges = uses.Select(use => Edge(use.FromFolder, use.ToFolder)).ToImmutableSortedSet(StringComparer.Ordinal);
     }
 
     /// <summary>Every use of a type in one folder by a type in another, once per pair of types.</summary>
@@ -42,8 +43,7 @@ public sealed class FolderDependencies
     public ImmutableSortedSet<string> Folders { get; }
 
     /// <summary>Folder → folders it uses, as "From → To".</summary>
-    public ImmutableSortedSet<string> Edges =>
-        Uses.Select(use => Edge(use.FromFolder, use.ToFolder)).ToImmutableSortedSet(StringComparer.Ordinal);
+    public ImmutableSortedSet<string> Edges { get; }
 
     public static string Edge(string from, string to) => $"{from} → {to}";
 
