@@ -7,6 +7,7 @@ using Soliday.Benchmarks;
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- curation [waiting] [decisions]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- publishing [timed] [sizes, e.g. 100,1000,10000]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- site [entries] [path to lighthouse's cli/index.js]
+// dotnet run --project tests/Soliday.Benchmarks -- dependencies [from folder] [to folder]   (docs/layering.md)
 var command = args.ElementAtOrDefault(0) ?? "submissions";
 switch (command)
 {
@@ -41,9 +42,11 @@ switch (command)
     case "pages":
         await PageWeight.RunAsync();
         return 0;
+    case "dependencies":
+        return DependencyTable.Run(from: args.ElementAtOrDefault(1), to: args.ElementAtOrDefault(2));
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, hostile [rounds] [concurrent photos], pages, curation [waiting] [decisions], publishing [timed] [sizes], or site [entries] [lighthouse]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, hostile [rounds] [concurrent photos], pages, curation [waiting] [decisions], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
         return 2;
 }
