@@ -14,7 +14,10 @@ public sealed class DurableEngineOptions
     /// </summary>
     public string WorkerId { get; set; } = Environment.MachineName;
 
-    /// <summary>Two partitions suit one process on two cores (measured: see DESIGN.md).</summary>
+    /// <summary>
+    /// Two partitions for one process on two cores: measured with two, 200 one-activity orchestrations
+    /// took 9.6 s through the sidecar on Azurite (queue polling capped at 200 ms).
+    /// </summary>
     public int PartitionCount { get; set; } = 2;
 
     /// <summary>Caps the queue back-off, so an idle engine answers new work within this time.</summary>
