@@ -107,7 +107,7 @@ public sealed class FunctionBindingTests
     }
 
     [Fact]
-    public void A_disabled_HTTP_function_has_no_route()
+    public void A_disabled_HTTP_function_is_left_out_of_what_the_host_binds()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobs.GuardedDescribed.Disabled"] = "true" }).Build();
 
