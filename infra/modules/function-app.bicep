@@ -161,6 +161,11 @@ var solidaySettings = {
 
   // Only for tests against a fake server on loopback: never in Azure.
   Hashtags__AllowLoopbackMedia: 'false'
+
+  // The Functions host's own switch: with no Mastodon server the poll timer would wake the app every
+  // 15 seconds to do nothing (about 5,760 billed runs a day), so it is off. The local host applies
+  // the same rule (functions/Soliday.Local/Hosting/LocalHostSetup.cs).
+  'AzureWebJobs.PollMastodon.Disabled': empty(mastodonServers) ? 'true' : 'false'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.

@@ -25,6 +25,7 @@ public sealed class AppSettingsTests
     private static readonly Dictionary<string, string> ReadByThePlatform = new()
     {
         ["AzureWebJobsStorage__tableServiceUri"] = "the Functions host: the durable engine's history and instance tables",
+        ["AzureWebJobs.PollMastodon.Disabled"] = "the Functions host: the Mastodon poll timer is off while no server is configured",
     };
 
     private static readonly TemplateAppSettings Template = TemplateAppSettings.From(CompiledTemplate.Main);

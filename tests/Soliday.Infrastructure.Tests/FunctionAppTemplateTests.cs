@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Soliday.Hashtags;
 using Soliday.Infrastructure.Tests.Support;
 
 namespace Soliday.Infrastructure.Tests;
@@ -57,6 +58,18 @@ public sealed class FunctionAppTemplateTests
             scale["alwaysReady"]!.GetValue<string>());
         Assert.True(parameter["defaultValue"]!.GetValue<bool>());
         Assert.Equal("${SOLIDAY_ALWAYS_READY=true}", fromEnvironment.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_Mastodon_poll_timer_is_switched_off_exactly_when_no_server_is_configured()
+    {
+        // An idle app costs nothing: without a server the timer would bill a run every 15 seconds.
+        var settings = TemplateAppSettings.From(_template);
+        var switchName = $"AzureWebJobs.{HashtagTriggers.PollMastodon}.Disabled";
+
+        Assert.Equal("[if(empty(parameters('mastodonServers')), 'true', 'false')]", settings.Named[switchName]);
+        Assert.Contains("Hashtags__Mastodon__Servers__", settings.ListPrefixes);
+        Assert.Contains("parameters('mastodonServers')", _template.Module("function-app")["variables"]!["mastodonServerSettings"]!.Text());
     }
 
     [Fact]

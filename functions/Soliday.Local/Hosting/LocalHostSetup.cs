@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Soliday.Curation;
+using Soliday.Hashtags;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;
 using Soliday.Local.Durable;
@@ -34,6 +35,14 @@ public static class LocalHostSetup
         // No signing key: one made on first run and kept with the local data, so take-down links
         // handed out keep working after a restart.
         builder.Configuration.SetIfBlank($"{SubmissionOptions.Section}:{nameof(SubmissionOptions.SigningKey)}", () => LocalSigningKey(builder));
+
+        // No Mastodon server: the poll timer is switched off, as infra/modules/function-app.bicep does
+        // in Azure with the same setting, so an idle host runs nothing (issue 18). Set it to false to
+        // run the timer anyway (either form of the setting wins over this default).
+        if (builder.Configuration.GetSection($"{HashtagOptions.Section}:{nameof(HashtagOptions.Mastodon)}:{nameof(MastodonOptions.Servers)}").GetChildren().All(server => string.IsNullOrWhiteSpace(server.Value)))
+        {
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
+        }
 
         builder.Services.AddSoliday();
         builder.AddLocalTelemetry();

@@ -15,7 +15,7 @@ public static class SolidayEndpoints
     public static WebApplication MapSoliday(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.MapHttpFunctions(FunctionCatalog.With<HttpTriggerAttribute>(), FunctionsHostJson.Load().RoutePrefix);
+        app.MapHttpFunctions(FunctionCatalog.With<HttpTriggerAttribute>().Enabled(app.Configuration), FunctionsHostJson.Load().RoutePrefix);
         app.MapGet("/", () => Results.Redirect("/site/"));
         app.MapGet(SiteFiles.Route, SiteFiles.ServeAsync);
         return app;

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Soliday.Hashtags;
 using Soliday.Functions.Web;
 using Soliday.Local.Functions;
+using Soliday.Local.Hosting;
 
 namespace Soliday.Functions.Tests.LocalHost;
 
@@ -82,6 +85,44 @@ public sealed class FunctionBindingTests
 
         Assert.Equal(("GuardedSweep", "*/5 * * * * *"), (timer.Name, timer.Schedule));
         Assert.Equal(("GuardedIntake", "intake-queue"), (listener.FunctionName, listener.QueueName));
+    }
+
+    [Theory]
+    [InlineData("AzureWebJobs.PollMastodon.Disabled")]
+    [InlineData("AzureWebJobs:PollMastodon:Disabled")]
+    public void A_function_switched_off_by_its_Disabled_setting_gets_no_timer_while_the_others_keep_theirs(string setting)
+    {
+        var bound = TimersBoundWith(new Dictionary<string, string?> { [setting] = "true" });
+        var unset = TimersBoundWith([]);
+
+        Assert.Contains(HashtagTriggers.PollMastodon, unset);
+        Assert.DoesNotContain(HashtagTriggers.PollMastodon, bound);
+        Assert.Equal(unset.Where(name => name != HashtagTriggers.PollMastodon), bound);
+    }
+
+    [Fact]
+    public void A_Disabled_setting_of_false_leaves_the_function_bound()
+    {
+        Assert.Contains(HashtagTriggers.PollMastodon, TimersBoundWith(new Dictionary<string, string?> { ["AzureWebJobs.PollMastodon.Disabled"] = "false" }));
+    }
+
+    [Fact]
+    public void A_disabled_HTTP_function_is_left_out_of_what_the_host_binds()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobs.GuardedDescribed.Disabled"] = "true" }).Build();
+
+        var bound = Functions(nameof(Guarded.Described)).Concat(Functions(nameof(Guarded.Sweep))).Enabled(configuration).Select(f => f.Name);
+
+        Assert.Equal(["GuardedSweep"], bound);
+    }
+
+    /// <summary>The timers the local host's own wiring registers for the Functions app under these settings.</summary>
+    private static List<string> TimersBoundWith(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddFunctionTriggers(configuration);
+        return [.. services.Where(d => d.ServiceType == typeof(LocalTimer)).Select(d => ((LocalTimer)d.ImplementationInstance!).Name).Order()];
     }
 
     [Fact]
