@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Operations;

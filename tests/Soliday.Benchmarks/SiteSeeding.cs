@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Soliday.Entries;
 using Soliday.Submissions;
 
 namespace Soliday.Curation;

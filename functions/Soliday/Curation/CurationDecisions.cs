@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Pages;
 using Soliday.Storage;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Submissions;
 using Soliday.Timeline;

@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Telemetry;
 using Soliday.Timeline;

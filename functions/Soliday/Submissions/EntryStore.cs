@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Soliday.Entries;
 using Soliday.Storage;
 
 namespace Soliday.Submissions;

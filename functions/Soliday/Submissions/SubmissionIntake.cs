@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Telemetry;
 

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Timeline;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
 using Soliday.Telemetry;
 
 namespace Soliday.Submissions;

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Tagging;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Tagging;
 using Soliday.Timeline.OpenData;

@@ -1,4 +1,5 @@
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Submissions;
 using Soliday.Tagging;

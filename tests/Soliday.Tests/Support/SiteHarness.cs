@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Soliday.Entries;
 using Soliday.Tagging;
 
 namespace Soliday.Timeline.OpenData;
