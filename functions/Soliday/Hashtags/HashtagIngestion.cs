@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Imaging;
+using Soliday.Storage;
 using Soliday.Submissions;
 
 namespace Soliday.Hashtags;

@@ -1,8 +1,7 @@
 using Azure.Storage.Blobs;
 using Soliday.Entries;
-using Soliday.Storage;
 
-namespace Soliday.Submissions;
+namespace Soliday.Storage;
 
 /// <summary>Entry records, one JSON blob each. Updates compare ETags, so no change is ever lost.</summary>
 public sealed class EntryStore(BlobServiceClient blobs)
