@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Hashtags;
@@ -55,7 +56,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddHostedService<StorageSetup>();
 
         services.AddSingleton<PageRenderer>();
-        services.AddSingleton<TokenSigner>();
+        services.AddSingleton(sp => new TokenSigner(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SigningKeyBytes()));
         services.AddSingleton<AddressCounter>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();

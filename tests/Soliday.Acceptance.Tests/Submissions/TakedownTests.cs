@@ -153,7 +153,7 @@ public sealed class TakedownTests(SharedHost shared)
     {
         var options = Options.Create(new SubmissionOptions { SigningKey = Host.SigningKey, TakedownLinkLifetime = TimeSpan.FromDays(1) });
         var twoDaysAgo = new FixedClock(DateTimeOffset.UtcNow.AddDays(-2));
-        return new TakedownLinks(new TokenSigner(options), options, twoDaysAgo).Issue(id);
+        return new TakedownLinks(new TokenSigner(options.Value.SigningKeyBytes()), options, twoDaysAgo).Issue(id);
     }
 
     private async Task<List<string>> BlobsAsync(string container, string prefix)

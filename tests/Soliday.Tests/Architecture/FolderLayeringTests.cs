@@ -34,7 +34,7 @@ public sealed class FolderLayeringTests
         "Timeline → Entries", "Timeline → Pages", "Timeline → Storage", "Timeline → Telemetry",
         "Timeline → Timeline/OpenData",
         "Timeline/OpenData → Entries", "Timeline/OpenData → Pages", "Timeline/OpenData → Timeline",
-        "Web → Pages", "Web → Storage", "Web → Submissions",
+        "Web → Storage",
     ];
 
     /// <summary>
@@ -66,7 +66,6 @@ public sealed class FolderLayeringTests
     [
         "Pages → Curation", "Pages → Hashtags", "Pages → Submissions",
         "Submissions → Curation", "Submissions → Hashtags",
-        "Web → Pages", "Web → Submissions",
     ];
 
     private static readonly FolderDependencies Today = FolderDependencies.OfSoliday();
@@ -96,8 +95,8 @@ public sealed class FolderLayeringTests
         Assert.Contains("Submissions → Storage", Today.Edges);
         // A constructor parameter: the erasure unpublishes through the timeline.
         Assert.Contains(new TypeUse("Submissions", "EntryErasure", "Timeline", "TimelinePublisher"), Today.Uses);
-        // Only inside a method body: the stylesheet endpoint looks the asset up.
-        Assert.Contains(new TypeUse("Web", "AssetEndpoints", "Pages", "SiteAssets"), Today.Uses);
+        // Only inside a method body: the stylesheet endpoint answers a missing asset with a problem.
+        Assert.Contains(new TypeUse("Pages", "AssetEndpoints", "Web", "Problems"), Today.Uses);
         // Only a constant, which the compiler copies in: the queue names storage creates.
         Assert.Contains(new TypeUse("(root)", "StorageSetup", "Hashtags", "HashtagPostQueue"), Today.Uses);
         // Only a nameof, which the compiler also copies in: the orchestration calls the photo step by name.
