@@ -14,6 +14,7 @@ using Soliday.Submissions;
 using Soliday.Tagging;
 using Soliday.Timeline;
 using Soliday.Web;
+using Soliday.Workflow;
 
 namespace Soliday;
 
@@ -61,6 +62,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<ISubmissionWorkflows, SubmissionWorkflowStarter>();
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
         services.AddSingleton<FormTokens>();

@@ -37,7 +37,7 @@ public sealed class CurationDecisions(
             return new(404, "Not found", "There is no entry with this id.", null);
         }
 
-        var instanceId = SubmissionOrchestration.InstanceId(id);
+        var instanceId = EntryWorkflow.InstanceId(id);
         var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
         var state = running ? instance!.ReadCustomStatusAs<SubmissionProgress>()?.State : null;

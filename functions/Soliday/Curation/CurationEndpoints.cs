@@ -270,7 +270,7 @@ public sealed class CurationEndpoints(
     }
 
     private static async Task<string?> CustomStatusAsync(DurableTaskClient durable, string id, CancellationToken cancellationToken) =>
-        (await durable.GetInstanceAsync(SubmissionOrchestration.InstanceId(id), getInputsAndOutputs: true, cancellationToken))?.SerializedCustomStatus;
+        (await durable.GetInstanceAsync(EntryWorkflow.InstanceId(id), getInputsAndOutputs: true, cancellationToken))?.SerializedCustomStatus;
 
     /// <summary>Waits, at most three seconds, until the entry's orchestration shows a change from <paramref name="before"/>.</summary>
     private static async Task WaitForTheBoardAsync(DurableTaskClient durable, string id, string? before, CancellationToken cancellationToken)
@@ -278,7 +278,7 @@ public sealed class CurationEndpoints(
         for (var wait = 0; wait < 30; wait++)
         {
             await Task.Delay(100, cancellationToken);
-            var now = await durable.GetInstanceAsync(SubmissionOrchestration.InstanceId(id), getInputsAndOutputs: true, cancellationToken);
+            var now = await durable.GetInstanceAsync(EntryWorkflow.InstanceId(id), getInputsAndOutputs: true, cancellationToken);
             if (now is null || now.SerializedCustomStatus != before || !now.IsRunning)
             {
                 return;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Curation;
 using Soliday.Entries;
+using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Testing;
