@@ -86,7 +86,14 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CurationDecisions>();
         services.AddSingleton<CurationSteps>();
-        services.AddSingleton<CurationEndpoints>();
+        services.AddSingleton<CurationPages>();
+        services.AddSingleton<CurationPageEndpoint>();
+        services.AddSingleton<CuratorSignInEndpoint>();
+        services.AddSingleton<CurationQueueEndpoint>();
+        services.AddSingleton<CurationDecisionEndpoint>();
+        services.AddSingleton<BulkDecisionEndpoint>();
+        services.AddSingleton<EditEntryFormEndpoint>();
+        services.AddSingleton<CurationMediaEndpoint>();
         services.AddSingleton<RemoveEntryEndpoint>();
 
         services.AddSingleton<TimelineIndex>();

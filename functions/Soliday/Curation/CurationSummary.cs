@@ -1,5 +1,4 @@
 using Soliday.Entries;
-using Soliday.Imaging;
 using Soliday.Submissions;
 
 namespace Soliday.Curation;

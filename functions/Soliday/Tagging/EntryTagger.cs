@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
-using Soliday.Imaging;
 using Soliday.Submissions;
 
 namespace Soliday.Tagging;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Soliday.Entries;
-using Soliday.Tagging;
 
 namespace Soliday.Timeline;
 

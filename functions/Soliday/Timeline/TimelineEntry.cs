@@ -1,5 +1,4 @@
 using Soliday.Entries;
-using Soliday.Tagging;
 
 namespace Soliday.Timeline;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Submissions;
-using Soliday.Tagging;
 using Soliday.Telemetry;
 
 namespace Soliday.Timeline;

@@ -2,7 +2,6 @@ using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Submissions;
-using Soliday.Tagging;
 
 namespace Soliday.Tests.Curation;
 

@@ -1,4 +1,3 @@
-using Soliday.Curation;
 using Soliday.Imaging;
 using Soliday.Tests.Support;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Soliday.Entries;
 using Soliday.Pages;
-using Soliday.Tagging;
 using Soliday.Timeline;
 
 namespace Soliday.Tests.Pages;

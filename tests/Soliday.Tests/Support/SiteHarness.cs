@@ -7,7 +7,6 @@ using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
-using Soliday.Tagging;
 using Soliday.Timeline;
 
 namespace Soliday.Tests.Support;

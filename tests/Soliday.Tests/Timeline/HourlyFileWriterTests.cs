@@ -1,5 +1,4 @@
 using Soliday.Entries;
-using Soliday.Tagging;
 using Soliday.Tests.Support;
 using Soliday.Timeline;
 

@@ -1,5 +1,4 @@
 using Soliday.Entries;
-using Soliday.Tagging;
 using Soliday.Timeline;
 
 namespace Soliday.Tests.Timeline;

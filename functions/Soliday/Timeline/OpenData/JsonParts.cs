@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Soliday.Entries;
-using Soliday.Tagging;
 
 namespace Soliday.Timeline.OpenData;
 
