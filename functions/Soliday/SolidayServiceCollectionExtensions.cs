@@ -2,7 +2,9 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Operations;
@@ -12,6 +14,7 @@ using Soliday.Submissions;
 using Soliday.Tagging;
 using Soliday.Timeline;
 using Soliday.Web;
+using Soliday.Workflow;
 
 namespace Soliday;
 
@@ -54,11 +57,12 @@ public static class SolidayServiceCollectionExtensions
         services.AddHostedService<StorageSetup>();
 
         services.AddSingleton<PageRenderer>();
-        services.AddSingleton<TokenSigner>();
+        services.AddSingleton(sp => new TokenSigner(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SigningKeyBytes()));
         services.AddSingleton<AddressCounter>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();
         services.AddSingleton<SubmissionIntake>();
+        services.AddSingleton<ISubmissionWorkflows, SubmissionWorkflowStarter>();
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
         services.AddSingleton<FormTokens>();
@@ -82,7 +86,14 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<CurationDecisions>();
         services.AddSingleton<CurationSteps>();
-        services.AddSingleton<CurationEndpoints>();
+        services.AddSingleton<CurationPages>();
+        services.AddSingleton<CurationPageEndpoint>();
+        services.AddSingleton<CuratorSignInEndpoint>();
+        services.AddSingleton<CurationQueueEndpoint>();
+        services.AddSingleton<CurationDecisionEndpoint>();
+        services.AddSingleton<BulkDecisionEndpoint>();
+        services.AddSingleton<EditEntryFormEndpoint>();
+        services.AddSingleton<CurationMediaEndpoint>();
         services.AddSingleton<RemoveEntryEndpoint>();
 
         services.AddSingleton<TimelineIndex>();

@@ -9,48 +9,57 @@ using Soliday.Web;
 namespace Soliday.Functions.Curation;
 
 /// <summary>Curators' endpoints and the curation activities, as Azure Functions.</summary>
-public sealed class CurationFunctions(CurationEndpoints endpoints, RemoveEntryEndpoint removal, CurationSteps steps)
+public sealed class CurationFunctions(
+    CurationPageEndpoint page,
+    CuratorSignInEndpoint signIn,
+    CurationQueueEndpoint queue,
+    CurationDecisionEndpoint decision,
+    BulkDecisionEndpoint bulk,
+    EditEntryFormEndpoint editForm,
+    CurationMediaEndpoint media,
+    RemoveEntryEndpoint removal,
+    CurationSteps steps)
 {
     [Function("CurationPage")]
     public Task<IActionResult> Page(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationPage)] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Page(request, durable).AsAction();
+        page.Page(request, durable).AsAction();
 
     [Function("CurationSignInForm")]
     public Task<IActionResult> SignInForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationSignIn)] HttpRequest request) =>
-        endpoints.SignInForm(request).AsAction();
+        signIn.SignInForm(request).AsAction();
 
     [Function("CurationSignIn")]
     public Task<IActionResult> SignIn(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationSignIn)] HttpRequest request) =>
-        endpoints.SignIn(request).AsAction();
+        signIn.SignIn(request).AsAction();
 
     [Function("CurationSignOut")]
     public Task<IActionResult> SignOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationSignOut)] HttpRequest request) =>
-        endpoints.SignOut(request).AsAction();
+        signIn.SignOut(request).AsAction();
 
     [Function("CurationQueue")]
     public Task<IActionResult> Queue(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationQueue)] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Queue(request, durable).AsAction();
+        queue.Queue(request, durable).AsAction();
 
     [Function("CurationApprove")]
     public Task<IActionResult> Approve(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationApprove)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Approve(request, id, durable).AsAction();
+        decision.Approve(request, id, durable).AsAction();
 
     [Function("CurationReject")]
     public Task<IActionResult> Reject(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationReject)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Reject(request, id, durable).AsAction();
+        decision.Reject(request, id, durable).AsAction();
 
     [Function("CurationUnpublish")]
     public Task<IActionResult> Unpublish(
@@ -70,34 +79,34 @@ public sealed class CurationFunctions(CurationEndpoints endpoints, RemoveEntryEn
     public Task<IActionResult> EditForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationEdit)] HttpRequest request,
         string id) =>
-        endpoints.EditForm(request, id).AsAction();
+        editForm.EditForm(request, id).AsAction();
 
     [Function("CurationEdit")]
     public Task<IActionResult> Edit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationEdit)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Edit(request, id, durable).AsAction();
+        decision.Edit(request, id, durable).AsAction();
 
     [Function("CurationFeature")]
     public Task<IActionResult> Feature(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationFeature)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Feature(request, id, durable).AsAction();
+        decision.Feature(request, id, durable).AsAction();
 
     [Function("CurationBulk")]
     public Task<IActionResult> Bulk(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.CurationBulk)] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Bulk(request, durable).AsAction();
+        bulk.Bulk(request, durable).AsAction();
 
     [Function("CurationMedia")]
     public Task<IActionResult> Media(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationMedia)] HttpRequest request,
         string id,
         string file) =>
-        endpoints.Media(request, id, file).AsAction();
+        media.Media(request, id, file).AsAction();
 
     [Function(nameof(CurationSteps.OfferForCuration))]
     public Task<OfferForCurationResult> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>

@@ -6,6 +6,7 @@ using Microsoft.DurableTask.Client;
 using Soliday.Functions.Web;
 using Soliday.Submissions;
 using Soliday.Web;
+using Soliday.Workflow;
 
 namespace Soliday.Functions.Submissions;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Soliday.Pages;
 using Soliday.Web;
 
 namespace Soliday.Functions.Web;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Pages;
 using Soliday.Web;

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using Soliday.Entries;
 using Soliday.Storage;
 
 namespace Soliday.Curation;

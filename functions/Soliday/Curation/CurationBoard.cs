@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using Soliday.Entries;
 using Soliday.Submissions;
 
 namespace Soliday.Curation;
@@ -22,7 +23,7 @@ public sealed class CurationBoard
 
     public async Task<IReadOnlyList<BoardEntry>> ReadAsync(DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var query = new OrchestrationQuery { InstanceIdPrefix = SubmissionOrchestration.InstanceIdPrefix, FetchInputsAndOutputs = true, PageSize = PageSize };
+        var query = new OrchestrationQuery { InstanceIdPrefix = EntryWorkflow.InstanceIdPrefix, FetchInputsAndOutputs = true, PageSize = PageSize };
         var board = new List<BoardEntry>();
         await foreach (var instance in durable.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
@@ -35,7 +36,7 @@ public sealed class CurationBoard
             };
             // An erasure purges the instance; until then its summary (the sender's words) is not shown.
             var summary = instance.RuntimeStatus == OrchestrationRuntimeStatus.Terminated ? null : progress?.Curation;
-            board.Add(new BoardEntry(instance.InstanceId[SubmissionOrchestration.InstanceIdPrefix.Length..], state, summary));
+            board.Add(new BoardEntry(instance.InstanceId[EntryWorkflow.InstanceIdPrefix.Length..], state, summary));
         }
 
         return board;

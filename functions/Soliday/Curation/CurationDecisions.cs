@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
@@ -36,7 +37,7 @@ public sealed class CurationDecisions(
             return new(404, "Not found", "There is no entry with this id.", null);
         }
 
-        var instanceId = SubmissionOrchestration.InstanceId(id);
+        var instanceId = EntryWorkflow.InstanceId(id);
         var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
         var state = running ? instance!.ReadCustomStatusAs<SubmissionProgress>()?.State : null;

@@ -1,3 +1,5 @@
+using Soliday.Entries;
+
 namespace Soliday.Curation;
 
 /// <summary>Bound from the <c>Curation</c> configuration section.</summary>
@@ -38,9 +40,9 @@ public sealed class CurationOptions
     /// <summary>
     /// While curators may change a published post from elsewhere, how often its source is asked
     /// whether the author deleted it (then it is taken off and erased). See
-    /// <see cref="Submissions.SubmissionOrchestration.DefaultSourceCheckEvery"/> for why six hours.
+    /// <see cref="EntryWorkflow.DefaultSourceCheckEvery"/> for why six hours.
     /// </summary>
-    public TimeSpan SourceCheckEvery { get; set; } = Submissions.SubmissionOrchestration.DefaultSourceCheckEvery;
+    public TimeSpan SourceCheckEvery { get; set; } = EntryWorkflow.DefaultSourceCheckEvery;
 
     /// <summary>Words that flag an entry for a closer look (matched as whole words, in any case).</summary>
     public List<string> WatchedWords { get; set; } = [];

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;

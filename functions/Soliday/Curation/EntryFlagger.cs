@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Submissions;

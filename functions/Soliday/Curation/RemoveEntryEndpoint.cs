@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;

@@ -3,7 +3,9 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Imaging;
+using Soliday.Storage;
 using Soliday.Submissions;
 
 namespace Soliday.Hashtags;

@@ -1,3 +1,4 @@
+using Soliday.Entries;
 using Soliday.Submissions;
 
 namespace Soliday.Hashtags;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Storage;
 using Soliday.Submissions;
 
 namespace Soliday.Hashtags;

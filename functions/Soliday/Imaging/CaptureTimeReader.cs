@@ -1,5 +1,6 @@
 using System.Globalization;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using Soliday.Entries;
 
 namespace Soliday.Imaging;
 

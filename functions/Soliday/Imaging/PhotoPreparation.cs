@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Telemetry;

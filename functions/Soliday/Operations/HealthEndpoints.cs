@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Storage;
 
 namespace Soliday.Operations;

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Soliday.Curation;
-using Soliday.Hashtags;
-using Soliday.Submissions;
+using Soliday.Entries;
 using Soliday.Timeline;
 
 namespace Soliday.Pages;
@@ -59,53 +57,8 @@ public static class Display
             : null;
 }
 
-public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary<string, string> Errors, SiteOptions Site, long MaxUploadBytes)
-{
-    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
-
-    public long MaxUploadMegabytes => MaxUploadBytes / (1024 * 1024);
-}
-
-/// <param name="ForSender">Asked with the entry's take-down key: what was sent, and why it was not published, are shown.</param>
-/// <param name="TakedownUrl">Shown only to whoever holds the entry's take-down key.</param>
-public sealed record StatusView(Entry Entry, SiteOptions Site, bool ForSender, string? TakedownUrl = null)
-{
-    /// <summary>A published entry shows what the timeline shows anyway; any other only to its sender.</summary>
-    public bool ShowsContent => !Entry.State.IsErased() && (ForSender || Entry.State == EntryState.Published);
-}
-
-public sealed record TakedownView(Entry Entry, string Key, bool Done, SiteOptions Site);
-
 public sealed record ErrorView(string Title, string Message, SiteOptions Site);
 
 public sealed record AboutView(DateOnly Day, SiteOptions Site);
 
-/// <summary>The curation page: the entries a filter shows, and the whole board for the counts and the chart.</summary>
-public sealed record CurationView(
-    Curator Curator,
-    IReadOnlyList<BoardEntry> Entries,
-    IReadOnlyList<BoardEntry> Everything,
-    BoardFilter Filter,
-    string FormToken,
-    string? Notice,
-    string ReturnQuery,
-    SolidayOptions Day,
-    PoisonedPostList Poisoned)
-{
-    public static IReadOnlyList<string> States { get; } =
-        [.. new[] { EntryState.AwaitingCuration, EntryState.Published, EntryState.Rejected, EntryState.Failed, EntryState.Withdrawn, EntryState.Processing }.Select(s => s.ToWire())];
-
-    public int CountIn(string state) => Everything.Count(e => e.State == state);
-
-    /// <summary>Entries per hour of the day they were taken, every state but withdrawn.</summary>
-    public IReadOnlyList<int> PerHour => [.. Enumerable.Range(0, 24).Select(hour =>
-        Everything.Count(e => e.Summary is not null && e.State != EntryState.Withdrawn.ToWire() && TimeZoneInfo.ConvertTime(e.Summary.MomentAt, Day.Zone).Hour == hour))];
-
-    public IReadOnlyList<string> Sources => [.. Everything.Select(e => e.Summary?.Source).OfType<string>().Distinct().Order()];
-
-    public IReadOnlyList<string> FlagCodes => [.. Everything.SelectMany(e => e.Summary?.Flags ?? []).Select(f => f.Code).Distinct().Order()];
-}
-
 public sealed record SignInView(string FormToken, string? Error, bool EasyAuth);
-
-public sealed record EditEntryView(Curator Curator, Entry Entry, string FormToken, string ReturnQuery);

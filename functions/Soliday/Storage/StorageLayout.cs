@@ -1,3 +1,5 @@
+using Soliday.Entries;
+
 namespace Soliday.Storage;
 
 /// <summary>
@@ -55,7 +57,7 @@ public static class StorageLayout
     public static string RemovalClaim(string id) => $"{id}.removal.json";
 
     public static string Rendition(string id, int photoIndex, int width, string format) =>
-        $"{id}/{photoIndex}-{width}.{Imaging.ImageFormats.Extension(format)}";
+        $"{id}/{photoIndex}-{width}.{ImageFormats.Extension(format)}";
 
     /// <summary>A published rendition's path on the site, relative to its root.</summary>
     public static string PublicMedia(string renditionBlobName) => $"media/{renditionBlobName}";

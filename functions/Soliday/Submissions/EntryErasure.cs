@@ -2,6 +2,8 @@ using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Entries;
+using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Telemetry;
 using Soliday.Timeline;
@@ -87,7 +89,7 @@ public sealed class EntryErasure(
 
     private async Task StopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var instanceId = SubmissionOrchestration.InstanceId(id);
+        var instanceId = EntryWorkflow.InstanceId(id);
         var instance = await durable.GetInstanceAsync(instanceId, cancellationToken);
         if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
         {
@@ -102,7 +104,7 @@ public sealed class EntryErasure(
     /// </summary>
     private async Task PurgeWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var instanceId = SubmissionOrchestration.InstanceId(id);
+        var instanceId = EntryWorkflow.InstanceId(id);
         if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
         {
             return; // never started, or purged by an earlier erasure

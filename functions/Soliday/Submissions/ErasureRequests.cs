@@ -1,6 +1,7 @@
 using Azure.Storage.Queues;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Telemetry;
 

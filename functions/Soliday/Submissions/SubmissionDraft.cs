@@ -1,4 +1,5 @@
 using Soliday.Curation;
+using Soliday.Entries;
 
 namespace Soliday.Submissions;
 

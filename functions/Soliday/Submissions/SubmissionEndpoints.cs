@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Pages;
 using Soliday.Storage;

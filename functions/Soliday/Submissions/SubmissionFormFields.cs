@@ -1,3 +1,5 @@
+using Soliday.Entries;
+
 namespace Soliday.Submissions;
 
 /// <summary>The names of the form fields: the HTTP contract of <c>POST /api/submissions</c>.</summary>

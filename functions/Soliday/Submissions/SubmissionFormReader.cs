@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Web;
 

@@ -1,9 +1,7 @@
 using Azure.Storage.Blobs;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Telemetry;
 
@@ -16,7 +14,7 @@ namespace Soliday.Submissions;
 public sealed class SubmissionIntake(
     BlobServiceClient blobs,
     EntryStore entries,
-    IOptions<CurationOptions> curation,
+    ISubmissionWorkflows workflows,
     TimeProvider clock,
     ILogger<SubmissionIntake> logger)
 {
@@ -61,12 +59,7 @@ public sealed class SubmissionIntake(
                 return await entries.GetAsync(id, cancellationToken);
             }
 
-            await durable.ScheduleNewOrchestrationInstanceAsync(
-                nameof(SubmissionOrchestration),
-                new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication,
-                    CheckSourceBeforePublishing: draft.SourcePost is not null, SourceCheckEvery: curation.Value.SourceCheckEvery),
-                new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
-                cancellationToken);
+            await workflows.StartAsync(durable, id, checkSourceBeforePublishing: draft.SourcePost is not null, cancellationToken);
         }
         catch (Exception e)
         {
@@ -91,7 +84,7 @@ public sealed class SubmissionIntake(
     {
         try
         {
-            return await durable.GetInstanceAsync(SubmissionOrchestration.InstanceId(id), CancellationToken.None) is not null;
+            return await durable.GetInstanceAsync(EntryWorkflow.InstanceId(id), CancellationToken.None) is not null;
         }
         catch (Exception)
         {

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
+using Soliday.Storage;
 using Soliday.Telemetry;
 
 namespace Soliday.Submissions;

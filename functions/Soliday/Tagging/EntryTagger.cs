@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using Soliday.Imaging;
+using Soliday.Entries;
 using Soliday.Submissions;
 
 namespace Soliday.Tagging;

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Storage;
 

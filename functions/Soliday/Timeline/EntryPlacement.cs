@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs;
+using Soliday.Entries;
 using Soliday.Storage;
-using Soliday.Tagging;
 
 namespace Soliday.Timeline;
 

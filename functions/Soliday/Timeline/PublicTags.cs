@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Soliday.Tagging;
+using Soliday.Entries;
 
 namespace Soliday.Timeline;
 

@@ -1,4 +1,4 @@
-using Soliday.Tagging;
+using Soliday.Entries;
 
 namespace Soliday.Timeline;
 

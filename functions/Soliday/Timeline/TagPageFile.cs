@@ -1,6 +1,6 @@
 using Azure.Storage.Blobs.Models;
+using Soliday.Entries;
 using Soliday.Pages;
-using Soliday.Tagging;
 
 namespace Soliday.Timeline;
 

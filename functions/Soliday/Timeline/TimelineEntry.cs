@@ -1,4 +1,4 @@
-using Soliday.Tagging;
+using Soliday.Entries;
 
 namespace Soliday.Timeline;
 
@@ -54,10 +54,10 @@ public sealed record TimelineEntry
 public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyList<TimelineImage> Images)
 {
     /// <summary>The largest JPEG: what IIIF, feeds and the open data point at.</summary>
-    public TimelineImage? Largest => Images.Where(i => i.Format == Imaging.ImageFormats.Jpeg).MaxBy(i => i.Width);
+    public TimelineImage? Largest => Images.Where(i => i.Format == ImageFormats.Jpeg).MaxBy(i => i.Width);
 
     /// <summary>The smallest JPEG: thumbnails.</summary>
-    public TimelineImage? Smallest => Images.Where(i => i.Format == Imaging.ImageFormats.Jpeg).MinBy(i => i.Width);
+    public TimelineImage? Smallest => Images.Where(i => i.Format == ImageFormats.Jpeg).MinBy(i => i.Width);
 }
 
 /// <summary>One published rendition; <see cref="Path"/> is relative to the site's root.</summary>

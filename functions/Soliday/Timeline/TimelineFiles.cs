@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Pages;
-using Soliday.Tagging;
 using Soliday.Timeline.OpenData;
 
 namespace Soliday.Timeline;

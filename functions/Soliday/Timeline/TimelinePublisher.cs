@@ -2,9 +2,9 @@ using Azure;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Submissions;
-using Soliday.Tagging;
 using Soliday.Telemetry;
 
 namespace Soliday.Timeline;

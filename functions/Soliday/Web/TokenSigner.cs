@@ -1,17 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using Soliday.Submissions;
 
 namespace Soliday.Web;
 
 /// <summary>
 /// HMAC-SHA256 with Soliday's signing key, one purpose per use ("form", "takedown", ...), so a
-/// signature made for one use is worthless for another.
+/// signature made for one use is worthless for another. The key is given, not read: it is a setting of
+/// Submissions (Submissions:SigningKey), and Web knows no capability.
 /// </summary>
-public sealed class TokenSigner(IOptions<SubmissionOptions> options)
+public sealed class TokenSigner(byte[] key)
 {
-    private readonly byte[] _key = options.Value.SigningKeyBytes();
+    private readonly byte[] _key = key;
 
     public byte[] Sign(string purpose, ReadOnlySpan<byte> payload)
     {

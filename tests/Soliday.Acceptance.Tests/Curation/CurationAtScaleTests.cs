@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Azure.Storage.Queues;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Entries;
 using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Curation;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Specialized;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Entries;
 using Soliday.Testing;
 using Soliday.Storage;
 using Soliday.Submissions;

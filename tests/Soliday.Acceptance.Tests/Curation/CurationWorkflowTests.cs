@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Entries;
 using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Curation;

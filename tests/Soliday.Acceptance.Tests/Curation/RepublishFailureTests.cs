@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Storage.Blobs.Specialized;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Testing;
 using Soliday.Timeline;

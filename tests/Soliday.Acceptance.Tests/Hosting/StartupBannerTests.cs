@@ -31,7 +31,7 @@ public sealed partial class StartupBannerTests
         Assert.Matches(BannerLine("Public site", $"http://127.0.0.1:{host.HttpPort}/site/"), atStart);
         Assert.EndsWith(BannerEnd, atStart.TrimEnd());
         Assert.All(EngineAndFrameworkCategories, category => Assert.DoesNotContain(category, atStart));
-        Assert.Contains("Soliday.Storage.StorageSetup", atStart); // Soliday's own information logs still show
+        Assert.Contains("Soliday.StorageSetup", atStart); // Soliday's own information logs still show
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Curation;
+using Soliday.Imaging;
 using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Submissions;

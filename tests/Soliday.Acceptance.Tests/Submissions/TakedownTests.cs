@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Curation;
+using Soliday.Entries;
+using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Testing;
@@ -152,7 +154,7 @@ public sealed class TakedownTests(SharedHost shared)
     {
         var options = Options.Create(new SubmissionOptions { SigningKey = Host.SigningKey, TakedownLinkLifetime = TimeSpan.FromDays(1) });
         var twoDaysAgo = new FixedClock(DateTimeOffset.UtcNow.AddDays(-2));
-        return new TakedownLinks(new TokenSigner(options), options, twoDaysAgo).Issue(id);
+        return new TakedownLinks(new TokenSigner(options.Value.SigningKeyBytes()), options, twoDaysAgo).Issue(id);
     }
 
     private async Task<List<string>> BlobsAsync(string container, string prefix)

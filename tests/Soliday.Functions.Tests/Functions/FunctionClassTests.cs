@@ -36,7 +36,7 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_curation_queue_function_refuses_a_caller_without_the_token()
     {
-        var functions = new CurationFunctions(_calls.Services.GetRequiredService<CurationEndpoints>(), _calls.Services.GetRequiredService<RemoveEntryEndpoint>(), _calls.Services.GetRequiredService<CurationSteps>());
+        var functions = ActivatorUtilities.CreateInstance<CurationFunctions>(_calls.Services);
         var context = _calls.NewContext();
 
         // The durable client is never reached: the caller is refused first.

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using Soliday.Entries;
 using Soliday.Functions.Telemetry;
 using Soliday.Local.Hosting;
 using Soliday.Storage;

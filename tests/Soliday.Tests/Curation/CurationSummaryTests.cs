@@ -1,7 +1,7 @@
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Submissions;
-using Soliday.Tagging;
 
 namespace Soliday.Tests.Curation;
 

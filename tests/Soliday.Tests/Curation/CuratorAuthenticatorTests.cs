@@ -95,7 +95,7 @@ public sealed class CuratorAuthenticatorTests
     {
         var submissions = Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
         var curation = Options.Create(new CurationOptions { LocalToken = token, TrustEasyAuth = trustEasyAuth });
-        var signer = new TokenSigner(submissions);
+        var signer = new TokenSigner(submissions.Value.SigningKeyBytes());
 
         // Never reached: these tests identify without the throttle, which the acceptance tests exercise.
         var unusedStorage = new BlobServiceClient("UseDevelopmentStorage=true");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Submissions;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Soliday.Entries;
 using Soliday.Submissions;
 
 namespace Soliday.Tests.Hashtags;

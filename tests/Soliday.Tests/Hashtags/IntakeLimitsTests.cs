@@ -84,7 +84,7 @@ public sealed class IntakeLimitsTests(AzuriteFixture azurite) : IClassFixture<Az
 
     private IntakeLimits Limits(int perAuthor, int perServer, DateTimeOffset? now = null) => new(
         azurite.Blobs,
-        new TokenSigner(Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) })),
+        new TokenSigner(new byte[32]),
         Options.Create(new HashtagOptions { MaxPostsPerAuthorPerHour = perAuthor, MaxPostsPerServerPerHour = perServer }),
         new FixedClock(now ?? TenPast));
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Soliday.Hashtags;
 using Soliday.Submissions;
 using Soliday.Web;
@@ -11,7 +10,7 @@ public sealed class PostSubmissionIdsTests
     [Fact]
     public void The_same_address_spelt_differently_is_the_same_post()
     {
-        var ids = new PostSubmissionIds(new TokenSigner(Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) })));
+        var ids = new PostSubmissionIds(new TokenSigner(new byte[32]));
 
         var a = ids.For(Post("https://Mastodon.Example:443/@alice/110/"));
         var b = ids.For(Post("https://mastodon.example/@alice/110#replies"));

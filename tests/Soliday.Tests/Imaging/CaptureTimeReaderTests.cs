@@ -1,4 +1,4 @@
-using Soliday.Imaging;
+using Soliday.Entries;
 using Soliday.Testing;
 using Soliday.Tests.Support;
 

@@ -1,5 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Testing;
 using Soliday.Tests.Support;

@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Soliday.Entries;
 using Soliday.Pages;
-using Soliday.Tagging;
 using Soliday.Timeline;
 
 namespace Soliday.Tests.Pages;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http;
-using Soliday.Imaging;
+using Soliday.Entries;
 using Soliday.Submissions;
 using Soliday.Testing;
 using Soliday.Tests.Support;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Imaging;
 
 namespace Soliday.Tests.Support;

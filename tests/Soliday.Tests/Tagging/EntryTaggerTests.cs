@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Submissions;
 using Soliday.Tagging;

@@ -1,4 +1,4 @@
-using Soliday.Tagging;
+using Soliday.Entries;
 using Soliday.Tests.Support;
 using Soliday.Timeline;
 

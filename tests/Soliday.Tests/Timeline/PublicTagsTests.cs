@@ -1,4 +1,4 @@
-using Soliday.Tagging;
+using Soliday.Entries;
 using Soliday.Timeline;
 
 namespace Soliday.Tests.Timeline;

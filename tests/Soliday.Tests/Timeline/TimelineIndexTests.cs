@@ -1,3 +1,4 @@
+using Soliday.Entries;
 using Soliday.Timeline;
 
 namespace Soliday.Tests.Timeline;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs.Specialized;
+using Soliday.Entries;
 using Soliday.Submissions;
 using Soliday.Tests.Support;
 using Soliday.Timeline;
@@ -164,7 +165,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_hundred_publishes_at_once_all_reach_every_page_and_file()
     {
         await using var site = await SiteHarness.StartAsync(azurite);
-        var entries = new List<Soliday.Submissions.Entry>();
+        var entries = new List<Soliday.Entries.Entry>();
         for (var i = 0; i < 100; i++)
         {
             entries.Add(await site.AddAsync($"Busy hour number {i}", hour: 10 + (i % 3), minute: i % 60, tags: ["#busy"]));

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using Soliday.Storage;
-using Soliday.Submissions;
 using Soliday.Tests.Support;
 using Soliday.Web;
 
@@ -78,5 +76,5 @@ public sealed class AddressCounterTests(AzuriteFixture azurite) : IClassFixture<
     }
 
     private AddressCounter Counter(DateTimeOffset now) =>
-        new(azurite.Blobs, new TokenSigner(Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) })), new FixedClock(now));
+        new(azurite.Blobs, new TokenSigner(new byte[32]), new FixedClock(now));
 }

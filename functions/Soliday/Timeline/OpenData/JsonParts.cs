@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Soliday.Tagging;
+using Soliday.Entries;
 
 namespace Soliday.Timeline.OpenData;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Submissions;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Soliday.Submissions;
+namespace Soliday.Entries;
 
 /// <summary>The wire names of entry states ("awaiting-curation"), the same in JSON and in custom status.</summary>
 public static class EntryStateNames

@@ -1,4 +1,4 @@
-namespace Soliday;
+namespace Soliday.Entries;
 
 /// <summary>The day Soliday captures, bound from the <c>Soliday</c> configuration section.</summary>
 public sealed class SolidayOptions

@@ -1,4 +1,4 @@
-namespace Soliday.Curation;
+namespace Soliday.Entries;
 
 /// <summary>
 /// Something a curator should look at before deciding; never a decision by itself. The code is for

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
 using Soliday.Hashtags;
+using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Timeline;
 
-namespace Soliday.Storage;
+namespace Soliday;
 
 /// <summary>
 /// Creates Soliday's containers and queues at start if they are missing: a new Azurite or storage

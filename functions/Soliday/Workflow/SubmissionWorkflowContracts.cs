@@ -1,6 +1,7 @@
 using Soliday.Curation;
+using Soliday.Entries;
 
-namespace Soliday.Submissions;
+namespace Soliday.Workflow;
 
 /// <summary>The input of the <c>submission-{id}</c> orchestration; its times come from <see cref="CurationOptions"/>.</summary>
 /// <param name="DecisionTimeout">How long to wait for a curator before the entry expires unpublished.</param>
@@ -27,7 +28,3 @@ public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset Publ
 
 /// <summary>How the orchestration ended.</summary>
 public sealed record SubmissionWorkflowResult(string SubmissionId, EntryState State, string? Reason);
-
-public sealed record BeginProcessingRequest(string SubmissionId);
-
-public sealed record BeginProcessingResult(int PhotoCount);

@@ -1,4 +1,4 @@
-namespace Soliday.Curation;
+namespace Soliday.Entries;
 
 /// <summary>
 /// What a curator does to an entry. Approve and reject decide a waiting entry; unpublish takes a

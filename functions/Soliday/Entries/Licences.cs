@@ -1,4 +1,4 @@
-namespace Soliday.Submissions;
+namespace Soliday.Entries;
 
 /// <summary>
 /// A licence an entry is shared under, named by its SPDX identifier (or an SPDX <c>LicenseRef-</c>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using Soliday.Pages;
+using Soliday.Web;
 
-namespace Soliday.Web;
+namespace Soliday.Pages;
 
 /// <summary>Serves the built-in stylesheet to the pages the API renders (form, status, curation).</summary>
 public static class AssetEndpoints

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
-using Soliday.Storage;
+using Soliday.Entries;
 
-namespace Soliday.Submissions;
+namespace Soliday.Storage;
 
 /// <summary>Entry records, one JSON blob each. Updates compare ETags, so no change is ever lost.</summary>
 public sealed class EntryStore(BlobServiceClient blobs)

@@ -1,7 +1,7 @@
-using Soliday.Curation;
+using Soliday.Imaging;
 using Soliday.Tests.Support;
 
-namespace Soliday.Tests.Curation;
+namespace Soliday.Tests.Imaging;
 
 /// <summary>The duplicate check's index of every photo's hashes: an erased entry's are cut out, nobody else's are lost.</summary>
 public sealed class PhotoHashIndexTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

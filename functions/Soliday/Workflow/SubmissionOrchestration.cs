@@ -1,11 +1,13 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
+using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Imaging;
+using Soliday.Submissions;
 using Soliday.Timeline;
 
-namespace Soliday.Submissions;
+namespace Soliday.Workflow;
 
 /// <summary>
 /// One entry's life: prepare its photos (in parallel), offer it to curators, wait for their decision
@@ -15,8 +17,6 @@ namespace Soliday.Submissions;
 /// </summary>
 public static class SubmissionOrchestration
 {
-    public const string InstanceIdPrefix = "submission-";
-
     public const string ExpiredReason = "No curator reached this entry in time, so it was not published.";
 
     public const string FaultReason = "Something went wrong on our side while preparing this entry. Please send it again.";
@@ -24,14 +24,6 @@ public static class SubmissionOrchestration
     public const string DeletedAtSourceReason = "The author deleted this post before it could be published, so it was not published.";
 
     public const string DeletedAfterPublicationReason = "The author deleted this post, so it was taken off the timeline.";
-
-    /// <summary>
-    /// How often a published post from elsewhere is asked after at its source, while curators may
-    /// still change it, when the workflow's input names no interval (those started before it could).
-    /// Authors who regret a post mostly delete it within days: every six hours takes it off the
-    /// site within a working day, for four requests a day to its server per post.
-    /// </summary>
-    public static readonly TimeSpan DefaultSourceCheckEvery = TimeSpan.FromHours(6);
 
     /// <summary>Storage and network hiccups are worth a few tries; a bad photo is an outcome, not an exception.</summary>
     private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
@@ -67,8 +59,6 @@ public static class SubmissionOrchestration
         firstRetryInterval: TimeSpan.FromSeconds(5),
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromMinutes(10)));
-
-    public static string InstanceId(string submissionId) => InstanceIdPrefix + submissionId;
 
     public static async Task<SubmissionWorkflowResult> RunAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
     {
@@ -221,7 +211,7 @@ public static class SubmissionOrchestration
         var done = context.CreateTimer(published.Until, cancelLosers.Token);
 
         // Created after the others, so instances that waited before this check existed replay as they were.
-        var checkAt = context.CurrentUtcDateTime + (request.SourceCheckEvery ?? DefaultSourceCheckEvery);
+        var checkAt = context.CurrentUtcDateTime + (request.SourceCheckEvery ?? EntryWorkflow.DefaultSourceCheckEvery);
         var sourceCheck = request.CheckSourceBeforePublishing && checkAt < published.Until ? context.CreateTimer(checkAt, cancelLosers.Token) : null;
         var first = await Task.WhenAny(sourceCheck is null ? [change, done] : [change, done, sourceCheck]);
         cancelLosers.Cancel(); // synchronous on purpose: orchestrator code stays on its own thread

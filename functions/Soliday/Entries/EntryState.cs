@@ -1,4 +1,4 @@
-namespace Soliday.Submissions;
+namespace Soliday.Entries;
 
 /// <summary>Where an entry is on its way to the timeline; written as kebab-case in JSON.</summary>
 public enum EntryState

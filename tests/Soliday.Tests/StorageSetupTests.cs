@@ -4,7 +4,7 @@ using Soliday.Hashtags;
 using Soliday.Storage;
 using Soliday.Tests.Support;
 
-namespace Soliday.Tests.Storage;
+namespace Soliday.Tests;
 
 /// <summary>
 /// The set-up at start creates what a fresh account lacks once, then a marker records its version:

@@ -1,4 +1,4 @@
-namespace Soliday.Submissions;
+namespace Soliday.Entries;
 
 /// <summary>
 /// Where an entry taken from another service was posted: the post's public address (its identity,

@@ -1,4 +1,4 @@
-namespace Soliday.Imaging;
+namespace Soliday.Entries;
 
 /// <summary>
 /// What inspecting a photo found. It lives in the entry's private record: location and camera never

@@ -1,4 +1,4 @@
-namespace Soliday.Imaging;
+namespace Soliday.Entries;
 
 /// <summary>The image formats Soliday takes in (all four) and writes out (JPEG and WebP), by one name each.</summary>
 public static class ImageFormats

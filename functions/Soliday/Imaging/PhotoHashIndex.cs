@@ -7,7 +7,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Soliday.Storage;
 
-namespace Soliday.Curation;
+namespace Soliday.Imaging;
 
 /// <summary>The hashes of one entry's photo, as the duplicate check reads them.</summary>
 public sealed record PhotoHashes(string SubmissionId, int PhotoIndex, string Sha256, string PerceptualHash);

@@ -1,4 +1,4 @@
-namespace Soliday.Tagging;
+namespace Soliday.Entries;
 
 /// <summary>A tag and where it came from: <c>hour:07</c>, <c>period:morning</c>, <c>#parkrun</c>, <c>place:Brueton Park</c>.</summary>
 public sealed record EntryTag(string Kind, string Value)

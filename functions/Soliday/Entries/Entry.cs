@@ -1,8 +1,4 @@
-using Soliday.Curation;
-using Soliday.Imaging;
-using Soliday.Tagging;
-
-namespace Soliday.Submissions;
+namespace Soliday.Entries;
 
 /// <summary>
 /// One contribution to the day: a text and zero to four photos. A photo with its caption, or a

@@ -1,0 +1,32 @@
+using Soliday.Entries;
+using Soliday.Hashtags;
+
+namespace Soliday.Curation;
+
+/// <summary>The curation page: the entries a filter shows, and the whole board for the counts and the chart.</summary>
+public sealed record CurationView(
+    Curator Curator,
+    IReadOnlyList<BoardEntry> Entries,
+    IReadOnlyList<BoardEntry> Everything,
+    BoardFilter Filter,
+    string FormToken,
+    string? Notice,
+    string ReturnQuery,
+    SolidayOptions Day,
+    PoisonedPostList Poisoned)
+{
+    public static IReadOnlyList<string> States { get; } =
+        [.. new[] { EntryState.AwaitingCuration, EntryState.Published, EntryState.Rejected, EntryState.Failed, EntryState.Withdrawn, EntryState.Processing }.Select(s => s.ToWire())];
+
+    public int CountIn(string state) => Everything.Count(e => e.State == state);
+
+    /// <summary>Entries per hour of the day they were taken, every state but withdrawn.</summary>
+    public IReadOnlyList<int> PerHour => [.. Enumerable.Range(0, 24).Select(hour =>
+        Everything.Count(e => e.Summary is not null && e.State != EntryState.Withdrawn.ToWire() && TimeZoneInfo.ConvertTime(e.Summary.MomentAt, Day.Zone).Hour == hour))];
+
+    public IReadOnlyList<string> Sources => [.. Everything.Select(e => e.Summary?.Source).OfType<string>().Distinct().Order()];
+
+    public IReadOnlyList<string> FlagCodes => [.. Everything.SelectMany(e => e.Summary?.Flags ?? []).Select(f => f.Code).Distinct().Order()];
+}
+
+public sealed record EditEntryView(Curator Curator, Entry Entry, string FormToken, string ReturnQuery);
