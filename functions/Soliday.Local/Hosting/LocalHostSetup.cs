@@ -44,6 +44,9 @@ public static class LocalHostSetup
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
         }
 
+        // The poll timer's %Hashtags:PollSchedule% must resolve, as in Azure where the Bicep sets it.
+        builder.Configuration.SetIfBlank($"{HashtagOptions.Section}:{nameof(HashtagOptions.PollSchedule)}", () => HashtagTriggers.DefaultPollSchedule);
+
         builder.Services.AddSoliday();
         builder.AddLocalTelemetry();
         builder.Services.AddProblemDetails(); // an unexpected failure still answers in problem+json
