@@ -15,6 +15,7 @@ public static class LocalHostSetup
     /// <summary>Soliday's services, the durable worker and client on the local engine, and the start banner.</summary>
     public static WebApplicationBuilder AddSolidayLocal(this WebApplicationBuilder builder, LocalInfrastructure infrastructure)
     {
+        builder.Configuration.AddLocalSettingsFile();
         builder.Configuration[SolidayServiceCollectionExtensions.StorageConnectionKey] = infrastructure.StorageConnectionString;
 
         // No day given: today, so a first run needs no settings. (In Azure the day must be set.)
