@@ -38,8 +38,9 @@ public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, Submissio
     [Function("SubmissionTakedown")]
     public Task<IActionResult> Takedown(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SubmissionTakedown)] HttpRequest request,
-        string id) =>
-        endpoints.Takedown(request, id).AsAction();
+        string id,
+        [DurableClient] DurableTaskClient durable) =>
+        endpoints.Takedown(request, id, durable).AsAction();
 
     [Function(nameof(SubmissionOrchestration))]
     public static Task<SubmissionWorkflowResult> RunOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>

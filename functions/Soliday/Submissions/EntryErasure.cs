@@ -41,6 +41,9 @@ public sealed class EntryErasure(
     /// </summary>
     public static readonly TimeSpan TakedownPromise = TimeSpan.FromMinutes(10);
 
+    /// <summary>Asking to stop a workflow is one message to the engine; longer than this, the take-down answers without it.</summary>
+    private static readonly TimeSpan QuickStopLimit = TimeSpan.FromSeconds(3);
+
     /// <summary>A termination is taken in within a second or so; far longer means the engine is unwell, and the caller can try again.</summary>
     private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(60);
 
@@ -115,6 +118,25 @@ public sealed class EntryErasure(
         IntakeFlags = [],
         Flags = [],
     };
+
+    /// <summary>
+    /// For a take-down's request: asks the engine to stop the entry's workflow, so it leaves the
+    /// curation board now rather than when the queued erasure runs. Best effort and bounded: a cold or
+    /// unwell engine must not hold up or fail the answer; the queued erasure stops it anyway.
+    /// </summary>
+    public async Task TryStopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(QuickStopLimit);
+        try
+        {
+            await StopWorkflowAsync(id, durable, limit.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Submission {SubmissionId}: its workflow could not be stopped at once; the queued erasure will", id);
+        }
+    }
 
     private async Task StopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {

@@ -37,14 +37,21 @@ public sealed class ErasureRequests(QueueServiceClient queues, EntryErasure eras
 
     /// <summary>
     /// A sender's take-down: the erasure is queued first, then the entry marked, so whichever of the
-    /// two fails, what was done leads to the whole erasure (a queued erasure marks the entry itself).
+    /// two fails, what was done leads to the whole erasure (a queued erasure marks the entry itself);
+    /// then, best effort, its workflow is asked to stop, so it leaves the curation board at once.
     /// Null if there is no such entry.
     /// </summary>
-    public async Task<Entry?> TakeDownAsync(string id, CancellationToken cancellationToken)
+    public async Task<Entry?> TakeDownAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         var cause = ErasureCause.TakenDownBySender;
         await QueueAsync(new RequestErasureRequest(id, cause.Reason, cause.State), cancellationToken);
-        return await erasure.MarkAsync(id, cause, cancellationToken);
+        var marked = await erasure.MarkAsync(id, cause, cancellationToken);
+        if (marked is not null)
+        {
+            await erasure.TryStopWorkflowAsync(id, durable, cancellationToken);
+        }
+
+        return marked;
     }
 
     private async Task QueueAsync(RequestErasureRequest request, CancellationToken cancellationToken)

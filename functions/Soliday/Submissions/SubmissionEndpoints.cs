@@ -157,7 +157,7 @@ public sealed class SubmissionEndpoints(
     /// published) and its erasure queued; the queue's trigger removes the rest within
     /// <see cref="EntryErasure.TakedownPromise"/>, however cold the app was. The status shows when it is done.
     /// </summary>
-    public async Task<IResult> Takedown(HttpRequest request, string id)
+    public async Task<IResult> Takedown(HttpRequest request, string id, DurableTaskClient durable)
     {
         var key = request.HasFormContentType
             ? (await request.ReadFormAsync(request.HttpContext.RequestAborted))[SubmissionFormFields.TakedownKey].ToString()
@@ -168,7 +168,7 @@ public sealed class SubmissionEndpoints(
         }
 
         var entry = await FindAsync(id, request);
-        var marked = entry is not null && EntryErasure.IsFinished(entry) ? entry : await erasures.TakeDownAsync(id, request.HttpContext.RequestAborted);
+        var marked = entry is not null && EntryErasure.IsFinished(entry) ? entry : await erasures.TakeDownAsync(id, durable, request.HttpContext.RequestAborted);
         if (marked is null)
         {
             return await NotFoundAsync(request);
