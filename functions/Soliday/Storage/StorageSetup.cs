@@ -24,8 +24,11 @@ namespace Soliday.Storage;
 /// </summary>
 public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient queues, SiteWriter site, TimeProvider clock, ILogger<StorageSetup> logger) : IHostedService, IDisposable
 {
-    /// <summary>The start waits this long at most: enough for a healthy account's dozen calls, short of a probe's patience.</summary>
-    private static readonly TimeSpan FirstTryLimit = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The start waits this long at most: ample for a healthy account's calls and the starting pages
+    /// on a busy machine, while storage that does not answer at all holds the start up only this long.
+    /// </summary>
+    private static readonly TimeSpan FirstTryLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>Retries start soon (a role usually takes effect within minutes) and back off to a minute.</summary>
     private static readonly TimeSpan FirstRetryWait = TimeSpan.FromSeconds(2);

@@ -168,11 +168,13 @@ public sealed class SubmissionEndpoints(
         }
 
         var entry = await FindAsync(id, request);
-        var marked = entry is not null && EntryErasure.IsFinished(entry) ? entry : await erasures.TakeDownAsync(id, durable, request.HttpContext.RequestAborted);
-        if (marked is null)
+        if (entry is null)
         {
             return await NotFoundAsync(request);
         }
+
+        // Already gone: nothing to queue again.
+        var marked = EntryErasure.IsFinished(entry) ? entry : await erasures.TakeDownAsync(id, durable, request.HttpContext.RequestAborted) ?? entry;
 
         var progress = TakedownProgressOf(marked);
         return request.PrefersHtml()
