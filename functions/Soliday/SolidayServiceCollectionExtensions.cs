@@ -42,11 +42,15 @@ public static class SolidayServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
-            .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
+            .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey) || KeyVaultReferences.IsUnresolved(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
             .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .Validate(o => o.AttemptLimitPerHour >= o.RateLimitPerHour && o.AttemptLimitPerHour <= AddressCounter.MaxCount, "Submissions:AttemptLimitPerHour must be at least Submissions:RateLimitPerHour and at most 50,000 (an append blob's blocks).")
             .Validate(o => o.MaxConcurrentUploads > 0 && o.UploadSlotWait >= TimeSpan.Zero, "Submissions:MaxConcurrentUploads must be positive and Submissions:UploadSlotWait not negative.")
             .ValidateOnStart();
+
+        // The secrets' options follow a reload of the configuration: a Key Vault reference resolved
+        // after the start (Soliday.Local's Local:SettingsFile, say) is used without a restart.
+        services.AddLiveOptions<SubmissionOptions>().AddLiveOptions<CurationOptions>().AddLiveOptions<HashtagOptions>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => StorageConnection.From(sp.GetRequiredService<IConfiguration>()));
@@ -54,10 +58,16 @@ public static class SolidayServiceCollectionExtensions
 
         // Base64 messages: what a Functions queue trigger reads, should one be added for reminders.
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
-        services.AddHostedService<StorageSetup>();
+        services.AddSingleton<StorageReadiness>();
+        services.AddSingleton<StorageSetup>();
+        services.AddHostedService(sp => sp.GetRequiredService<StorageSetup>());
 
         services.AddSingleton<PageRenderer>();
-        services.AddSingleton(sp => new TokenSigner(sp.GetRequiredService<IOptions<SubmissionOptions>>().Value.SigningKeyBytes()));
+        services.AddSingleton(sp =>
+        {
+            var submissions = sp.GetRequiredService<IOptions<SubmissionOptions>>(); // live: read at each use
+            return new TokenSigner(() => submissions.Value.SigningKeyBytes());
+        });
         services.AddSingleton<AddressCounter>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();

@@ -151,6 +151,7 @@ var solidaySettings = {
 
   Hashtags__Tag: hashtag
   Hashtags__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${webhookSecretName})'
+  Hashtags__PollSchedule: '0 * * * * *'
   Hashtags__PollSeconds: '60'
   Hashtags__Licence: 'LicenseRef-with-permission'
   Hashtags__MediaTimeout: '00:00:30'

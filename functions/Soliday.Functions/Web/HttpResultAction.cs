@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Soliday.Storage;
+using Soliday.Web;
 
 namespace Soliday.Functions.Web;
 
@@ -17,7 +19,22 @@ public sealed class HttpResultAction(IResult result) : IActionResult
 
 public static class HttpResultActionExtensions
 {
-    public static async Task<IActionResult> AsAction(this Task<IResult> result) => new HttpResultAction(await result);
+    /// <summary>
+    /// Also where both hosts turn "not ready yet" into 503 <c>starting</c> instead of 500: a secret
+    /// still an unresolved Key Vault reference, or storage that does not yet answer or let the app in
+    /// (both usual for minutes after a first deployment). Every HTTP function ends here, on either host.
+    /// </summary>
+    public static async Task<IActionResult> AsAction(this Task<IResult> result)
+    {
+        try
+        {
+            return new HttpResultAction(await result);
+        }
+        catch (Exception e) when (e is NotReadyException || StorageFailures.IsNotReady(e))
+        {
+            return new HttpResultAction(Problems.Starting());
+        }
+    }
 
     public static IActionResult AsAction(this IResult result) => new HttpResultAction(result);
 }

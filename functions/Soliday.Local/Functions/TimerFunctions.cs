@@ -30,6 +30,7 @@ public static class TimerFunctions
         return new LocalTimer(
             function.Name,
             schedule,
+            trigger.Schedule,
             trigger.RunOnStartup,
             services => services.GetRequiredService<IOptions<LocalTimerOptions>>().Value.Tick is { } tick && tick < interval ? tick : interval,
             async (services, cancellationToken) =>

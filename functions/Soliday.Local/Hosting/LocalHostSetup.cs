@@ -16,6 +16,7 @@ public static class LocalHostSetup
     /// <summary>Soliday's services, the durable worker and client on the local engine, and the start banner.</summary>
     public static WebApplicationBuilder AddSolidayLocal(this WebApplicationBuilder builder, LocalInfrastructure infrastructure)
     {
+        builder.Configuration.AddLocalSettingsFile();
         builder.Configuration[SolidayServiceCollectionExtensions.StorageConnectionKey] = infrastructure.StorageConnectionString;
 
         // No day given: today, so a first run needs no settings. (In Azure the day must be set.)
@@ -44,6 +45,9 @@ public static class LocalHostSetup
         {
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
         }
+
+        // The poll timer's %Hashtags:PollSchedule% must resolve, as in Azure where the Bicep sets it.
+        builder.Configuration.SetIfBlank($"{HashtagOptions.Section}:{nameof(HashtagOptions.PollSchedule)}", () => HashtagTriggers.DefaultPollSchedule);
 
         builder.Services.AddSoliday();
         builder.AddLocalTelemetry();

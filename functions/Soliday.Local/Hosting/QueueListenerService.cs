@@ -33,14 +33,21 @@ public sealed class QueueListenerService(
         var listening = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         listening.MessageDecodingFailed += args => SetAsideUndecodableAsync(args, poison);
         var queue = new QueueClient(connection, listener.QueueName, listening);
-        await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
-        await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
 
+        var created = false;
         var wait = MinPollingInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Inside the loop: storage that does not yet let the app in must not stop the host (issue 18).
+                if (!created)
+                {
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    await poison.CreateIfNotExistsAsync(cancellationToken: stoppingToken);
+                    created = true;
+                }
+
                 var messages = (await queue.ReceiveMessagesAsync(options.Value.BatchSize, options.Value.ProcessingTimeout, stoppingToken)).Value;
                 await Task.WhenAll(messages.Select(message => HandleAsync(queue, poison, message, stoppingToken)));
 

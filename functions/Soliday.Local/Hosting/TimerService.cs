@@ -1,7 +1,9 @@
 namespace Soliday.Local.Hosting;
 
 /// <summary>A timer the local host runs: its function's name and schedule, how often it fires here, and the call.</summary>
-public sealed record LocalTimer(string Name, string Schedule, bool RunOnStartup, Func<IServiceProvider, TimeSpan> Every, Func<IServiceProvider, CancellationToken, Task> RunAsync);
+/// <param name="Schedule">The schedule it runs on, any <c>%Setting%</c> resolved.</param>
+/// <param name="DeclaredSchedule">The trigger's own text, as functions.metadata holds it (the parity tests compare these).</param>
+public sealed record LocalTimer(string Name, string Schedule, string DeclaredSchedule, bool RunOnStartup, Func<IServiceProvider, TimeSpan> Every, Func<IServiceProvider, CancellationToken, Task> RunAsync);
 
 /// <summary>
 /// Runs one <see cref="LocalTimer"/>: at each tick (and at start only when the trigger says

@@ -37,6 +37,12 @@ public sealed class CurationDecisions(
             return new(404, "Not found", "There is no entry with this id.", null);
         }
 
+        // Taken down or removed: its workflow may still be running until the queued erasure stops it.
+        if (entry.State.IsErased())
+        {
+            return await WhyNotAsync(id, entry);
+        }
+
         var instanceId = EntryWorkflow.InstanceId(id);
         var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running };

@@ -79,7 +79,7 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
     /// <summary>True for the configured curator token, compared in constant time; never true when none is configured.</summary>
     public bool IsCuratorToken(string? presented)
     {
-        var expected = options.Value.LocalToken;
+        var expected = ConfiguredToken;
         return !string.IsNullOrEmpty(expected) && presented is not null
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
     }
@@ -98,7 +98,7 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
     private Curator? FromSession(string? cookie)
     {
         var parts = cookie?.Split('.');
-        if (parts is not { Length: 2 } || string.IsNullOrEmpty(options.Value.LocalToken))
+        if (parts is not { Length: 2 } || string.IsNullOrEmpty(ConfiguredToken))
         {
             return null;
         }
@@ -125,7 +125,15 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
     /// signature covers, so a session signed for another token fails to verify. The fingerprint, not
     /// the token, so the token never sits in a cookie.
     /// </summary>
-    private byte[] BoundToToken(byte[] body) => [.. body, .. signer.Sign(TokenFingerprintPurpose, options.Value.LocalToken ?? "")];
+    private byte[] BoundToToken(byte[] body) => [.. body, .. signer.Sign(TokenFingerprintPurpose, ConfiguredToken ?? "")];
+
+    /// <summary>
+    /// The curator token, read at each use so a token resolved after start is used without a
+    /// restart. Still an unresolved Key Vault reference, it is public text: nobody signs in with it (503 <c>starting</c>).
+    /// </summary>
+    private string? ConfiguredToken => KeyVaultReferences.IsUnresolved(options.Value.LocalToken)
+        ? throw NotReadyException.Unresolved($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}")
+        : options.Value.LocalToken;
 
     /// <summary>Reads Easy Auth's principal (base64 JSON: claims, and which claim types carry the name and the roles).</summary>
     private static Curator? FromPrincipal(string header, string role)

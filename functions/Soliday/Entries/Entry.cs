@@ -67,6 +67,9 @@ public sealed record Entry
     public CuratorDecisionRecord? Decision { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
     public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>When <see cref="EntryErasure"/> finished: null while a take-down or removal is still being carried out.</summary>
+    public DateTimeOffset? ErasedAt { get; init; }
 }
 
 /// <summary>A photo of an entry: what the resident said of it and what the workflow made of it.</summary>

@@ -14,8 +14,15 @@ public sealed class HashtagOptions
     public MastodonOptions Mastodon { get; set; } = new();
 
     /// <summary>
-    /// How often each Mastodon server is read. A minute is far inside Mastodon's default limit
-    /// (300 requests in 5 minutes per address) even with a few pages a poll.
+    /// When the poll timer runs (NCRONTAB with seconds, or a TimeSpan), read by the trigger itself
+    /// as <c>%Hashtags:PollSchedule%</c>; bound here only so the start-up log can say it.
+    /// </summary>
+    public string PollSchedule { get; set; } = HashtagTriggers.DefaultPollSchedule;
+
+    /// <summary>
+    /// The least time between two reads of one server (a run up to a tenth early still reads it,
+    /// so a timer firing a moment early does not skip a whole period), and the first wait after a
+    /// failure, doubled at each failure in a row. Matches the default schedule's minute.
     /// </summary>
     public int PollSeconds { get; set; } = 60;
 

@@ -31,7 +31,7 @@ public sealed class HashtagStartupCheck(IOptions<HashtagOptions> options, ILogge
         var servers = hashtags.MastodonServers();
         if (servers.Count > 0)
         {
-            logger.LogInformation("Reading #{Tag} from {Servers} every {Seconds} s", hashtags.Tag, string.Join(", ", servers), hashtags.PollSeconds);
+            logger.LogInformation("Reading #{Tag} from {Servers} on the schedule {Schedule}, each at most every {Seconds} s", hashtags.Tag, string.Join(", ", servers), hashtags.PollSchedule, hashtags.PollSeconds);
         }
 
         return Task.CompletedTask;

@@ -16,9 +16,16 @@ public static class HashtagTriggers
     public const string ReceivePost = "ReceiveHashtagPost";
 
     /// <summary>
-    /// Every 15 seconds (NCRONTAB with seconds). The timer only looks at each server's checkpoint;
-    /// a server is read when <see cref="HashtagOptions.PollSeconds"/> have passed since its last
-    /// poll (or its rate-limit wait is over), so this is the resolution of PollSeconds, not its value.
+    /// The timer's schedule, read from the <c>Hashtags:PollSchedule</c> app setting as the Functions
+    /// host reads a <c>%…%</c> expression (Soliday.Local resolves it the same way), so a deployment
+    /// chooses how often Mastodon is read without a new build. Each run reads every server that is due.
     /// </summary>
-    public const string PollSchedule = "*/15 * * * * *";
+    public const string PollSchedule = "%" + HashtagOptions.Section + ":" + nameof(HashtagOptions.PollSchedule) + "%";
+
+    /// <summary>
+    /// Once a minute (NCRONTAB with seconds), on the minute: well inside Mastodon's default limit of
+    /// 300 requests in 5 minutes per address even with a few pages a poll, and 1,440 runs a day
+    /// instead of the 5,760 of a 15-second tick.
+    /// </summary>
+    public const string DefaultPollSchedule = "0 * * * * *";
 }

@@ -30,6 +30,9 @@ public sealed class MastodonPoller(
     /// <summary>However often a server fails, it is asked again within the hour.</summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromHours(1);
 
+    /// <summary>A timer run this much of PollSeconds early still reads a server: ticks a few milliseconds early must not skip a period.</summary>
+    private const double EarlyRunAllowance = 0.1;
+
     /// <summary>Requests kept in hand when a server's rate limit runs low: the rest of a backlog waits for its reset.</summary>
     private const int SpareRequests = 1;
 
@@ -62,7 +65,7 @@ public sealed class MastodonPoller(
         }
 
         // The claim is a write like any other: of two pollers that read this checkpoint, one wins it.
-        var claimed = checkpoint with { ClaimedUntil = now + ClaimTime, NextPollAt = now + TimeSpan.FromSeconds(options.Value.PollSeconds) };
+        var claimed = checkpoint with { ClaimedUntil = now + ClaimTime, NextPollAt = now + TimeSpan.FromSeconds(options.Value.PollSeconds * (1 - EarlyRunAllowance)) };
         if (await checkpoints.TrySaveAsync(server, claimed, etag, cancellationToken) is not { } claimETag)
         {
             return 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Soliday.Web;
 
 namespace Soliday.Hashtags;
 
@@ -28,6 +29,12 @@ public sealed class WebhookSignatures(IOptions<HashtagOptions> options)
 
     public WebhookSignatureCheck Check(string? timestamp, string? signature, ReadOnlySpan<byte> body, DateTimeOffset now)
     {
+        if (KeyVaultReferences.IsUnresolved(options.Value.WebhookSecret))
+        {
+            // Its reference text is public: checking signatures against it would let anyone post.
+            throw NotReadyException.Unresolved($"{HashtagOptions.Section}:{nameof(HashtagOptions.WebhookSecret)}");
+        }
+
         if (options.Value.WebhookSecret is not { Length: > 0 } secret)
         {
             return Refused("The webhook is not enabled on this server.");

@@ -2,25 +2,34 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Storage;
+using Soliday.Web;
 
 namespace Soliday.Operations;
 
 /// <summary>What <c>GET /api/health</c> answers while all is well.</summary>
 /// <param name="Storage">Each storage service Soliday uses and whether it answered: <c>reachable</c> or <c>unreachable</c>.</param>
-public sealed record HealthReport(string Status, DateOnly Day, IReadOnlyDictionary<string, string> Storage);
+/// <param name="Setup">The start-up storage set-up: <c>done</c>, or <c>pending</c> while it is still being tried.</param>
+public sealed record HealthReport(string Status, DateOnly Day, IReadOnlyDictionary<string, string> Storage, string Setup = HealthEndpoints.SetupDone);
 
 /// <summary>
 /// <c>GET /api/health</c>, for uptime checks and for whoever is on duty on the day: can the app reach
-/// the blobs (entries, the site) and the queues it depends on? 200 with a report when it can, 503
-/// as problem details when it cannot. Says nothing secret: no account name, keys or error text.
+/// the blobs (entries, the site) and the queues it depends on, is its start-up set-up done, and are
+/// its secret settings resolved? 200 with a report when all is well, 503 as problem details, saying
+/// what is missing in plain words, when not: the app stays up meanwhile and recovers by itself
+/// (issue 18). Says nothing secret: no account name, keys, setting values or error text; of an
+/// unresolved Key Vault reference only the setting's name.
 /// </summary>
-public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient queues, IOptions<SolidayOptions> soliday, ILogger<HealthEndpoints> logger)
+public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient queues, StorageReadiness readiness, IConfiguration configuration, IOptions<SolidayOptions> soliday, ILogger<HealthEndpoints> logger)
 {
+    public const string SetupDone = "done";
+    public const string SetupPending = "pending";
+
     public const string Reachable = "reachable";
     public const string Unreachable = "unreachable";
 
@@ -38,20 +47,47 @@ public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient 
             CheckAsync("blobs", ct => blobs.GetBlobContainerClient(StorageLayout.Entries).ExistsAsync(ct), timeout.Token),
             CheckAsync("queues", ct => queues.GetQueueClient(CurationSteps.RemindersQueue).ExistsAsync(ct), timeout.Token));
         var storage = checks.ToDictionary(c => c.Service, c => c.Reachable ? Reachable : Unreachable);
+        var setupState = readiness.IsSetUp ? SetupDone : SetupPending;
+        var unresolved = KeyVaultReferences.UnresolvedSettings(configuration);
 
-        if (checks.All(c => c.Reachable))
+        if (checks.All(c => c.Reachable) && readiness.IsSetUp && unresolved.Count == 0)
         {
-            return Results.Json(new HealthReport("healthy", soliday.Value.Day, storage), SolidayJson.Options);
+            return Results.Json(new HealthReport("healthy", soliday.Value.Day, storage, setupState), SolidayJson.Options);
         }
 
         var problem = new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "Storage is unreachable",
-            Detail = "Soliday cannot reach its storage account: entries cannot be received or published until it can.",
-            Extensions = { ["storage"] = storage },
+            Title = checks.All(c => c.Reachable) ? "Soliday is starting up" : "Storage is unreachable",
+            Detail = string.Join(" ", WhatIsMissing(checks.All(c => c.Reachable), readiness.IsSetUp, unresolved)),
+            Extensions =
+            {
+                ["health"] = "unhealthy",
+                ["storage"] = storage,
+                ["setup"] = setupState,
+                ["unresolvedSettings"] = unresolved,
+            },
         };
         return Results.Problem(problem);
+    }
+
+    /// <summary>Plain sentences for whoever is on duty, with what to do or wait for.</summary>
+    private static IEnumerable<string> WhatIsMissing(bool reachable, bool setupDone, IReadOnlyList<string> unresolved)
+    {
+        if (!reachable)
+        {
+            yield return "Soliday cannot reach its storage account: entries cannot be received or published until it can.";
+        }
+        else if (!setupDone)
+        {
+            yield return "Soliday has not yet set up its storage; it is trying again by itself.";
+        }
+
+        if (unresolved.Count > 0)
+        {
+            yield return $"These settings are Key Vault references not yet resolved: {string.Join(", ", unresolved)}. " +
+                "Right after a deployment the app's access to the vault takes a few minutes to come into effect; the next start of the app picks them up.";
+        }
     }
 
     private async Task<(string Service, bool Reachable)> CheckAsync<T>(string service, Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)

@@ -36,6 +36,16 @@ public sealed class EntryErasure(
 {
     public const string TakedownReason = "Removed at the request of the person who sent it.";
 
+    /// <summary>
+    /// What a sender is promised: the take-down is carried out from the <c>entry-erasures</c> queue,
+    /// whose trigger runs within seconds on a warm app, a minute or two on a cold one, and retries a
+    /// failed try four times (each waiting at most <see cref="TerminationWait"/> for the engine).
+    /// </summary>
+    public static readonly TimeSpan TakedownPromise = TimeSpan.FromMinutes(10);
+
+    /// <summary>Asking to stop a workflow is one message to the engine; longer than this, the take-down answers without it.</summary>
+    private static readonly TimeSpan QuickStopLimit = TimeSpan.FromSeconds(3);
+
     /// <summary>A termination is taken in within a second or so; far longer means the engine is unwell, and the caller can try again.</summary>
     private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(60);
 
@@ -46,31 +56,55 @@ public sealed class EntryErasure(
     public async Task<Entry?> EraseAsync(string id, ErasureCause cause, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         using var step = SubmissionStep.Begin(logger, "Erase", id);
-        if (await entries.FindAsync(id, cancellationToken) is null)
+        if (await MarkAsync(id, cause, cancellationToken) is null)
         {
             return null;
         }
 
-        // The mark first: a publish still running checks it after its own writes and undoes them.
-        await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
-        {
-            State = cause.State,
-            Reason = cause.Reason,
-            Decision = cause.Decision ?? e.Decision,
-            WithdrawnAt = clock.GetUtcNow(),
-        }, cancellationToken);
         await StopWorkflowAsync(id, durable, cancellationToken);
 
         await timeline.UnpublishEntry(id);
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id), cancellationToken);
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id), cancellationToken);
 
-        var left = await entries.UpdateAsync(id, Emptied, cancellationToken);
+        await entries.UpdateAsync(id, Emptied, cancellationToken);
         await hashIndex.EraseAsync(id, cancellationToken);
         await PurgeWorkflowAsync(id, durable, cancellationToken);
+
+        // Last: the status page says "removed" only once nothing of the entry is left anywhere.
+        var left = await entries.UpdateAsync(id, e => e with { ErasedAt = e.ErasedAt ?? clock.GetUtcNow() }, cancellationToken);
         logger.LogInformation("Submission {SubmissionId} erased: {State}", id, left.State.ToWire());
         return left;
     }
+
+    /// <summary>
+    /// The first step of an erasure, and all a take-down request does before it answers: the entry
+    /// is marked erased (a publish still running checks the mark after its own writes and undoes
+    /// them; a curator can no longer approve it). Keeps the first cause. Null if there is no such entry.
+    /// </summary>
+    public async Task<Entry?> MarkAsync(string id, ErasureCause cause, CancellationToken cancellationToken)
+    {
+        if (await entries.FindAsync(id, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        return await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
+        {
+            State = cause.State,
+            Reason = cause.Reason,
+            Decision = cause.Decision ?? e.Decision,
+            WithdrawnAt = clock.GetUtcNow(),
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether nothing of the entry is left: its erasure finished, or (a record erased before
+    /// <see cref="Entry.ErasedAt"/> was kept) its record was emptied, which is done only after the
+    /// site and the photos.
+    /// </summary>
+    public static bool IsFinished(Entry entry) =>
+        entry.State.IsErased() && (entry.ErasedAt is not null || (entry.Text.Length == 0 && entry.Photos.Count == 0 && entry.Credit.Length == 0));
 
     /// <summary>The record with nothing of the entry in it: no words, names, place, address, photos, hashes or tags.</summary>
     private static Entry Emptied(Entry entry) => entry with
@@ -86,6 +120,25 @@ public sealed class EntryErasure(
         IntakeFlags = [],
         Flags = [],
     };
+
+    /// <summary>
+    /// For a take-down's request: asks the engine to stop the entry's workflow, so it leaves the
+    /// curation board now rather than when the queued erasure runs. Best effort and bounded: a cold or
+    /// unwell engine must not hold up or fail the answer; the queued erasure stops it anyway.
+    /// </summary>
+    public async Task TryStopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(QuickStopLimit);
+        try
+        {
+            await StopWorkflowAsync(id, durable, limit.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Submission {SubmissionId}: its workflow could not be stopped at once; the queued erasure will", id);
+        }
+    }
 
     private async Task StopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
     {

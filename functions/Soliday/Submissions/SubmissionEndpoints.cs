@@ -23,7 +23,7 @@ public sealed class SubmissionEndpoints(
     FormTokens formTokens,
     SubmissionFingerprints fingerprints,
     TakedownLinks takedownLinks,
-    EntryErasure erasure,
+    ErasureRequests erasures,
     EntryStore entries,
     PageRenderer pages,
     IOptions<SiteOptions> site,
@@ -150,9 +150,14 @@ public sealed class SubmissionEndpoints(
             return await InvalidTakedownLinkAsync(request);
         }
 
-        return new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(entry, key, Done: entry.State.IsErased(), site.Value)));
+        return new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(entry, key, TakedownProgressOf(entry), site.Value)));
     }
 
+    /// <summary>
+    /// Records the take-down and answers at once: the entry is marked (off the board, never
+    /// published) and its erasure queued; the queue's trigger removes the rest within
+    /// <see cref="EntryErasure.TakedownPromise"/>, however cold the app was. The status shows when it is done.
+    /// </summary>
     public async Task<IResult> Takedown(HttpRequest request, string id, DurableTaskClient durable)
     {
         var key = request.HasFormContentType
@@ -163,16 +168,26 @@ public sealed class SubmissionEndpoints(
             return await InvalidTakedownLinkAsync(request);
         }
 
-        var audit = await erasure.EraseAsync(id, ErasureCause.TakenDownBySender, durable, request.HttpContext.RequestAborted);
-        if (audit is null)
+        var entry = await FindAsync(id, request);
+        if (entry is null)
         {
             return await NotFoundAsync(request);
         }
 
+        // Already gone: nothing to queue again.
+        var marked = EntryErasure.IsFinished(entry) ? entry : await erasures.TakeDownAsync(id, durable, request.HttpContext.RequestAborted) ?? entry;
+
+        var progress = TakedownProgressOf(marked);
         return request.PrefersHtml()
-            ? new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(audit, key, Done: true, site.Value)))
-            : Results.Json(SubmissionStatus.From(audit, site.Value, forSender: true), SolidayJson.Options);
+            ? new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(marked, key, progress, site.Value)))
+            : Results.Json(SubmissionStatus.From(marked, site.Value, forSender: true), SolidayJson.Options,
+                statusCode: progress == TakedownProgress.Removed ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
     }
+
+    private static TakedownProgress TakedownProgressOf(Entry entry) =>
+        EntryErasure.IsFinished(entry) ? TakedownProgress.Removed
+        : entry.State.IsErased() ? TakedownProgress.BeingRemoved
+        : TakedownProgress.NotAsked;
 
     private IResult Accepted(HttpRequest request, Entry entry)
     {

@@ -1,3 +1,5 @@
+using Soliday.Web;
+
 namespace Soliday.Submissions;
 
 /// <summary>How submissions are taken in, bound from the <c>Submissions</c> configuration section.</summary>
@@ -45,7 +47,10 @@ public sealed class SubmissionOptions
     /// <summary>How long a contributor's take-down link works.</summary>
     public TimeSpan TakedownLinkLifetime { get; set; } = TimeSpan.FromDays(365 * 2);
 
-    public byte[] SigningKeyBytes() => Convert.FromBase64String(SigningKey ?? "");
+    /// <summary>The key's bytes; while it is still an unresolved Key Vault reference (public text), none.</summary>
+    public byte[] SigningKeyBytes() => KeyVaultReferences.IsUnresolved(SigningKey)
+        ? throw NotReadyException.Unresolved($"{Section}:{nameof(SigningKey)}")
+        : Convert.FromBase64String(SigningKey ?? "");
 
     public static bool IsValidKey(string? key)
     {

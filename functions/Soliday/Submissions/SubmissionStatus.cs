@@ -20,12 +20,29 @@ public sealed record SubmissionStatus(
     IReadOnlyList<SubmissionStatusPhoto>? Photos = null,
     string? Reason = null,
     DateTimeOffset? PublishedAt = null,
-    string? SiteUrl = null)
+    string? SiteUrl = null,
+    string? Erasure = null)
 {
+    /// <summary><see cref="Erasure"/> of a withdrawn or removed entry while it is still being carried out.</summary>
+    public const string ErasurePending = "pending";
+
+    /// <summary><see cref="Erasure"/> once nothing of the entry is left.</summary>
+    public const string ErasureComplete = "complete";
+
     /// <param name="forSender">Asked with the entry's take-down key.</param>
     public static SubmissionStatus From(Entry entry, SiteOptions site, bool forSender)
     {
         var state = new SubmissionStatus(entry.Id, entry.State.ToWire(), entry.ReceivedAt);
+        if (entry.State.IsErased())
+        {
+            // Nothing of it is shown, even while the erasure is under way and the record still holds it.
+            return state with
+            {
+                Reason = forSender ? entry.Reason : null,
+                Erasure = EntryErasure.IsFinished(entry) ? ErasureComplete : ErasurePending,
+            };
+        }
+
         if (entry.State == EntryState.Published)
         {
             return state with

@@ -18,6 +18,21 @@ public sealed record StatusView(Entry Entry, SiteOptions Site, bool ForSender, s
 {
     /// <summary>A published entry shows what the timeline shows anyway; any other only to its sender.</summary>
     public bool ShowsContent => !Entry.State.IsErased() && (ForSender || Entry.State == EntryState.Published);
+
+    /// <summary>For an erased entry: nothing of it is left (until then the page says it is being removed).</summary>
+    public bool ErasureFinished => EntryErasure.IsFinished(Entry);
 }
 
-public sealed record TakedownView(Entry Entry, string Key, bool Done, SiteOptions Site);
+public sealed record TakedownView(Entry Entry, string Key, TakedownProgress Progress, SiteOptions Site)
+{
+    /// <summary>The minutes the sender is promised, in words.</summary>
+    public int PromisedMinutes => (int)EntryErasure.TakedownPromise.TotalMinutes;
+}
+
+/// <summary>Where a take-down stands: asked for (and being carried out), then finished.</summary>
+public enum TakedownProgress
+{
+    NotAsked,
+    BeingRemoved,
+    Removed,
+}

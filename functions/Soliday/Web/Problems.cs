@@ -30,4 +30,15 @@ public static class Problems
     public const string UnavailableDetail = "We could not save this just now. Nothing was kept, so it is safe to send it again.";
 
     public static IResult Unavailable() => Of(503, "Please try again in a minute", UnavailableDetail);
+
+    /// <summary>The code of <see cref="Starting"/>: the app is up, but a part it needs is not ready yet.</summary>
+    public const string StartingCode = "starting";
+
+    public const string StartingDetail = "Soliday has just started and is still getting ready. Nothing was kept, so please try again in a minute.";
+
+    /// <summary>
+    /// 503 while a part the request needs is not ready yet (a freshly deployed app's access to its
+    /// storage or Key Vault takes minutes to come into effect); <c>/api/health</c> says which.
+    /// </summary>
+    public static IResult Starting() => Of(503, "Soliday is starting up", StartingDetail, StartingCode);
 }

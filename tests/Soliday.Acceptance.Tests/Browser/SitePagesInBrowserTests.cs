@@ -31,7 +31,17 @@ public sealed class SitePagesInBrowserTests(SharedHost shared, BrowserFixture br
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove my entry" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your entry has been removed");
+        // Answered at once, in plain words; the erasure itself follows from the queue.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your entry is being removed");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("within 10 minutes");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Check that it has gone" }).ClickAsync();
+        await SolidayApi.EventuallyAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await page.GetByRole(AriaRole.Status).TextContentAsync() == "Your entry has been removed, as you asked.";
+        }, "the status page says the entry has gone");
         await page.AssertAccessibleAsync();
     }
 }

@@ -84,8 +84,7 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
     {
         var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "Please forget this one"));
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
-        using var removal = await Host.Http.PostAsync(takedownUrl, null);
-        await Host.Http.WaitForStatusAsync(id, "withdrawn");
+        await Host.Http.TakeDownAsync(takedownUrl);
         var page = await OpenStatusPageAsync(id, KeyQuery(takedownUrl)); // as bookmarked, with its key
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your entry has been removed, as you asked.");

@@ -28,7 +28,8 @@ public sealed class RemoveEntryTests(SharedHost shared)
         var forSender = await Host.Http.StatusAsync(id);
         Assert.Equal("removed", forSender["status"]!.GetValue<string>());
         Assert.Equal("A stranger's face, close up.", forSender["reason"]!.GetValue<string>());
-        Assert.Equal("", forSender["text"]!.GetValue<string>());
+        Assert.Null(forSender["text"]); // nothing of what was sent, even to its sender
+        Assert.Equal("complete", forSender["erasure"]!.GetValue<string>()); // a curator's removal is done before it answers
         Assert.DoesNotContain(id, await Host.Curator.QueueJsonAsync("state=all"));
 
         var lines = (await AuditLinesAsync()).Where(l => l["submissionId"]!.GetValue<string>() == id).ToList();

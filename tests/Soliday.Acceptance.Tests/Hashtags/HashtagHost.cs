@@ -34,8 +34,8 @@ public sealed class HashtagHost : IAsyncLifetime
             ["Hashtags__AllowLoopbackMedia"] = "true",
             ["Hashtags__PollSeconds"] = "1",
 
-            // The poll timer fires each second instead of at its 15 s schedule, so a poll due each second is not held back.
-            ["Timers__Tick"] = "00:00:01",
+            // The poll timer's schedule is a setting: each second here, so a poll due each second is not held back.
+            ["Hashtags__PollSchedule"] = "* * * * * *",
 
             // Two pages a poll: a backlog longer than that must be read on by the next poll, from where this one stopped.
             ["Hashtags__MaxPagesPerPoll"] = "2",

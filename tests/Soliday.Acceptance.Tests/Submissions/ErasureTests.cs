@@ -26,9 +26,8 @@ public sealed class ErasureTests
         var secrets = await SecretsAsync(host, id, sent);
         await AssertStoredAsync(host, secrets); // the scan finds them while the entry is there: it cannot pass by finding nothing
 
-        using var takedown = await host.Http.PostAsync($"/api/submissions/{id}/takedown?key={key}", null);
+        await host.Http.TakeDownAsync($"/api/submissions/{id}/takedown?key={key}");
 
-        Assert.Equal(HttpStatusCode.OK, takedown.StatusCode);
         await AssertErasedAsync(host, secrets);
         Assert.Equal("withdrawn", (await host.Http.StatusAsync(id, key))["status"]!.GetValue<string>());
     }

@@ -163,6 +163,22 @@ public static class SolidayApi
         curator.PostAsJsonAsync($"/api/curation/{id}/remove", new { reason });
 
     /// <summary>Polls until <paramref name="condition"/> holds, or fails saying what was awaited.</summary>
+    /// <summary>
+    /// Sends the take-down as the sender's link does and checks it was taken in at once (202, being
+    /// removed); then waits until its status says nothing of the entry is left.
+    /// </summary>
+    public static async Task TakeDownAsync(this HttpClient http, string takedownUrl)
+    {
+        using var removal = await http.PostAsync(takedownUrl, null);
+        Assert.Equal(HttpStatusCode.Accepted, removal.StatusCode);
+        var id = takedownUrl.Split('/')[^2];
+        await http.WaitForErasureAsync(id, takedownUrl.Split("key=")[1]);
+    }
+
+    /// <summary>Waits until an erased entry's status says its erasure is complete.</summary>
+    public static Task WaitForErasureAsync(this HttpClient http, string id, string? key = null) =>
+        EventuallyAsync(async () => (await http.StatusAsync(id, key))["erasure"]?.GetValue<string>() == "complete", $"the erasure of {id} completes");
+
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow + WorkflowTimeout;

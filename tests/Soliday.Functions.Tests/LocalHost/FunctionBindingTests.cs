@@ -87,6 +87,21 @@ public sealed class FunctionBindingTests
         Assert.Equal(("GuardedIntake", "intake-queue"), (listener.FunctionName, listener.QueueName));
     }
 
+    [Fact]
+    public void The_Mastodon_poll_timer_runs_on_the_schedule_its_setting_gives_and_a_minute_without_one()
+    {
+        var configured = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Hashtags:PollSchedule"] = "0 */5 * * * *" }).Build();
+        var poll = FunctionCatalog.All.Single(f => f.Name == HashtagTriggers.PollMastodon);
+
+        var timer = TimerFunctions.TimerFor(poll, configured);
+        var unset = () => TimerFunctions.TimerFor(poll, new ConfigurationBuilder().Build());
+
+        Assert.Equal(("0 */5 * * * *", "%Hashtags:PollSchedule%"), (timer.Schedule, timer.DeclaredSchedule));
+        Assert.Equal(TimeSpan.FromMinutes(5), TimerSchedule.IntervalOf(timer.Schedule));
+        Assert.Contains("Hashtags:PollSchedule", Assert.Throws<InvalidOperationException>(unset).Message.Replace("__", ":", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromMinutes(1), TimerSchedule.IntervalOf(HashtagTriggers.DefaultPollSchedule));
+    }
+
     [Theory]
     [InlineData("AzureWebJobs.PollMastodon.Disabled")]
     [InlineData("AzureWebJobs:PollMastodon:Disabled")]
@@ -119,7 +134,9 @@ public sealed class FunctionBindingTests
     /// <summary>The timers the local host's own wiring registers for the Functions app under these settings.</summary>
     private static List<string> TimersBoundWith(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // The poll schedule as the local host's set-up fills it in when unset.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Hashtags:PollSchedule"] = HashtagTriggers.DefaultPollSchedule }).Build();
         var services = new ServiceCollection();
         services.AddFunctionTriggers(configuration);
         return [.. services.Where(d => d.ServiceType == typeof(LocalTimer)).Select(d => ((LocalTimer)d.ImplementationInstance!).Name).Order()];

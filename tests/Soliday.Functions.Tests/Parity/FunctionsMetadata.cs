@@ -28,7 +28,7 @@ public sealed class FunctionsMetadata
     public IReadOnlySet<string> QueueBindings() =>
         Triggers("queueTrigger").Select(t => $"{t.Function}: {t.Binding["queueName"]!.GetValue<string>()}").ToHashSet();
 
-    /// <summary>"PollMastodon: */15 * * * * *".</summary>
+    /// <summary>"PollMastodon: %Hashtags:PollSchedule%".</summary>
     public IReadOnlySet<string> TimerBindings() =>
         Triggers("timerTrigger").Select(t => $"{t.Function}: {t.Binding["schedule"]!.GetValue<string>()}").ToHashSet();
 

@@ -1,3 +1,4 @@
+using Soliday.Hashtags;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask;
@@ -22,6 +23,9 @@ public sealed class LocalWiring : IDisposable
     public LocalWiring()
     {
         var builder = WebApplication.CreateBuilder();
+
+        // As the local host's set-up fills it in when unset: the poll timer's %Hashtags:PollSchedule% must resolve.
+        builder.Configuration[$"{HashtagOptions.Section}:{nameof(HashtagOptions.PollSchedule)}"] = HashtagTriggers.DefaultPollSchedule;
         builder.Services.AddSoliday();
 
         // The functions take a DurableTaskClient; an address is needed to build one, never to call it here.
@@ -49,7 +53,7 @@ public sealed class LocalWiring : IDisposable
         _app.Services.GetServices<LocalQueueListener>().Select(l => $"{l.FunctionName}: {l.QueueName}").ToHashSet();
 
     public IReadOnlySet<string> TimerBindings() =>
-        _app.Services.GetServices<LocalTimer>().Select(t => $"{t.Name}: {t.Schedule}").ToHashSet();
+        _app.Services.GetServices<LocalTimer>().Select(t => $"{t.Name}: {t.DeclaredSchedule}").ToHashSet();
 
     public IReadOnlySet<string> Orchestrators() =>
         Registry().GetOrchestrators().Select(o => o.Key.Name).ToHashSet();

@@ -63,7 +63,7 @@ public sealed class TriggerParityTests : IDisposable
         Assert.Contains("CurationApprove: POST curation/{id}/approve", _local.HttpBindings());
         Assert.Contains("SubmissionOrchestration", _local.Orchestrators());
         Assert.Contains("IngestHashtagPost: hashtag-posts", _local.QueueBindings());
-        Assert.Contains("PollMastodon: */15 * * * * *", _local.TimerBindings());
+        Assert.Contains("PollMastodon: %Hashtags:PollSchedule%", _local.TimerBindings());
     }
 
     public void Dispose() => _local.Dispose();
