@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Soliday.Curation;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;
 using Soliday.Local.Durable;
@@ -42,6 +43,12 @@ public static class LocalHostSetup
         if (builder.Configuration.GetSection($"{HashtagOptions.Section}:{nameof(HashtagOptions.Mastodon)}:{nameof(MastodonOptions.Servers)}").GetChildren().All(server => string.IsNullOrWhiteSpace(server.Value)))
         {
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
+        }
+
+        // Likewise with no Bluesky account: its own poll timer is off.
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{HashtagOptions.Section}:{nameof(HashtagOptions.Bluesky)}:{nameof(BlueskyOptions.Handle)}"]))
+        {
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollBluesky), () => "true");
         }
 
         builder.Services.AddSoliday();

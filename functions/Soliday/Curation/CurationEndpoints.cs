@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Submissions;
@@ -45,6 +46,7 @@ public sealed class CurationEndpoints(
     EntryStore entries,
     FormTokens formTokens,
     PoisonedPosts poisoned,
+    BlueskyCheckpoints bluesky,
     PageRenderer pages,
     IOptions<SolidayOptions> soliday,
     IOptions<CurationOptions> curation,
@@ -321,7 +323,10 @@ public sealed class CurationEndpoints(
             notice,
             ReturnQuery(filter),
             soliday.Value,
-            await poisoned.ReadAsync(request.HttpContext.RequestAborted));
+            await poisoned.ReadAsync(request.HttpContext.RequestAborted))
+        {
+            IntakeProblems = await bluesky.CurrentRefusalAsync(request.HttpContext.RequestAborted) is { } refusal ? [BlueskyCheckpoints.ForCurators(refusal)] : [],
+        };
         return new HtmlPage(await pages.RenderAsync<CurationPage, CurationView>(view), status);
     }
 

@@ -1,3 +1,4 @@
+using Soliday.Hashtags.Bluesky;
 using Soliday.Submissions;
 
 namespace Soliday.Hashtags;
@@ -7,10 +8,13 @@ public sealed class HashtagOptions
 {
     public const string Section = "Hashtags";
 
-    /// <summary>The hashtag read from Mastodon, without the #.</summary>
+    /// <summary>The hashtag read from Mastodon and Bluesky, without the #.</summary>
     public string Tag { get; set; } = "soliday";
 
     public MastodonOptions Mastodon { get; set; } = new();
+
+    /// <summary>The account Bluesky's search is read with; unset, Bluesky is not read.</summary>
+    public BlueskyOptions Bluesky { get; set; } = new();
 
     /// <summary>
     /// How often each Mastodon server is read. A minute is far inside Mastodon's default limit

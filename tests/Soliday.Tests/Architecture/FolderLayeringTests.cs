@@ -21,7 +21,7 @@ public sealed class FolderLayeringTests
         "Hashtags → (root)", "Hashtags → Curation", "Hashtags → Imaging", "Hashtags → Storage", "Hashtags → Submissions",
         "Hashtags → Web",
         "Imaging → (root)", "Imaging → Storage", "Imaging → Submissions", "Imaging → Telemetry",
-        "Operations → (root)", "Operations → Curation", "Operations → Storage", "Operations → Submissions", "Operations → Web",
+        "Operations → (root)", "Operations → Curation", "Operations → Hashtags", "Operations → Storage", "Operations → Submissions", "Operations → Web",
         "Pages → (root)", "Pages → Curation", "Pages → Hashtags", "Pages → Imaging", "Pages → Submissions",
         "Pages → Tagging", "Pages → Timeline", "Pages → Web",
         "Storage → Curation", "Storage → Hashtags", "Storage → Imaging", "Storage → Submissions", "Storage → Timeline",

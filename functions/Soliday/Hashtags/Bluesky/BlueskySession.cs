@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+
+namespace Soliday.Hashtags.Bluesky;
+
+/// <summary>
+/// The signed-in session the poller and the source check call Bluesky with, kept in memory (never
+/// stored, never logged). Signs in on first use. A call whose token is refused as expired renews
+/// the session and is made once more: first with the refresh token (<c>refreshSession</c>), and if
+/// that too is refused, by signing in again (<c>createSession</c>). A refused sign-in throws
+/// <see cref="BlueskySignInRefusedException"/>, which the poller records so that nothing retries it
+/// in a loop.
+/// </summary>
+public sealed class BlueskySession(BlueskyClient client, ILogger<BlueskySession> logger)
+{
+    private readonly SemaphoreSlim _renewing = new(1, 1);
+    private BlueskySessionBody? _current;
+
+    /// <summary>Calls Bluesky with the session's access token, renewing the session once if the token is refused.</summary>
+    public async Task<T> CallAsync<T>(Func<string, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        var session = _current ?? await RenewAsync(stale: null, cancellationToken);
+        try
+        {
+            return await call(session.AccessJwt!, cancellationToken);
+        }
+        catch (BlueskyTokenRejectedException)
+        {
+            session = await RenewAsync(session, cancellationToken);
+            return await call(session.AccessJwt!, cancellationToken);
+        }
+    }
+
+    /// <summary>A new session in place of <paramref name="stale"/>, unless another call renewed it already.</summary>
+    private async Task<BlueskySessionBody> RenewAsync(BlueskySessionBody? stale, CancellationToken cancellationToken)
+    {
+        await _renewing.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is { } current && !ReferenceEquals(current, stale))
+            {
+                return current;
+            }
+
+            if (stale?.RefreshJwt is { } refreshJwt)
+            {
+                try
+                {
+                    _current = await client.RefreshSessionAsync(refreshJwt, cancellationToken);
+                    logger.LogInformation("Bluesky session renewed");
+                    return _current;
+                }
+                catch (BlueskyTokenRejectedException e)
+                {
+                    logger.LogInformation("Bluesky refused to renew the session ({Problem}); signing in again", e.Message);
+                }
+            }
+
+            _current = null;
+            _current = await client.CreateSessionAsync(cancellationToken);
+            logger.LogInformation("Signed in to Bluesky");
+            return _current;
+        }
+        finally
+        {
+            _renewing.Release();
+        }
+    }
+}
