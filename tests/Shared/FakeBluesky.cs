@@ -93,9 +93,9 @@ public sealed class FakeBluesky : IAsyncDisposable
         return service;
     }
 
-    /// <summary>Posts with the hashtag, newer than every post before it.</summary>
+    /// <summary>Posts with the hashtag, written a second ago (the search orders by that time).</summary>
     public FakeSkeet Post(string text, string handle = "alice.bsky.social", string? displayName = "Alice Example", DateTimeOffset? createdAt = null, params FakeBlueskyImage[] images) =>
-        Add(new FakeSkeet(NextKey(), handle, displayName, text, createdAt ?? DateTimeOffset.UtcNow.AddMinutes(-1), images), listed: true);
+        Add(new FakeSkeet(NextKey(), handle, displayName, text, createdAt ?? DateTimeOffset.UtcNow.AddSeconds(-1), images), listed: true);
 
     /// <summary>A post the search leaves out until <see cref="List"/>: lets a test decide when a poller can first see it.</summary>
     public FakeSkeet PostUnlisted(FakeSkeet post) => Add(post with { RecordKey = NextKey() }, listed: false);
