@@ -17,8 +17,8 @@ public sealed record HashtagPost
     public const int MaxIdLength = 200;
     public const int MaxContentWarningLength = 500;
     public const int MaxSourceLength = 32;
-    public const int MaxLabels = 10;
-    public const int MaxLabelLength = 300;
+    public const int MaxLabels = 8;
+    public const int MaxLabelLength = 200;
 
     /// <summary><c>mastodon</c>, or the name a webhook sender gives (<c>bluesky</c>, <c>zapier</c>): lower-case letters, digits and dashes.</summary>
     public required string Source { get; init; }

@@ -8,25 +8,39 @@ namespace Soliday.Hashtags.Bluesky;
 /// the session and is made once more: first with the refresh token (<c>refreshSession</c>), and if
 /// that too is refused, by signing in again (<c>createSession</c>). A refused sign-in throws
 /// <see cref="BlueskySignInRefusedException"/>, which the poller records so that nothing retries it
-/// in a loop.
+/// in a loop. After a <c>429</c>, no call at all is made (poll or source check) until its reset.
 /// </summary>
-public sealed class BlueskySession(BlueskyClient client, ILogger<BlueskySession> logger)
+public sealed class BlueskySession(BlueskyClient client, TimeProvider clock, ILogger<BlueskySession> logger)
 {
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private BlueskySessionBody? _current;
+    private DateTimeOffset _rateLimitedUntil;
 
     /// <summary>Calls Bluesky with the session's access token, renewing the session once if the token is refused.</summary>
     public async Task<T> CallAsync<T>(Func<string, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        var session = _current ?? await RenewAsync(stale: null, cancellationToken);
+        if (clock.GetUtcNow() < _rateLimitedUntil)
+        {
+            throw new BlueskyRateLimitedException(_rateLimitedUntil);
+        }
+
         try
         {
-            return await call(session.AccessJwt!, cancellationToken);
+            var session = _current ?? await RenewAsync(stale: null, cancellationToken);
+            try
+            {
+                return await call(session.AccessJwt!, cancellationToken);
+            }
+            catch (BlueskyTokenRejectedException)
+            {
+                session = await RenewAsync(session, cancellationToken);
+                return await call(session.AccessJwt!, cancellationToken);
+            }
         }
-        catch (BlueskyTokenRejectedException)
+        catch (BlueskyRateLimitedException e) when (e.RetryAt is { } retryAt)
         {
-            session = await RenewAsync(session, cancellationToken);
-            return await call(session.AccessJwt!, cancellationToken);
+            _rateLimitedUntil = retryAt;
+            throw;
         }
     }
 

@@ -215,7 +215,7 @@ public sealed class BlueskyPollingTests(BlueskyHost bluesky)
     }
 
     [Fact]
-    public async Task While_signed_in_health_says_Bluesky_is_being_read_and_the_password_is_never_printed()
+    public async Task While_signed_in_the_banner_and_health_say_Bluesky_is_being_read_and_the_password_is_never_printed()
     {
         await SolidayApi.EventuallyAsync(() => Task.FromResult(Service.Searches.Any(s => s.StatusCode == 200)), "a search");
 
@@ -225,6 +225,7 @@ public sealed class BlueskyPollingTests(BlueskyHost bluesky)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", health["status"]!.GetValue<string>());
         Assert.Equal("reading", health["sources"]!["bluesky"]!.GetValue<string>());
+        Assert.Contains("Bluesky:       #soliday, signed in as soliday-reader.bsky.social", Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeBluesky.AccountPassword, Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("access-", Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("refresh-", Host.Output, StringComparison.Ordinal);

@@ -111,6 +111,22 @@ public sealed class BlueskyClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_429_no_request_at_all_is_sent_until_its_reset()
+    {
+        var session = Session();
+        await session.CallAsync((token, ct) => Client().SearchPostsAsync(token, null, ct), CancellationToken.None);
+        _service.AnswerTooManyRequests(times: 1, resetInSeconds: 120);
+        await Assert.ThrowsAsync<BlueskyRateLimitedException>(() => session.CallAsync((token, ct) => Client().SearchPostsAsync(token, null, ct), CancellationToken.None));
+        var sent = _service.Requests.Count;
+
+        var again = await Assert.ThrowsAsync<BlueskyRateLimitedException>(() =>
+            session.CallAsync((token, ct) => Client().PostExistsAsync(token, BlueskyPostUri.Parse("at://did:plc:abc/app.bsky.feed.post/3k")!, ct), CancellationToken.None));
+
+        Assert.Equal(sent, _service.Requests.Count);
+        Assert.True(again.RetryAt > DateTimeOffset.UtcNow.AddSeconds(100));
+    }
+
+    [Fact]
     public async Task A_deleted_post_is_not_among_what_getPosts_answers()
     {
         var kept = _service.Post("Still here #Soliday");
