@@ -53,7 +53,7 @@ public sealed class HashtagOptions
     /// <summary>How long one photo's download may take, redirects included.</summary>
     public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one request to a Mastodon server may take.</summary>
+    /// <summary>How long one request to a Mastodon server or to Bluesky may take.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
