@@ -83,7 +83,7 @@ public sealed class BlueskyPostMapperTests
             "!no-unauthenticated (its author asked that their posts not be shown to people who are not signed in to Bluesky)",
             "graphic-media (set by the moderation service did:plc:ar7c4by46qjdydhdevvrndac)",
         ], labels);
-        Assert.Empty(Map(skeet with { Labels = [.. skeet.Labels], SelfLabels = [] }).Labels.Where(l => l.Contains("porn", StringComparison.Ordinal)));
+        Assert.DoesNotContain(Map(skeet with { SelfLabels = [] }).Labels, l => l.Contains("porn", StringComparison.Ordinal));
     }
 
     [Fact]
