@@ -25,6 +25,13 @@ public sealed class BlueskyClient(IHttpClientFactory clients, IOptions<HashtagOp
     /// <summary>A page of 100 posts is a few hundred KB; a service sending more is refused, not read.</summary>
     private const long MaxResponseBytes = 8 * 1024 * 1024;
 
+    /// <summary>An XRPC error is a name and a sentence; anything longer is not read.</summary>
+    private const int MaxErrorBytes = 16 * 1024;
+
+    /// <summary>Bounds of an error's name and message as shown to curators.</summary>
+    private const int MaxErrorNameLength = 64;
+    private const int MaxErrorMessageLength = 300;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private BlueskyOptions Settings => options.Value.Bluesky;
@@ -162,12 +169,11 @@ public sealed class BlueskyClient(IHttpClientFactory clients, IOptions<HashtagOp
     /// <summary>The error's name and message, bounded and as plain text: they are shown to curators.</summary>
     private static async Task<BlueskyErrorBody> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        const int MaxErrorBytes = 16 * 1024;
         try
         {
             await using var body = new LengthLimitedStream(await response.Content.ReadAsStreamAsync(cancellationToken), MaxErrorBytes);
             var error = await JsonSerializer.DeserializeAsync<BlueskyErrorBody>(body, Json, cancellationToken);
-            return new BlueskyErrorBody(Bounded(error?.Error, 64), Bounded(error?.Message, 300));
+            return new BlueskyErrorBody(Bounded(error?.Error, MaxErrorNameLength), Bounded(error?.Message, MaxErrorMessageLength));
         }
         catch (Exception e) when (e is JsonException or RequestBodyTooLargeException)
         {

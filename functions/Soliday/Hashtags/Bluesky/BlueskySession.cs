@@ -14,14 +14,17 @@ public sealed class BlueskySession(BlueskyClient client, TimeProvider clock, ILo
 {
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private BlueskySessionBody? _current;
-    private DateTimeOffset _rateLimitedUntil;
+
+    /// <summary>UTC ticks of the last 429's reset; a long, so the poller and a source check running at once read it whole.</summary>
+    private long _rateLimitedUntilTicks;
 
     /// <summary>Calls Bluesky with the session's access token, renewing the session once if the token is refused.</summary>
     public async Task<T> CallAsync<T>(Func<string, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        if (clock.GetUtcNow() < _rateLimitedUntil)
+        var rateLimitedUntil = new DateTimeOffset(Interlocked.Read(ref _rateLimitedUntilTicks), TimeSpan.Zero);
+        if (clock.GetUtcNow() < rateLimitedUntil)
         {
-            throw new BlueskyRateLimitedException(_rateLimitedUntil);
+            throw new BlueskyRateLimitedException(rateLimitedUntil);
         }
 
         try
@@ -39,7 +42,7 @@ public sealed class BlueskySession(BlueskyClient client, TimeProvider clock, ILo
         }
         catch (BlueskyRateLimitedException e) when (e.RetryAt is { } retryAt)
         {
-            _rateLimitedUntil = retryAt;
+            Interlocked.Exchange(ref _rateLimitedUntilTicks, retryAt.UtcTicks);
             throw;
         }
     }
