@@ -100,6 +100,16 @@ param mastodonServers array = []
 @description('Hashtags:BlockedAccounts, @name@server or a bare server name, whose posts are ignored.')
 param blockedAccounts array = []
 
+@description('Hashtags:Bluesky:Handle, the Bluesky account #Soliday is searched with (e.g. soliday-reader.bsky.social); empty: Bluesky is not read.')
+param blueskyHandle string = ''
+
+@secure()
+@description('Hashtags:Bluesky:AppPassword, an app password of that account (never its own password), kept in Key Vault; needed with a handle.')
+param blueskyAppPassword string = ''
+
+@description('Hashtags:Bluesky:Service, the account\'s PDS or entryway that signs it in.')
+param blueskyService string = 'https://bsky.social'
+
 @description('Site:ReportUrl, where "Report a problem" on an entry page leads: a form, or a mailto: address. Empty: the about page\'s contact section.')
 param reportUrl string = ''
 
@@ -190,6 +200,7 @@ var secretNames = {
   signingKey: 'submissions-signing-key'
   curatorToken: 'curation-token'
   webhookSecret: 'hashtags-webhook-secret'
+  blueskyAppPassword: 'hashtags-bluesky-app-password'
 }
 
 // What the app writes, as named in functions/Soliday/Storage/StorageLayout.cs and
@@ -268,11 +279,15 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     purgeProtection: keyVaultPurgeProtection
-    secrets: {
-      '${secretNames.signingKey}': signingKey
-      '${secretNames.curatorToken}': curatorToken
-      '${secretNames.webhookSecret}': webhookSecret
-    }
+    // The Bluesky app password only when there is one: Key Vault keeps no empty secret.
+    secrets: union(
+      {
+        '${secretNames.signingKey}': signingKey
+        '${secretNames.curatorToken}': curatorToken
+        '${secretNames.webhookSecret}': webhookSecret
+      },
+      empty(blueskyAppPassword) ? {} : { '${secretNames.blueskyAppPassword}': blueskyAppPassword }
+    )
   }
 }
 
@@ -317,6 +332,7 @@ module functionApp 'modules/function-app.bicep' = {
     signingKeySecretName: secretNames.signingKey
     curatorTokenSecretName: secretNames.curatorToken
     webhookSecretName: secretNames.webhookSecret
+    blueskyAppPasswordSecretName: secretNames.blueskyAppPassword
     siteUrl: siteUrl
     customApiHost: useFrontDoor ? apiCustomDomain : ''
     frontDoorId: useFrontDoor ? frontDoorProfile!.outputs.frontDoorId : ''
@@ -330,6 +346,8 @@ module functionApp 'modules/function-app.bicep' = {
     hashtag: hashtag
     mastodonServers: mastodonServers
     blockedAccounts: blockedAccounts
+    blueskyHandle: blueskyHandle
+    blueskyService: blueskyService
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     alwaysReady: alwaysReady

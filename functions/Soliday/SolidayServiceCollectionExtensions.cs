@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Imaging;
 using Soliday.Operations;
 using Soliday.Pages;
@@ -122,7 +123,7 @@ public static class SolidayServiceCollectionExtensions
         return services.AddSolidayHashtags();
     }
 
-    /// <summary>Hashtag ingestion: the Mastodon poller, the webhook, the queue's consumer, and their guarded HTTP clients.</summary>
+    /// <summary>Hashtag ingestion: the Mastodon and Bluesky pollers, the webhook, the queue's consumer, and their guarded HTTP clients.</summary>
     private static IServiceCollection AddSolidayHashtags(this IServiceCollection services)
     {
         services.AddOptions<HashtagOptions>().BindConfiguration(HashtagOptions.Section)
@@ -134,11 +135,15 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => Licences.FindKnown(o.Licence) is not null, $"Hashtags:Licence must be one of: {string.Join(", ", Licences.Known.Select(l => l.Id))}.")
             .Validate(o => o.Mastodon.Servers.All(s => IsServerAllowed(s, o.AllowLoopbackMedia)),
                 "Each of Hashtags:Mastodon:Servers must be an https:// base URL on port 443 (plain http, or another port, only to loopback, and only with Hashtags:AllowLoopbackMedia, for tests).")
+            .Validate(o => !o.Bluesky.IsPartlyConfigured, "Set all three of Hashtags:Bluesky:Service, Hashtags:Bluesky:Handle and Hashtags:Bluesky:AppPassword to read Bluesky, or none of them.")
+            .Validate(o => !o.Bluesky.IsConfigured || (IsServerAllowed(o.Bluesky.Service!.Trim(), o.AllowLoopbackMedia) && BlueskyPostUri.IsHandle(o.Bluesky.Handle!.Trim().TrimStart('@'))),
+                "Hashtags:Bluesky:Service must be an https:// base URL on port 443 (e.g. https://bsky.social), and Hashtags:Bluesky:Handle a handle such as name.bsky.social.")
             .ValidateOnStart();
 
         // Both clients connect only through GuardedConnections: public addresses, no proxy, no automatic redirects.
         services.AddHttpClient(MastodonClient.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
         services.AddHttpClient(MediaDownloader.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
+        services.AddHttpClient(BlueskyClient.ClientName, ConfigureClient).ConfigurePrimaryHttpMessageHandler(GuardedConnections.CreateHandler);
 
         services.AddSingleton<MastodonClient>();
         services.AddSingleton<MediaDownloader>();
@@ -146,6 +151,11 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<HashtagPostQueue>();
         services.AddSingleton<AuthorBlockList>();
         services.AddSingleton<MastodonPoller>();
+        services.AddSingleton<BlueskyClient>();
+        services.AddSingleton<BlueskySession>();
+        services.AddSingleton<BlueskyCheckpoints>();
+        services.AddSingleton<BlueskyPoller>();
+        services.AddSingleton<BlueskyPostCheck>();
         services.AddSingleton<PostSubmissionIds>();
         services.AddSingleton<IngestionFailures>();
         services.AddSingleton<IntakeLimits>();

@@ -25,6 +25,7 @@ param keyVaultName string
 param signingKeySecretName string
 param curatorTokenSecretName string
 param webhookSecretName string
+param blueskyAppPasswordSecretName string
 
 @description('The public site: the storage account\'s static website endpoint.')
 param siteUrl string
@@ -58,6 +59,12 @@ param mastodonServers array
 
 @description('Hashtags:BlockedAccounts, whose posts are ignored.')
 param blockedAccounts array
+
+@description('Hashtags:Bluesky:Handle, the account Bluesky\'s search is read with; empty: Bluesky is not read.')
+param blueskyHandle string
+
+@description('Hashtags:Bluesky:Service, the account\'s PDS or entryway.')
+param blueskyService string
 
 @minValue(1)
 @maxValue(1000)
@@ -160,6 +167,12 @@ var solidaySettings = {
   Hashtags__MaxPostsPerAuthorPerHour: '10'
   Hashtags__MaxPostsPerServerPerHour: '200'
 
+  // Bluesky is read only with an account: all three set, or none (the app refuses to start with some).
+  // The app password is a Key Vault reference, as the other secrets.
+  Hashtags__Bluesky__Handle: blueskyHandle
+  Hashtags__Bluesky__Service: empty(blueskyHandle) ? '' : blueskyService
+  Hashtags__Bluesky__AppPassword: empty(blueskyHandle) ? '' : '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${blueskyAppPasswordSecretName})'
+
   // Only for tests against a fake server on loopback: never in Azure.
   Hashtags__AllowLoopbackMedia: 'false'
 
@@ -167,6 +180,7 @@ var solidaySettings = {
   // 15 seconds to do nothing (about 5,760 billed runs a day), so it is off. The local host applies
   // the same rule (functions/Soliday.Local/Hosting/LocalHostSetup.cs).
   'AzureWebJobs.PollMastodon.Disabled': empty(mastodonServers) ? 'true' : 'false'
+  'AzureWebJobs.PollBluesky.Disabled': empty(blueskyHandle) ? 'true' : 'false'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.

@@ -26,6 +26,7 @@ public sealed class AppSettingsTests
     {
         ["AzureWebJobsStorage__tableServiceUri"] = "the Functions host: the durable engine's history and instance tables",
         ["AzureWebJobs.PollMastodon.Disabled"] = "the Functions host: the Mastodon poll timer is off while no server is configured",
+        ["AzureWebJobs.PollBluesky.Disabled"] = "the Functions host: the Bluesky poll timer is off while no account is configured",
     };
 
     private static readonly TemplateAppSettings Template = TemplateAppSettings.From(CompiledTemplate.Main);

@@ -73,6 +73,18 @@ public sealed class FunctionAppTemplateTests
     }
 
     [Fact]
+    public void Bluesky_is_read_only_with_a_handle_and_its_app_password_is_a_Key_Vault_reference()
+    {
+        var settings = TemplateAppSettings.From(_template);
+
+        Assert.Equal($"[if(empty(parameters('blueskyHandle')), 'true', 'false')]", settings.Named[$"AzureWebJobs.{HashtagTriggers.PollBluesky}.Disabled"]);
+        Assert.Equal("[if(empty(parameters('blueskyHandle')), '', format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('keyVaultName'), parameters('blueskyAppPasswordSecretName')))]",
+            settings.Named["Hashtags__Bluesky__AppPassword"]);
+        Assert.Equal("[parameters('blueskyHandle')]", settings.Named["Hashtags__Bluesky__Handle"]);
+        Assert.Contains("hashtags-bluesky-app-password", _template.Root.ToJsonString());
+    }
+
+    [Fact]
     public void azd_finds_the_app_by_its_service_tag()
     {
         Assert.Contains("'azd-service-name', 'api'", _template.Resource("Microsoft.Web/sites")["tags"]!.Text());

@@ -4,12 +4,13 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Soliday.Functions.Web;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Web;
 
 namespace Soliday.Functions.Hashtags;
 
-/// <summary>Hashtag ingestion as Azure Functions: the Mastodon timer, the queue's consumer, the webhook, the source check.</summary>
-public sealed class HashtagFunctions(MastodonPoller poller, HashtagIngestion ingestion, HashtagWebhook webhook, SourcePostCheck sourceCheck)
+/// <summary>Hashtag ingestion as Azure Functions: the Mastodon and Bluesky timers, the queue's consumer, the webhook, the source check.</summary>
+public sealed class HashtagFunctions(MastodonPoller poller, BlueskyPoller bluesky, HashtagIngestion ingestion, HashtagWebhook webhook, SourcePostCheck sourceCheck)
 {
     /// <summary>
     /// One timer for all configured servers, not one per server: a function's trigger is fixed when
@@ -20,6 +21,15 @@ public sealed class HashtagFunctions(MastodonPoller poller, HashtagIngestion ing
     [Function(HashtagTriggers.PollMastodon)]
     public Task PollMastodon([TimerTrigger(HashtagTriggers.PollSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         poller.PollDueServersAsync(cancellationToken);
+
+    /// <summary>
+    /// Its own timer, so that each network's switch (<c>AzureWebJobs.PollBluesky.Disabled</c>, on
+    /// while Bluesky is not configured) leaves the other running. The poller reads Bluesky when its
+    /// checkpoint says it is due (Hashtags:PollSeconds, or the end of a rate limit).
+    /// </summary>
+    [Function(HashtagTriggers.PollBluesky)]
+    public Task PollBluesky([TimerTrigger(HashtagTriggers.PollSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        bluesky.PollIfDueAsync(cancellationToken);
 
     /// <summary>After host.json's <c>maxDequeueCount</c> failures the runtime moves the message to <c>hashtag-posts-poison</c>.</summary>
     [Function(HashtagTriggers.IngestPost)]

@@ -4,6 +4,7 @@ using Microsoft.DurableTask.Worker;
 using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;
 using Soliday.Local.Durable;
@@ -46,7 +47,13 @@ public static class LocalHostSetup
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
         }
 
-        // The poll timer's %Hashtags:PollSchedule% must resolve, as in Azure where the Bicep sets it.
+        // Likewise with no Bluesky account: its own poll timer is off.
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{HashtagOptions.Section}:{nameof(HashtagOptions.Bluesky)}:{nameof(BlueskyOptions.Handle)}"]))
+        {
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollBluesky), () => "true");
+        }
+
+        // The poll timers' %Hashtags:PollSchedule% must resolve, as in Azure where the Bicep sets it.
         builder.Configuration.SetIfBlank($"{HashtagOptions.Section}:{nameof(HashtagOptions.PollSchedule)}", () => HashtagTriggers.DefaultPollSchedule);
 
         builder.Services.AddSoliday();

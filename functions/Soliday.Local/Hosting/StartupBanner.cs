@@ -41,6 +41,7 @@ public sealed class StartupBanner(
               Curation API:  {root}/{Routes.Prefix}/{Routes.CurationQueue}
               Post webhook:  {root}/{Routes.Prefix}/{Routes.HashtagWebhook} ({(string.IsNullOrEmpty(hashtags.Value.WebhookSecret) ? "off: set Hashtags__WebhookSecret" : "signed with Hashtags:WebhookSecret")})
               Mastodon:      {(hashtags.Value.Mastodon.Servers.Count == 0 ? "not read (set Hashtags__Mastodon__Servers__0)" : $"#{hashtags.Value.Tag} on {string.Join(", ", hashtags.Value.Mastodon.Servers)}")}
+              Bluesky:       {(hashtags.Value.Bluesky.IsConfigured ? $"#{hashtags.Value.Tag}, signed in as {hashtags.Value.Bluesky.Handle!.Trim()}" : "not read (set Hashtags__Bluesky__Service, __Handle, __AppPassword)")}
               Public site:   {root}/site/
               The day:       {Display.Date(soliday.Value.Day)} ({soliday.Value.TimeZone}; set Soliday__Day to choose another)
               Curator token: {curation.Value.LocalToken}

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Pages;
 using Soliday.Submissions;
 using Soliday.Web;
@@ -18,6 +19,7 @@ public sealed class CurationPages(
     CurationBoard board,
     FormTokens formTokens,
     PoisonedPosts poisoned,
+    BlueskyCheckpoints bluesky,
     PageRenderer pages,
     IOptions<SolidayOptions> soliday,
     IOptions<CurationOptions> curation)
@@ -34,7 +36,10 @@ public sealed class CurationPages(
             notice,
             BoardQuery.ReturnQuery(filter),
             soliday.Value,
-            await poisoned.ReadAsync(request.HttpContext.RequestAborted));
+            await poisoned.ReadAsync(request.HttpContext.RequestAborted))
+        {
+            IntakeProblems = await bluesky.CurrentRefusalAsync(request.HttpContext.RequestAborted) is { } refusal ? [BlueskyCheckpoints.ForCurators(refusal)] : [],
+        };
         return new HtmlPage(await pages.RenderAsync<CurationPage, CurationView>(view), status);
     }
 

@@ -15,6 +15,9 @@ public sealed record CurationView(
     SolidayOptions Day,
     PoisonedPostList Poisoned)
 {
+    /// <summary>Why posts from a network are not being read (a refused Bluesky sign-in), in words for curators.</summary>
+    public IReadOnlyList<string> IntakeProblems { get; init; } = [];
+
     public static IReadOnlyList<string> States { get; } =
         [.. new[] { EntryState.AwaitingCuration, EntryState.Published, EntryState.Rejected, EntryState.Failed, EntryState.Withdrawn, EntryState.Processing }.Select(s => s.ToWire())];
 

@@ -102,6 +102,11 @@ public sealed class HashtagIngestion(
             flags.Add(new EntryFlag(FlagCodes.ContentWarning, $"The author put a content warning on this post: \"{warning}\"."));
         }
 
+        if (post.Labels.Count > 0)
+        {
+            flags.Add(new EntryFlag(FlagCodes.ContentWarning, $"The post is labelled at its source: {string.Join("; ", post.Labels)}."));
+        }
+
         var now = clock.GetUtcNow();
         var draft = new SubmissionDraft(
             post.Text,

@@ -1,4 +1,5 @@
 using Soliday.Entries;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Submissions;
 
 namespace Soliday.Hashtags;
@@ -8,10 +9,13 @@ public sealed class HashtagOptions
 {
     public const string Section = "Hashtags";
 
-    /// <summary>The hashtag read from Mastodon, without the #.</summary>
+    /// <summary>The hashtag read from Mastodon and Bluesky, without the #.</summary>
     public string Tag { get; set; } = "soliday";
 
     public MastodonOptions Mastodon { get; set; } = new();
+
+    /// <summary>The account Bluesky's search is read with; unset, Bluesky is not read.</summary>
+    public BlueskyOptions Bluesky { get; set; } = new();
 
     /// <summary>
     /// When the poll timer runs (NCRONTAB with seconds, or a TimeSpan), read by the trigger itself
@@ -57,7 +61,7 @@ public sealed class HashtagOptions
     /// <summary>How long one photo's download may take, redirects included.</summary>
     public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long one request to a Mastodon server may take.</summary>
+    /// <summary>How long one request to a Mastodon server or to Bluesky may take.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>

@@ -18,6 +18,8 @@ public sealed record HashtagPost
     public const int MaxIdLength = 200;
     public const int MaxContentWarningLength = 500;
     public const int MaxSourceLength = 32;
+    public const int MaxLabels = 8;
+    public const int MaxLabelLength = 200;
 
     /// <summary><c>mastodon</c>, or the name a webhook sender gives (<c>bluesky</c>, <c>zapier</c>): lower-case letters, digits and dashes.</summary>
     public required string Source { get; init; }
@@ -40,6 +42,9 @@ public sealed record HashtagPost
 
     /// <summary>The author's content warning (Mastodon's <c>spoiler_text</c>), for the curator.</summary>
     public string? ContentWarning { get; init; }
+
+    /// <summary>Labels the post carries at its source (Bluesky's self-labels and moderation labels), in words for the curator.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
 
     /// <summary>What is wrong with the post, field by field; empty when it can be taken in.</summary>
     public IReadOnlyDictionary<string, string> Check()
@@ -94,6 +99,11 @@ public sealed record HashtagPost
         if (ContentWarning is { Length: > MaxContentWarningLength })
         {
             problems["contentWarning"] = $"Keep the content warning to {MaxContentWarningLength} characters or fewer.";
+        }
+
+        if (Labels is null || Labels.Count > MaxLabels || Labels.Any(l => l is null || l.Length > MaxLabelLength))
+        {
+            problems["labels"] = $"Send at most {MaxLabels} labels of at most {MaxLabelLength} characters each.";
         }
 
         return problems;

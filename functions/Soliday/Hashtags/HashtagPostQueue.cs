@@ -20,7 +20,7 @@ public sealed class HashtagPostQueue(QueueServiceClient queues)
     /// <summary>
     /// Soliday's JSON shape, with letters outside ASCII written as they are rather than as
     /// <c>\uXXXX</c> (six bytes each). This JSON never goes into a page, so HTML-safe escaping buys
-    /// nothing here, and the bounds of <see cref="HashtagPost"/> then keep any message under 36 KB:
+    /// nothing here, and the bounds of <see cref="HashtagPost"/> then keep any message under 41 KB (a test holds it there):
     /// inside the 48 KB a Base64 queue message can carry.
     /// </summary>
     public static JsonSerializerOptions Json { get; } = new(SolidayJson.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -34,6 +34,11 @@ public sealed class HashtagStartupCheck(IOptions<HashtagOptions> options, ILogge
             logger.LogInformation("Reading #{Tag} from {Servers} on the schedule {Schedule}, each at most every {Seconds} s", hashtags.Tag, string.Join(", ", servers), hashtags.PollSchedule, hashtags.PollSeconds);
         }
 
+        if (hashtags.Bluesky.IsConfigured)
+        {
+            logger.LogInformation("Reading #{Tag} from Bluesky ({Service}, signed in as {Handle}) every {Seconds} s", hashtags.Tag, hashtags.Bluesky.ServiceUrl.Host, hashtags.Bluesky.Handle!.Trim(), hashtags.PollSeconds);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -9,6 +9,9 @@ public static class HashtagTriggers
     /// <summary>The timer that reads every configured Mastodon server that is due.</summary>
     public const string PollMastodon = "PollMastodon";
 
+    /// <summary>The timer that reads Bluesky's search for the hashtag, when Bluesky is configured.</summary>
+    public const string PollBluesky = "PollBluesky";
+
     /// <summary>The queue trigger that turns a post into a submission.</summary>
     public const string IngestPost = "IngestHashtagPost";
 

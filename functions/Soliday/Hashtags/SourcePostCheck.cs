@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Storage;
 using Soliday.Submissions;
 
@@ -13,11 +14,11 @@ public sealed record CheckSourcePostResult(string SubmissionId, bool Gone);
 /// <summary>
 /// The <c>CheckSourcePost</c> activity: before an approved post from elsewhere is published, asks
 /// its source whether it is still there. A Mastodon post is asked of its server's API
-/// (<c>404</c>/<c>410</c>: deleted); one pushed to the webhook, of its address. The author's
+/// (<c>404</c>/<c>410</c>: deleted); a Bluesky post, of Bluesky (<see cref="BlueskyPostCheck"/>); one pushed to the webhook, of its address. The author's
 /// deletion is their answer, whatever the curator said. A source that cannot answer now throws,
 /// and the workflow retries, then publishes on the curator's word (see <see cref="SubmissionOrchestration"/>).
 /// </summary>
-public sealed class SourcePostCheck(EntryStore entries, MastodonClient mastodon, MediaDownloader web, IOptions<HashtagOptions> options, ILogger<SourcePostCheck> logger)
+public sealed class SourcePostCheck(EntryStore entries, MastodonClient mastodon, BlueskyPostCheck bluesky, MediaDownloader web, IOptions<HashtagOptions> options, ILogger<SourcePostCheck> logger)
 {
     public async Task<CheckSourcePostResult> CheckSourcePost(CheckSourcePostRequest request)
     {
@@ -27,9 +28,10 @@ public sealed class SourcePostCheck(EntryStore entries, MastodonClient mastodon,
             return new CheckSourcePostResult(entry.Id, Gone: false);
         }
 
-        var stillThere = post is { Server: { } server, PostId: { } postId } && HashtagPost.IsWebAddress(server)
-            ? await mastodon.StatusExistsAsync(Server(server), postId, CancellationToken.None)
-            : await web.StillThereAsync(post.Url, CancellationToken.None);
+        var stillThere = await bluesky.StillThereAsync(post, CancellationToken.None)
+            ?? (post is { Server: { } server, PostId: { } postId } && HashtagPost.IsWebAddress(server) && !BlueskyPostCheck.IsBlueskyPost(post)
+                ? await mastodon.StatusExistsAsync(Server(server), postId, CancellationToken.None)
+                : await web.StillThereAsync(post.Url, CancellationToken.None));
         if (stillThere == false)
         {
             logger.LogInformation("Submission {SubmissionId}: its post was deleted at the source", entry.Id);

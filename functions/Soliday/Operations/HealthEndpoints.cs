@@ -7,15 +7,24 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Entries;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Storage;
 using Soliday.Web;
 
 namespace Soliday.Operations;
 
-/// <summary>What <c>GET /api/health</c> answers while all is well.</summary>
+/// <summary>What <c>GET /api/health</c> answers while the app works.</summary>
+/// <param name="Status"><c>healthy</c>; <c>degraded</c> when a source of posts cannot be read (see <paramref name="Problems"/>).</param>
 /// <param name="Storage">Each storage service Soliday uses and whether it answered: <c>reachable</c> or <c>unreachable</c>.</param>
 /// <param name="Setup">The start-up storage set-up: <c>done</c>, or <c>pending</c> while it is still being tried.</param>
-public sealed record HealthReport(string Status, DateOnly Day, IReadOnlyDictionary<string, string> Storage, string Setup = HealthEndpoints.SetupDone);
+/// <param name="Sources">Each configured network read with an account: <c>bluesky</c>: <c>reading</c> or <c>sign-in-refused</c>. Absent when none is.</param>
+public sealed record HealthReport(
+    string Status,
+    DateOnly Day,
+    IReadOnlyDictionary<string, string> Storage,
+    string Setup = HealthEndpoints.SetupDone,
+    IReadOnlyDictionary<string, string>? Sources = null,
+    IReadOnlyList<string>? Problems = null);
 
 /// <summary>
 /// <c>GET /api/health</c>, for uptime checks and for whoever is on duty on the day: can the app reach
@@ -25,7 +34,7 @@ public sealed record HealthReport(string Status, DateOnly Day, IReadOnlyDictiona
 /// (issue 18). Says nothing secret: no account name, keys, setting values or error text; of an
 /// unresolved Key Vault reference only the setting's name.
 /// </summary>
-public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient queues, StorageReadiness readiness, IConfiguration configuration, IOptions<SolidayOptions> soliday, ILogger<HealthEndpoints> logger)
+public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient queues, StorageReadiness readiness, IConfiguration configuration, BlueskyCheckpoints bluesky, IOptions<SolidayOptions> soliday, ILogger<HealthEndpoints> logger)
 {
     public const string SetupDone = "done";
     public const string SetupPending = "pending";
@@ -52,7 +61,7 @@ public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient 
 
         if (checks.All(c => c.Reachable) && readiness.IsSetUp && unresolved.Count == 0)
         {
-            return Results.Json(new HealthReport("healthy", soliday.Value.Day, storage, setupState), SolidayJson.Options);
+            return Results.Json(await WithSourcesAsync(new HealthReport("healthy", soliday.Value.Day, storage, setupState), timeout.Token), SolidayJson.Options);
         }
 
         var problem = new ProblemDetails
@@ -88,6 +97,38 @@ public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient 
             yield return $"These settings are Key Vault references not yet resolved: {string.Join(", ", unresolved)}. " +
                 "Right after a deployment the app's access to the vault takes a few minutes to come into effect; the next start of the app picks them up.";
         }
+    }
+
+    /// <summary>
+    /// A Bluesky account that was refused makes the app degraded, not down: everything else works.
+    /// Only the state is said here (this endpoint is public); curators see Bluesky's reason on the curation page.
+    /// </summary>
+    private async Task<HealthReport> WithSourcesAsync(HealthReport report, CancellationToken cancellationToken)
+    {
+        BlueskySignInRefusal? refusal;
+        try
+        {
+            if (!bluesky.IsConfigured)
+            {
+                return report;
+            }
+
+            refusal = await bluesky.CurrentRefusalAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Health check: the Bluesky checkpoint could not be read");
+            return report;
+        }
+
+        return refusal is null
+            ? report with { Sources = new Dictionary<string, string> { ["bluesky"] = "reading" } }
+            : report with
+            {
+                Status = "degraded",
+                Sources = new Dictionary<string, string> { ["bluesky"] = "sign-in-refused" },
+                Problems = [$"Bluesky refused the configured handle and app password, so posts from Bluesky are not read. Not tried again until the settings change or {refusal.RetryAt:yyyy-MM-dd HH:mm} UTC; curators see Bluesky's reason on the curation page."],
+            };
     }
 
     private async Task<(string Service, bool Reachable)> CheckAsync<T>(string service, Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)

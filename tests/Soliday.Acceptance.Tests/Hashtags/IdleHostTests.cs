@@ -4,7 +4,7 @@ using Soliday.Testing;
 namespace Soliday.Acceptance.Tests.Hashtags;
 
 /// <summary>
-/// Idle means idle (issue 18): with no Mastodon server configured the poll timer is switched off,
+/// Idle means idle (issue 18): with no Mastodon server (and no Bluesky account) configured the poll timers are switched off,
 /// as the Bicep switches it off in Azure, so nothing runs (or is billed) while nobody posts. The
 /// hosts with servers (HashtagHost) show the timer still polls when there is something to read.
 /// </summary>
@@ -30,8 +30,9 @@ public sealed class IdleHostTests
         await Task.Delay(SeveralTicks);
         Assert.Contains("Executing 'Functions.SubmitForm'", host.Output, StringComparison.Ordinal);
 
-        // ...but the timer never fired.
+        // ...but the timers never fired: neither Mastodon's nor, with no Bluesky account, Bluesky's.
         Assert.DoesNotContain(PollMarker, host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Executing 'Functions.PollBluesky'", host.Output, StringComparison.Ordinal);
 
         // The switch is the setting, not a missing timer: set to false, the same host polls (nothing) each tick.
         await host.KillAsync();

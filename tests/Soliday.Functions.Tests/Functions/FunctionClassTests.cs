@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Soliday.Curation;
 using Soliday.Functions.Curation;
@@ -6,6 +7,7 @@ using Soliday.Functions.Hashtags;
 using Soliday.Functions.Submissions;
 using Soliday.Functions.Web;
 using Soliday.Hashtags;
+using Soliday.Hashtags.Bluesky;
 using Soliday.Submissions;
 
 using Soliday.Functions.Tests.Support;
@@ -50,9 +52,7 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_webhook_function_refuses_an_unsigned_post_with_401_before_reading_it()
     {
-        var functions = new HashtagFunctions(
-            _calls.Services.GetRequiredService<MastodonPoller>(), _calls.Services.GetRequiredService<HashtagIngestion>(),
-            _calls.Services.GetRequiredService<HashtagWebhook>(), _calls.Services.GetRequiredService<SourcePostCheck>());
+        var functions = HashtagFunctions();
         var context = _calls.NewContext();
         context.Request.Method = "POST";
         context.Request.Body = new MemoryStream("""{"source":"bluesky","id":"1","url":"https://bsky.example/p/1","text":"Hi"}"""u8.ToArray());
@@ -63,6 +63,15 @@ public sealed class FunctionClassTests : IDisposable
         Assert.Equal((int)HttpStatusCode.Unauthorized, context.Response.StatusCode);
         Assert.Equal("application/problem+json", context.Response.ContentType);
         Assert.Equal("Soliday-Signature", context.Response.Headers.WWWAuthenticate.ToString());
+    }
+
+    [Fact]
+    public async Task The_Bluesky_poll_function_with_no_account_configured_sends_nothing_and_reads_no_storage()
+    {
+        // No storage is reachable here, nor any Bluesky service: reaching either would throw.
+        await HashtagFunctions().PollBluesky(new TimerInfo(), CancellationToken.None);
+
+        Assert.False(_calls.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HashtagOptions>>().Value.Bluesky.IsConfigured);
     }
 
     [Fact]
@@ -78,4 +87,8 @@ public sealed class FunctionClassTests : IDisposable
     }
 
     public void Dispose() => _calls.Dispose();
+
+    private HashtagFunctions HashtagFunctions() => new(
+        _calls.Services.GetRequiredService<MastodonPoller>(), _calls.Services.GetRequiredService<BlueskyPoller>(), _calls.Services.GetRequiredService<HashtagIngestion>(),
+        _calls.Services.GetRequiredService<HashtagWebhook>(), _calls.Services.GetRequiredService<SourcePostCheck>());
 }
