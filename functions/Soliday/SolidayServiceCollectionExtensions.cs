@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Hashtags;
 using Soliday.Imaging;
@@ -34,6 +35,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero && o.SourceCheckEvery > TimeSpan.Zero, "Curation:DecisionTimeout and Curation:SourceCheckEvery must be positive.")
             .Validate(o => o.WrongTokenLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Curation:WrongTokenLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CurationOptions>, CuratorListValidation>());
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
             .ValidateOnStart();

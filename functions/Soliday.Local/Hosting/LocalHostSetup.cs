@@ -22,9 +22,12 @@ public static class LocalHostSetup
         builder.Configuration.SetIfBlank($"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}", () =>
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-        // No configured token: make one for this run and print it. There is never a built-in password.
-        builder.Configuration.SetIfBlank($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}", () =>
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
+        // No curator configured: make a token for this run and print it. There is never a built-in password.
+        if (!HasNamedCurators(builder.Configuration))
+        {
+            builder.Configuration.SetIfBlank($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}", () =>
+                Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
+        }
 
         // No public address: this host's own, where it serves the site, so feeds and IIIF manifests point here.
         if (string.IsNullOrEmpty(builder.Configuration[LocalSiteAddress.ConfigurationKey]))
@@ -72,6 +75,10 @@ public static class LocalHostSetup
             configuration[key] = value();
         }
     }
+
+    private static bool HasNamedCurators(IConfiguration configuration) =>
+        configuration.GetSection($"{CurationOptions.Section}:{nameof(CurationOptions.Curators)}").GetChildren()
+            .Any(curator => !string.IsNullOrWhiteSpace(curator[nameof(NamedCurator.Token)]));
 
     private static string LocalSigningKey(WebApplicationBuilder builder)
     {

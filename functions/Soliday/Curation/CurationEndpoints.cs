@@ -62,7 +62,7 @@ public sealed class CurationEndpoints(
 
     public async Task<IResult> SignInForm(HttpRequest request) => await SignInPageAsync(request, error: null, StatusCodes.Status200OK);
 
-    /// <summary>The curator token, and the curator's own name for the audit log, for a session cookie.</summary>
+    /// <summary>A curator's own token, for a session cookie in their name (the name is configured with the token, never typed).</summary>
     public async Task<IResult> SignIn(HttpRequest request)
     {
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -71,8 +71,8 @@ public sealed class CurationEndpoints(
             return await SignInPageAsync(request, "This page was open too long. Please sign in again.", StatusCodes.Status400BadRequest);
         }
 
-        var rightToken = authenticator.IsCuratorToken(form["token"].ToString().Trim());
-        var allowance = await tokenThrottle.AllowAsync(request, rightToken);
+        var curator = authenticator.CuratorWithToken(form["token"].ToString().Trim());
+        var allowance = await tokenThrottle.AllowAsync(request, rightToken: curator is not null);
         if (!allowance.Allowed)
         {
             return request.PrefersHtml()
@@ -80,13 +80,12 @@ public sealed class CurationEndpoints(
                 : CuratorTokenThrottle.TooMany(request.HttpContext, allowance);
         }
 
-        var name = form["name"].ToString().Trim();
-        if (!rightToken || name.Length is 0 or > 100)
+        if (curator is null)
         {
-            return await SignInPageAsync(request, "That did not work: check the curator token, and give your name.", StatusCodes.Status401Unauthorized);
+            return await SignInPageAsync(request, "That is not a curator token we know. Check it against the one the organisers gave you, copied whole.", StatusCodes.Status401Unauthorized);
         }
 
-        var (session, options) = authenticator.NewSession(request, name);
+        var (session, options) = authenticator.NewSession(request, curator);
         request.HttpContext.Response.Cookies.Append(CuratorAuthenticator.SessionCookie, session, options);
         return new SeeOtherResult(Routes.CurationUrl());
     }
