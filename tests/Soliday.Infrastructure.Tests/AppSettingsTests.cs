@@ -18,6 +18,7 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage"] = "a connection string needs the account's shared keys, which are off: Azure uses the identity-based settings",
         ["AzureWebJobsStorage__accountName"] = "the short form of the service URIs, which Azure sets instead",
         ["Hashtags__IgnorePostsBefore"] = "its default, the start of the day before Soliday:Day, follows the day parameter",
+        ["Curation__LocalToken"] = "the local host's unnamed curator: Azure names every curator (Curation__Curators), so the audit log says who decided",
         ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
     };
 
@@ -117,8 +118,20 @@ public sealed class AppSettingsTests
     public void Secrets_are_Key_Vault_references_never_values()
     {
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Submissions__SigningKey"]);
-        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Curation__LocalToken"]);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Hashtags__WebhookSecret"]);
+    }
+
+    [Fact]
+    public void Each_curator_s_token_is_a_Key_Vault_reference_to_their_own_secret()
+    {
+        var curators = CompiledTemplate.Main.Module("function-app")["variables"]!["curatorSettings"]!.Text();
+        var passed = CompiledTemplate.Main.Root["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "function-app")!["properties"]!["parameters"]!["curators"]!.Text();
+
+        Assert.Contains("format('Curation__Curators__{0}__Name', lambdaVariables('i'))", curators);
+        Assert.Contains("format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('keyVaultName'), parameters('curators')[lambdaVariables('i')].secret)", curators);
+
+        // The first curator is the organiser azd makes a token for; the others follow.
+        Assert.Contains("concat(createArray(createObject('name', parameters('curatorName'), 'secret', variables('secretNames').curatorToken)), parameters('curators'))", passed);
     }
 
     private static bool SameValue(object codeDefault, string value) => codeDefault switch
