@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Hashtags;
 using Soliday.Imaging;
+using Soliday.Notifications;
 using Soliday.Operations;
 using Soliday.Pages;
 using Soliday.Storage;
@@ -40,6 +41,7 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
             .ValidateOnStart();
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
             .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
@@ -69,6 +71,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<UploadSlots>();
         services.AddSingleton<EntryErasure>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<ResidentNotes>();
         services.AddSingleton<ErasureRequests>();
 
         services.AddSingleton<PhotoGate>();

@@ -40,6 +40,7 @@ public sealed class SubmissionIntake(
             Licence = draft.Licence.Id,
             Place = draft.Place,
             ContactEmail = draft.ContactEmail,
+            ResidentMail = draft.WantsReceipt && draft.ContactEmail is not null ? new ResidentMailRecord() : null,
             Source = draft.Source,
             ReceivedAt = clock.GetUtcNow(),
             SourcePost = draft.SourcePost,
@@ -64,7 +65,8 @@ public sealed class SubmissionIntake(
             await durable.ScheduleNewOrchestrationInstanceAsync(
                 nameof(SubmissionOrchestration),
                 new SubmissionWorkflowRequest(id, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication,
-                    CheckSourceBeforePublishing: draft.SourcePost is not null, SourceCheckEvery: curation.Value.SourceCheckEvery),
+                    CheckSourceBeforePublishing: draft.SourcePost is not null, SourceCheckEvery: curation.Value.SourceCheckEvery,
+                    MailResident: entry.ResidentMail is not null),
                 new StartOrchestrationOptions(SubmissionOrchestration.InstanceId(id)),
                 cancellationToken);
         }

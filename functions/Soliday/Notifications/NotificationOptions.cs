@@ -1,0 +1,22 @@
+namespace Soliday.Notifications;
+
+/// <summary>Bound from the <c>Notifications</c> configuration section: where email goes out from.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>The SMTP server that takes Soliday's mail. No host: no email is sent at all.</summary>
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>The address residents see mail from (and may reply to). No address: no email is sent.</summary>
+    public string? From { get; set; }
+}
+
+/// <summary>The SMTP server (<c>Notifications:Smtp</c>).</summary>
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    /// <summary>587, the submission port: TLS is used whenever the server offers it (STARTTLS).</summary>
+    public int Port { get; set; } = 587;
+}
