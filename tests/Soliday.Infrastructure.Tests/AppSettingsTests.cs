@@ -19,6 +19,9 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage__accountName"] = "the short form of the service URIs, which Azure sets instead",
         ["Hashtags__IgnorePostsBefore"] = "its default, the start of the day before Soliday:Day, follows the day parameter",
         ["Curation__LocalToken"] = "the local host's unnamed curator: Azure names every curator (Curation__Curators), so the audit log says who decided",
+        ["Notifications__Smtp__Host"] = "email in Azure goes through the ACS SMTP relay, which this template does not provision yet (docs/deploy.md, \"Email\"): no host, no email",
+        ["Notifications__Smtp__Port"] = "likewise: no SMTP relay is provisioned",
+        ["Notifications__From"] = "likewise: the sender address comes with the ACS email domain",
         ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
     };
 

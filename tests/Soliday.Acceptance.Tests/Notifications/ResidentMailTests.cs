@@ -9,7 +9,8 @@ namespace Soliday.Acceptance.Tests.Notifications;
 /// A resident who ticks "Email me a receipt" gets exactly two emails, through a real SMTP server: the
 /// receipt with working links, and one note of the outcome. Without the tick, nothing at all.
 /// </summary>
-public sealed partial class ResidentMailTests
+[Collection(SharedHostCollection.Name)]
+public sealed partial class ResidentMailTests(SharedHost shared)
 {
     /// <summary>Time enough for a mail that should not come to have come, had the workflow sent one.</summary>
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(3);
@@ -19,6 +20,8 @@ public sealed partial class ResidentMailTests
     {
         await using var mail = await LocalMailServer.StartAsync();
         await using var host = await SolidayHost.StartAsync(mail.Settings);
+        using var form = await host.Http.GetAsync("/api/submit");
+        Assert.Contains("Email me a receipt", await form.Content.ReadAsStringAsync());
 
         var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "The bandstand at noon").With("email", "jo@example.org").With("receipt", "true"));
         var receipt = (await mail.WaitForAsync("jo@example.org", 1)).Single();
@@ -75,6 +78,15 @@ public sealed partial class ResidentMailTests
         Assert.Equal(2, mail.To("jo@example.org").Count);
         Assert.Equal(2, mail.To("sam@example.org").Count);
         Assert.Empty(mail.To("robin@example.org"));
+    }
+
+    [Fact]
+    public async Task Where_no_email_is_set_up_the_form_does_not_offer_a_receipt()
+    {
+        using var form = await shared.Host.Http.GetAsync("/api/submit");
+
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.DoesNotContain("name=\"receipt\"", await form.Content.ReadAsStringAsync());
     }
 
     [GeneratedRegex(@"https?://\S+")]

@@ -15,17 +15,18 @@ public sealed class FolderLayeringTests
     private static readonly string[] Allowed =
     [
         "(root) → Curation", "(root) → Hashtags", "(root) → Imaging", "(root) → Operations", "(root) → Pages",
-        "(root) → Storage", "(root) → Submissions", "(root) → Tagging", "(root) → Timeline", "(root) → Web",
+        "(root) → Notifications", "(root) → Storage", "(root) → Submissions", "(root) → Tagging", "(root) → Timeline", "(root) → Web",
         "Curation → (root)", "Curation → Hashtags", "Curation → Imaging", "Curation → Pages", "Curation → Storage",
         "Curation → Submissions", "Curation → Tagging", "Curation → Telemetry", "Curation → Timeline", "Curation → Web",
         "Hashtags → (root)", "Hashtags → Curation", "Hashtags → Imaging", "Hashtags → Storage", "Hashtags → Submissions",
         "Hashtags → Web",
         "Imaging → (root)", "Imaging → Storage", "Imaging → Submissions", "Imaging → Telemetry",
+        "Notifications → (root)", "Notifications → Pages", "Notifications → Submissions", "Notifications → Timeline", "Notifications → Web",
         "Operations → (root)", "Operations → Curation", "Operations → Storage", "Operations → Submissions", "Operations → Web",
         "Pages → (root)", "Pages → Curation", "Pages → Hashtags", "Pages → Imaging", "Pages → Submissions",
         "Pages → Tagging", "Pages → Timeline", "Pages → Web",
         "Storage → Curation", "Storage → Hashtags", "Storage → Imaging", "Storage → Submissions", "Storage → Timeline",
-        "Submissions → (root)", "Submissions → Curation", "Submissions → Hashtags", "Submissions → Imaging",
+        "Submissions → (root)", "Submissions → Curation", "Submissions → Hashtags", "Submissions → Imaging", "Submissions → Notifications",
         "Submissions → Pages", "Submissions → Storage", "Submissions → Tagging", "Submissions → Telemetry",
         "Submissions → Timeline", "Submissions → Web",
         "Tagging → (root)", "Tagging → Imaging", "Tagging → Submissions",
@@ -55,6 +56,7 @@ public sealed class FolderLayeringTests
         ["Submissions"],
         ["Hashtags"],
         ["Curation"],
+        ["Notifications"],
         ["Workflow"],
         ["Operations"],
         ["(root)"],
@@ -63,14 +65,14 @@ public sealed class FolderLayeringTests
     /// <summary>Today's edges that point up the target layers: the work of the re-layering.</summary>
     private static readonly string[] EdgesThatMustGo =
     [
-        "Curation → (root)", "Hashtags → (root)", "Imaging → (root)", "Operations → (root)", "Pages → (root)",
+        "Curation → (root)", "Hashtags → (root)", "Imaging → (root)", "Notifications → (root)", "Operations → (root)", "Pages → (root)",
         "Submissions → (root)", "Tagging → (root)", "Timeline → (root)", // SolidayOptions to Entries
         "Hashtags → Curation", // EntryFlag, FlagCodes to Entries
         "Imaging → Submissions", // Entry, EntryStateNames to Entries; EntryStore to Storage
         "Pages → Curation", "Pages → Hashtags", "Pages → Submissions", // curation and form pages to their capability
         "Storage → Curation", "Storage → Hashtags", "Storage → Submissions", "Storage → Timeline", // StorageSetup to (root)
         "Storage → Imaging", // ImageFormats to Entries
-        "Submissions → Curation", "Submissions → Hashtags", // SubmissionOrchestration and EntryErasure to Workflow
+        "Submissions → Curation", "Submissions → Hashtags", "Submissions → Notifications", // SubmissionOrchestration and EntryErasure to Workflow
         "Tagging → Submissions", "Timeline → Submissions", "Timeline/OpenData → Submissions", // Entry, Licence… to Entries
         "Web → Pages", // AssetEndpoints to Pages
         "Web → Submissions", // TokenSigner takes its key, not SubmissionOptions
