@@ -73,6 +73,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<EntryErasure>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<ResidentNotes>();
+        services.AddSingleton<CuratorReminderMail>();
         services.AddSingleton<ErasureRequests>();
 
         services.AddSingleton<PhotoGate>();

@@ -167,6 +167,10 @@ var solidaySettings = {
   // 15 seconds to do nothing (about 5,760 billed runs a day), so it is off. The local host applies
   // the same rule (functions/Soliday.Local/Hosting/LocalHostSetup.cs).
   'AzureWebJobs.PollMastodon.Disabled': empty(mastodonServers) ? 'true' : 'false'
+
+  // The curator-reminders queue's email reader: off, as this template provisions no email yet
+  // (docs/deploy.md, "Email"); reminders stay on the queue. The local host applies the same rule.
+  'AzureWebJobs.EmailCuratorReminder.Disabled': 'true'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.

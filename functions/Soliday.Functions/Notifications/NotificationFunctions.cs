@@ -3,10 +3,17 @@ using Soliday.Notifications;
 
 namespace Soliday.Functions.Notifications;
 
-/// <summary>The residents' email step, as an Azure Function (the orchestration calls it only for a resident who asked).</summary>
-public sealed class NotificationFunctions(ResidentNotes notes)
+/// <summary>Email as Azure Functions: the residents' step (called only for a resident who asked) and the curators' reminders.</summary>
+public sealed class NotificationFunctions(ResidentNotes notes, CuratorReminderMail reminders)
 {
     [Function(nameof(ResidentNotes.NotifyResident))]
     public Task<NotifyResidentResult> NotifyResident([ActivityTrigger] NotifyResidentRequest request) =>
         notes.NotifyResident(request);
+
+    /// <summary>The <c>curator-reminders</c> queue's reader; off where no curator address is set (the Bicep and the local host switch it).</summary>
+    [Function(CuratorReminderMail.FunctionName)]
+    public Task EmailCuratorReminder(
+        [QueueTrigger(CuratorReminderMail.QueueName)] string message,
+        CancellationToken cancellationToken) =>
+        reminders.SendAsync(message, cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Worker;
 using Soliday.Curation;
 using Soliday.Hashtags;
+using Soliday.Notifications;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;
 using Soliday.Local.Durable;
@@ -45,6 +46,13 @@ public static class LocalHostSetup
         if (builder.Configuration.GetSection($"{HashtagOptions.Section}:{nameof(HashtagOptions.Mastodon)}:{nameof(MastodonOptions.Servers)}").GetChildren().All(server => string.IsNullOrWhiteSpace(server.Value)))
         {
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
+        }
+
+        // No curator address to send to: the curator-reminders queue's reader is off, as the Bicep
+        // has it in Azure, and reminders stay on the queue for whatever else reads them.
+        if (!CuratorReminderMail.IsSetUp(builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new()))
+        {
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(CuratorReminderMail.FunctionName), () => "true");
         }
 
         builder.Services.AddSoliday();

@@ -10,6 +10,9 @@ public sealed class NotificationOptions
 
     /// <summary>The address residents see mail from (and may reply to). No address: no email is sent.</summary>
     public string? From { get; set; }
+
+    /// <summary>Where reminders of entries waiting too long go. None: reminders stay on the <c>curator-reminders</c> queue.</summary>
+    public List<string> CuratorAddresses { get; set; } = [];
 }
 
 /// <summary>The SMTP server (<c>Notifications:Smtp</c>).</summary>
