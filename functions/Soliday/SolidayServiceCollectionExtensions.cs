@@ -74,6 +74,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<MailSender>();
         services.AddSingleton<ResidentNotes>();
         services.AddSingleton<CuratorReminderMail>();
+        services.AddSingleton<CuratorDigest>();
         services.AddSingleton<ErasureRequests>();
 
         services.AddSingleton<PhotoGate>();

@@ -168,9 +168,10 @@ var solidaySettings = {
   // the same rule (functions/Soliday.Local/Hosting/LocalHostSetup.cs).
   'AzureWebJobs.PollMastodon.Disabled': empty(mastodonServers) ? 'true' : 'false'
 
-  // The curator-reminders queue's email reader: off, as this template provisions no email yet
+  // The curator-reminders queue's email reader and the curators' digest timer: off, as this template provisions no email yet
   // (docs/deploy.md, "Email"); reminders stay on the queue. The local host applies the same rule.
   'AzureWebJobs.EmailCuratorReminder.Disabled': 'true'
+  'AzureWebJobs.EmailCuratorDigest.Disabled': 'true'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.

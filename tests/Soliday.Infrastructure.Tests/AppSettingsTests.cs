@@ -22,6 +22,7 @@ public sealed class AppSettingsTests
         ["Notifications__Smtp__Host"] = "email in Azure goes through the ACS SMTP relay, which this template does not provision yet (docs/deploy.md, \"Email\"): no host, no email",
         ["Notifications__Smtp__Port"] = "likewise: no SMTP relay is provisioned",
         ["Notifications__CuratorAddresses"] = "likewise: with no email provisioned the reminders' reader is off (AzureWebJobs.EmailCuratorReminder.Disabled)",
+        ["Notifications__DigestAfter"] = "likewise: the digest timer is off while no email is provisioned",
         ["Notifications__From"] = "likewise: the sender address comes with the ACS email domain",
         ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
     };
@@ -32,6 +33,7 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage__tableServiceUri"] = "the Functions host: the durable engine's history and instance tables",
         ["AzureWebJobs.PollMastodon.Disabled"] = "the Functions host: the Mastodon poll timer is off while no server is configured",
         ["AzureWebJobs.EmailCuratorReminder.Disabled"] = "the Functions host: the curator-reminders queue's email reader is off while no email is provisioned",
+        ["AzureWebJobs.EmailCuratorDigest.Disabled"] = "the Functions host: the curators' digest timer is off while no email is provisioned",
     };
 
     private static readonly TemplateAppSettings Template = TemplateAppSettings.From(CompiledTemplate.Main);

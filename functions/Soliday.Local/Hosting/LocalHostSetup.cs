@@ -48,11 +48,12 @@ public static class LocalHostSetup
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollMastodon), () => "true");
         }
 
-        // No curator address to send to: the curator-reminders queue's reader is off, as the Bicep
-        // has it in Azure, and reminders stay on the queue for whatever else reads them.
+        // No curator address to send to: the curator-reminders queue's reader and the digest timer are
+        // off, as the Bicep has them in Azure, and reminders stay on the queue for whatever else reads them.
         if (!CuratorReminderMail.IsSetUp(builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new()))
         {
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(CuratorReminderMail.FunctionName), () => "true");
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(CuratorDigest.FunctionName), () => "true");
         }
 
         builder.Services.AddSoliday();

@@ -11,8 +11,11 @@ public sealed class NotificationOptions
     /// <summary>The address residents see mail from (and may reply to). No address: no email is sent.</summary>
     public string? From { get; set; }
 
-    /// <summary>Where reminders of entries waiting too long go. None: reminders stay on the <c>curator-reminders</c> queue.</summary>
+    /// <summary>Where reminders and digests of entries waiting too long go. None: neither is sent, and reminders stay on the <c>curator-reminders</c> queue.</summary>
     public List<string> CuratorAddresses { get; set; } = [];
+
+    /// <summary>Entries waiting longer than this are counted in the curators' digest (at most one an hour).</summary>
+    public TimeSpan DigestAfter { get; set; } = TimeSpan.FromMinutes(30);
 }
 
 /// <summary>The SMTP server (<c>Notifications:Smtp</c>).</summary>
