@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Soliday.Acceptance.Tests.Support;
+using Soliday.Storage;
 using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Notifications;
@@ -41,6 +42,8 @@ public sealed partial class ResidentMailTests(SharedHost shared)
         Assert.Equal("withdrawn", (await host.Http.StatusAsync(id, takedownUrl.Split("key=")[1]))["status"]!.GetValue<string>());
         await Task.Delay(QuietPeriod);
         Assert.Single(mail.To("jo@example.org")); // taken down by the resident: no note follows
+        var record = (await host.Blobs.GetBlobContainerClient(StorageLayout.Entries).GetBlobClient($"{id}.json").DownloadContentAsync()).Value.Content.ToString();
+        Assert.DoesNotContain("jo@example.org", record); // the address went with the entry
         Assert.DoesNotContain("jo@example.org", host.Output);
     }
 
