@@ -66,7 +66,7 @@ param signingKey string
 
 @secure()
 @minLength(32) // the Functions app refuses to start with a shorter one
-@description('Curation:LocalToken, the curators\' bearer token and sign-in secret, at least 32 characters.')
+@description('The first curator\'s token (Curation:Curators:0:Token, Key Vault secret curation-token): their bearer token and sign-in secret, at least 32 characters.')
 @metadata({
   azd: {
     type: 'generate'
@@ -77,6 +77,12 @@ param signingKey string
   }
 })
 param curatorToken string
+
+@description('The first curator\'s name (Curation:Curators:0:Name), recorded in the audit log beside their decisions.')
+param curatorName string = 'Organiser'
+
+@description('More curators, each with a token of their own (Curation:Curators): [{ name, secret }], where secret names the Key Vault secret that holds their token (at least 32 characters), added by hand (docs/operations.md, "Curators"). Take one out and provision again to end their access.')
+param curators array = []
 
 @secure()
 @description('Hashtags:WebhookSecret, the secret senders of POST /api/hooks/posts sign with.')
@@ -330,7 +336,7 @@ module functionApp 'modules/function-app.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     keyVaultName: keyVault.outputs.name
     signingKeySecretName: secretNames.signingKey
-    curatorTokenSecretName: secretNames.curatorToken
+    curators: concat([{ name: curatorName, secret: secretNames.curatorToken }], curators)
     webhookSecretName: secretNames.webhookSecret
     blueskyAppPasswordSecretName: secretNames.blueskyAppPassword
     siteUrl: siteUrl

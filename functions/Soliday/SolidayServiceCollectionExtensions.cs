@@ -8,6 +8,8 @@ using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Hashtags.Bluesky;
 using Soliday.Imaging;
+using Soliday.Mail;
+using Soliday.Notifications;
 using Soliday.Operations;
 using Soliday.Pages;
 using Soliday.Storage;
@@ -38,10 +40,12 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.DecisionTimeout > TimeSpan.Zero && o.SourceCheckEvery > TimeSpan.Zero, "Curation:DecisionTimeout and Curation:SourceCheckEvery must be positive.")
             .Validate(o => o.WrongTokenLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Curation:WrongTokenLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CurationOptions>, CuratorListValidation>());
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
             .ValidateOnStart();
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey) || KeyVaultReferences.IsUnresolved(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
             .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
@@ -82,6 +86,10 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<UploadSlots>();
         services.AddSingleton<EntryErasure>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<ResidentNotes>();
+        services.AddSingleton<CuratorReminderMail>();
+        services.AddSingleton<CuratorDigest>();
         services.AddSingleton<ErasureRequests>();
 
         services.AddSingleton<PhotoGate>();

@@ -23,7 +23,6 @@ param applicationInsightsConnectionString string
 @description('The vault and the names of the secrets the app settings refer to.')
 param keyVaultName string
 param signingKeySecretName string
-param curatorTokenSecretName string
 param webhookSecretName string
 param blueskyAppPasswordSecretName string
 
@@ -41,6 +40,9 @@ param day string
 
 @description('Soliday:TimeZone, an IANA time zone id.')
 param timeZone string
+
+@description('Curation:Curators: [{ name, secret }], each curator\'s name and the Key Vault secret holding their own token.')
+param curators array
 
 @description('Curation:CuratorRole, the role an Easy Auth principal needs (used only where Easy Auth is trusted).')
 param curatorRole string
@@ -129,7 +131,6 @@ var solidaySettings = {
   Submissions__FormTokenLifetime: '2.00:00:00'
   Submissions__TakedownLinkLifetime: '730.00:00:00'
 
-  Curation__LocalToken: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${curatorTokenSecretName})'
   Curation__WrongTokenLimitPerHour: '10'
   Curation__DecisionTimeout: '14.00:00:00'
   Curation__ReminderAfter: '2.00:00:00'
@@ -181,12 +182,28 @@ var solidaySettings = {
   // the same rule (functions/Soliday.Local/Hosting/LocalHostSetup.cs).
   'AzureWebJobs.PollMastodon.Disabled': empty(mastodonServers) ? 'true' : 'false'
   'AzureWebJobs.PollBluesky.Disabled': empty(blueskyHandle) ? 'true' : 'false'
+
+  // The curator-reminders queue's email reader and the curators' digest timer: off, as this template provisions no email yet
+  // (docs/deploy.md, "Email"); reminders stay on the queue. The local host applies the same rule.
+  'AzureWebJobs.EmailCuratorReminder.Disabled': 'true'
+  'AzureWebJobs.EmailCuratorDigest.Disabled': 'true'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.
 var watchedWordSettings = toObject(range(0, length(watchedWords)), i => 'Curation__WatchedWords__${i}', i => string(watchedWords[i]))
 var mastodonServerSettings = toObject(range(0, length(mastodonServers)), i => 'Hashtags__Mastodon__Servers__${i}', i => string(mastodonServers[i]))
 var blockedAccountSettings = toObject(range(0, length(blockedAccounts)), i => 'Hashtags__BlockedAccounts__${i}', i => string(blockedAccounts[i]))
+// Each curator's token is a reference to their own secret: deleting it, or taking the curator out
+// of the list, ends their access and nobody else's (an unresolved reference lets nobody in).
+var curatorSettings = reduce(
+  range(0, length(curators)),
+  {},
+  (settings, i) =>
+    union(settings, {
+      'Curation__Curators__${i}__Name': string(curators[i].name)
+      'Curation__Curators__${i}__Token': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${curators[i].secret})'
+    })
+)
 var placeSettings = reduce(
   range(0, length(places)),
   {},
@@ -206,7 +223,7 @@ var alwaysReadyGroups = [
   'http'
 ]
 
-var appSettings = union(storageSettings, telemetrySettings, solidaySettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
+var appSettings = union(storageSettings, telemetrySettings, solidaySettings, curatorSettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

@@ -18,6 +18,12 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage"] = "a connection string needs the account's shared keys, which are off: Azure uses the identity-based settings",
         ["AzureWebJobsStorage__accountName"] = "the short form of the service URIs, which Azure sets instead",
         ["Hashtags__IgnorePostsBefore"] = "its default, the start of the day before Soliday:Day, follows the day parameter",
+        ["Curation__LocalToken"] = "the local host's unnamed curator: Azure names every curator (Curation__Curators), so the audit log says who decided",
+        ["Notifications__Smtp__Host"] = "email in Azure goes through the ACS SMTP relay, which this template does not provision yet (docs/deploy.md, \"Email\"): no host, no email",
+        ["Notifications__Smtp__Port"] = "likewise: no SMTP relay is provisioned",
+        ["Notifications__CuratorAddresses"] = "likewise: with no email provisioned the reminders' reader is off (AzureWebJobs.EmailCuratorReminder.Disabled)",
+        ["Notifications__DigestAfter"] = "likewise: the digest timer is off while no email is provisioned",
+        ["Notifications__From"] = "likewise: the sender address comes with the ACS email domain",
         ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
     };
 
@@ -27,6 +33,8 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage__tableServiceUri"] = "the Functions host: the durable engine's history and instance tables",
         ["AzureWebJobs.PollMastodon.Disabled"] = "the Functions host: the Mastodon poll timer is off while no server is configured",
         ["AzureWebJobs.PollBluesky.Disabled"] = "the Functions host: the Bluesky poll timer is off while no account is configured",
+        ["AzureWebJobs.EmailCuratorReminder.Disabled"] = "the Functions host: the curator-reminders queue's email reader is off while no email is provisioned",
+        ["AzureWebJobs.EmailCuratorDigest.Disabled"] = "the Functions host: the curators' digest timer is off while no email is provisioned",
     };
 
     private static readonly TemplateAppSettings Template = TemplateAppSettings.From(CompiledTemplate.Main);
@@ -118,8 +126,20 @@ public sealed class AppSettingsTests
     public void Secrets_are_Key_Vault_references_never_values()
     {
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Submissions__SigningKey"]);
-        Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Curation__LocalToken"]);
         Assert.StartsWith("[format('@Microsoft.KeyVault(VaultName=", Template.Named["Hashtags__WebhookSecret"]);
+    }
+
+    [Fact]
+    public void Each_curator_s_token_is_a_Key_Vault_reference_to_their_own_secret()
+    {
+        var curators = CompiledTemplate.Main.Module("function-app")["variables"]!["curatorSettings"]!.Text();
+        var passed = CompiledTemplate.Main.Root["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "function-app")!["properties"]!["parameters"]!["curators"]!.Text();
+
+        Assert.Contains("format('Curation__Curators__{0}__Name', lambdaVariables('i'))", curators);
+        Assert.Contains("format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('keyVaultName'), parameters('curators')[lambdaVariables('i')].secret)", curators);
+
+        // The first curator is the organiser azd makes a token for; the others follow.
+        Assert.Contains("concat(createArray(createObject('name', parameters('curatorName'), 'secret', variables('secretNames').curatorToken)), parameters('curators'))", passed);
     }
 
     private static bool SameValue(object codeDefault, string value) => codeDefault switch

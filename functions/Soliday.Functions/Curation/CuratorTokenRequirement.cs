@@ -6,14 +6,14 @@ namespace Soliday.Functions.Curation;
 public static class CuratorTokenRequirement
 {
     /// <summary>
-    /// In Azure the curator token guards the day's curation from anyone on the internet, so the app
-    /// will not start with a short one (none at all is allowed: curation is then refused, or left to
-    /// Easy Auth). The local host needs no such rule: it makes its own random token.
+    /// In Azure each curator's token guards the day's curation from anyone on the internet, so the
+    /// app will not start with a short one (no curator at all is allowed: curation is then refused, or
+    /// left to Easy Auth). The local host needs no such rule: it makes its own random token.
     /// </summary>
     public static IServiceCollection RequireStrongCuratorToken(this IServiceCollection services)
     {
         services.AddOptions<CurationOptions>()
-            .Validate(o => CurationOptions.IsStrongEnough(o.LocalToken), $"Curation:LocalToken must be at least {CurationOptions.MinimumTokenLength} characters (e.g. openssl rand -base64 32), or unset.")
+            .Validate(o => o.Curators.All(c => CurationOptions.IsStrongEnough(c.Token)) && CurationOptions.IsStrongEnough(o.LocalToken), $"Every curator token (Curation:Curators:N:Token, and Curation:LocalToken) must be at least {CurationOptions.MinimumTokenLength} characters (e.g. openssl rand -base64 32).")
             .ValidateOnStart();
         return services;
     }

@@ -5,6 +5,8 @@ using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Hashtags.Bluesky;
+using Soliday.Mail;
+using Soliday.Notifications;
 using Soliday.Local.Azurite;
 using Soliday.Submissions;
 using Soliday.Local.Durable;
@@ -25,9 +27,12 @@ public static class LocalHostSetup
         builder.Configuration.SetIfBlank($"{SolidayOptions.Section}:{nameof(SolidayOptions.Day)}", () =>
             DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-        // No configured token: make one for this run and print it. There is never a built-in password.
-        builder.Configuration.SetIfBlank($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}", () =>
-            Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
+        // No curator configured: make a token for this run and print it. There is never a built-in password.
+        if (!HasNamedCurators(builder.Configuration))
+        {
+            builder.Configuration.SetIfBlank($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}", () =>
+                Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_'));
+        }
 
         // No public address: this host's own, where it serves the site, so feeds and IIIF manifests point here.
         if (string.IsNullOrEmpty(builder.Configuration[LocalSiteAddress.ConfigurationKey]))
@@ -51,6 +56,14 @@ public static class LocalHostSetup
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{HashtagOptions.Section}:{nameof(HashtagOptions.Bluesky)}:{nameof(BlueskyOptions.Handle)}"]))
         {
             builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(HashtagTriggers.PollBluesky), () => "true");
+        }
+
+        // No curator address to send to: the curator-reminders queue's reader and the digest timer are
+        // off, as the Bicep has them in Azure, and reminders stay on the queue for whatever else reads them.
+        if (!CuratorReminderMail.IsSetUp(builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new()))
+        {
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(CuratorReminderMail.FunctionName), () => "true");
+            builder.Configuration.SetIfBlank(DisabledFunctions.EnvironmentFormFor(CuratorDigest.FunctionName), () => "true");
         }
 
         // The poll timers' %Hashtags:PollSchedule% must resolve, as in Azure where the Bicep sets it.
@@ -84,6 +97,10 @@ public static class LocalHostSetup
             configuration[key] = value();
         }
     }
+
+    private static bool HasNamedCurators(IConfiguration configuration) =>
+        configuration.GetSection($"{CurationOptions.Section}:{nameof(CurationOptions.Curators)}").GetChildren()
+            .Any(curator => !string.IsNullOrWhiteSpace(curator[nameof(NamedCurator.Token)]));
 
     private static string LocalSigningKey(WebApplicationBuilder builder)
     {

@@ -44,11 +44,29 @@ public sealed class StartupBanner(
               Bluesky:       {(hashtags.Value.Bluesky.IsConfigured ? $"#{hashtags.Value.Tag}, signed in as {hashtags.Value.Bluesky.Handle!.Trim()}" : "not read (set Hashtags__Bluesky__Service, __Handle, __AppPassword)")}
               Public site:   {root}/site/
               The day:       {Display.Date(soliday.Value.Day)} ({soliday.Value.TimeZone}; set Soliday__Day to choose another)
-              Curator token: {curation.Value.LocalToken}
-                (sign in with it on the curation page, or send it as 'Authorization: Bearer <token>';
-                 set Curation__LocalToken to choose your own)
+              {Curators(curation.Value)}
             Press Ctrl+C to stop Soliday and everything it started.
 
             """);
+    }
+
+    /// <summary>The local token in full (the developer's own console); named curators by name only: their tokens are theirs.</summary>
+    private static string Curators(CurationOptions curation)
+    {
+        var lines = new List<string>();
+        var named = curation.ConfiguredCurators().Select(item => item.Curator.Name.Trim()).ToList();
+        if (named.Count > 0)
+        {
+            lines.Add($"Curators:      {string.Join(", ", named)} (each signs in with their own token)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(curation.LocalToken))
+        {
+            lines.Add($"Curator token: {curation.LocalToken}");
+            lines.Add("  (sign in with it on the curation page, or send it as 'Authorization: Bearer <token>';");
+            lines.Add("   set Curation__LocalToken to choose your own, or name curators: Curation__Curators__0__Name and __Token)");
+        }
+
+        return string.Join(Environment.NewLine + "  ", lines);
     }
 }

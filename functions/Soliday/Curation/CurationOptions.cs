@@ -1,4 +1,5 @@
 using Soliday.Entries;
+using Soliday.Web;
 
 namespace Soliday.Curation;
 
@@ -13,9 +14,19 @@ public sealed class CurationOptions
     /// </summary>
     public const int MinimumTokenLength = 32;
 
+    /// <summary>The name the audit log gives decisions made with <see cref="LocalToken"/>.</summary>
+    public const string LocalCuratorName = "Local curator";
+
     /// <summary>
-    /// The bearer token curators present on the local host. When unset, Soliday.Local makes a random
-    /// one and prints it; an Azure deployment with no token refuses every curator request.
+    /// The curators, each with a name and a token of their own. An item left with neither (a blanked
+    /// setting) is no curator; one with only one of them is refused at start (<see cref="CuratorListValidation"/>).
+    /// </summary>
+    public List<NamedCurator> Curators { get; set; } = [];
+
+    /// <summary>
+    /// A token for one more curator, <see cref="LocalCuratorName"/>, for the local host. When no
+    /// curator is configured at all, Soliday.Local makes a random one and prints it; an Azure
+    /// deployment names its curators instead (<see cref="Curators"/>).
     /// </summary>
     public string? LocalToken { get; set; }
 
@@ -27,6 +38,29 @@ public sealed class CurationOptions
 
     /// <summary>No token (curation refused, or Easy Auth only), or one at least <see cref="MinimumTokenLength"/> long.</summary>
     public static bool IsStrongEnough(string? token) => string.IsNullOrWhiteSpace(token) || token.Trim().Length >= MinimumTokenLength;
+
+    /// <summary>The configured items that are not blank: the curators <see cref="CuratorListValidation"/> checks.</summary>
+    public IEnumerable<(int Index, NamedCurator Curator)> ConfiguredCurators() =>
+        Curators.Select((curator, index) => (index, curator))
+            .Where(item => !string.IsNullOrWhiteSpace(item.curator.Name) || !string.IsNullOrWhiteSpace(item.curator.Token));
+
+    /// <summary>
+    /// Everyone a token identifies, with the token they sign in with: the named curators, then the
+    /// local token's holder. A token Azure could not resolve from Key Vault is left out: that curator
+    /// cannot sign in until the secret is there, rather than anyone who guesses the reference.
+    /// </summary>
+    public IReadOnlyList<NamedCurator> TokenHolders()
+    {
+        var holders = ConfiguredCurators().Select(item => new NamedCurator { Name = item.Curator.Name.Trim(), Token = item.Curator.Token.Trim() }).ToList();
+        if (!string.IsNullOrWhiteSpace(LocalToken))
+        {
+            holders.Add(new NamedCurator { Name = LocalCuratorName, Token = LocalToken.Trim() });
+        }
+
+        // A token Azure could not resolve is the reference's own text, which is no secret: it lets nobody
+        // in (the others still work), and /api/health names the setting until it resolves.
+        return [.. holders.Where(h => h.Token.Length > 0 && !KeyVaultReferences.IsUnresolved(h.Token))];
+    }
 
     /// <summary>How long an entry waits for a curator before it expires unpublished.</summary>
     public TimeSpan DecisionTimeout { get; set; } = TimeSpan.FromDays(14);

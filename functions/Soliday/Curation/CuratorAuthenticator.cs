@@ -19,11 +19,12 @@ public sealed record Curator(string Name);
 /// <item>In Azure, the App Service Authentication principal (<c>X-MS-CLIENT-PRINCIPAL</c>) with the
 /// curator role, believed only when configuration says Easy Auth stands in front: anyone can send
 /// that header to an app it does not protect.</item>
-/// <item>The curator token as a bearer token (<c>Curation:LocalToken</c>), for API clients; judged
-/// only while the sender's address has not sent too many wrong ones (<see cref="CuratorTokenThrottle"/>).</item>
-/// <item>A curator session cookie, signed by us, given by the sign-in page to whoever had the token,
-/// so the curation page works in a browser. It is bound to the token it was given for: when the
-/// token changes (a leak, a curator who left), every session ends with it.</item>
+/// <item>A curator's own token as a bearer token (<see cref="CurationOptions.Curators"/>, or
+/// <c>Curation:LocalToken</c>), for API clients; it names the curator it belongs to. Judged only while
+/// the sender's address has not sent too many wrong ones (<see cref="CuratorTokenThrottle"/>).</item>
+/// <item>A curator session cookie, signed by us, given by the sign-in page to whoever had a curator's
+/// token, so the curation page works in a browser. It is bound to that curator's token: when it
+/// changes (a leak), or the curator is taken off the list, their sessions end, and nobody else's.</item>
 /// </list>
 /// With none of these there is no curator: no built-in password, no default account.
 /// </summary>
@@ -70,35 +71,53 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
         var authorization = request.Headers[HeaderNames.Authorization].ToString();
         if (authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return (IsCuratorToken(authorization[Scheme.Length..].Trim()) ? new Curator("local curator") : null, true);
+            return (CuratorWithToken(authorization[Scheme.Length..].Trim()), true);
         }
 
         return (FromSession(request.Cookies[SessionCookie]), false);
     }
 
-    /// <summary>True for the configured curator token, compared in constant time; never true when none is configured.</summary>
-    public bool IsCuratorToken(string? presented)
+    /// <summary>
+    /// The curator whose token this is, by their configured name; null for anything else, and always
+    /// when no curator is configured. Compared in constant time with every curator's token, without
+    /// stopping at a match, so the time taken does not tell whose token came close.
+    /// </summary>
+    public Curator? CuratorWithToken(string? presented)
     {
-        var expected = ConfiguredToken;
-        return !string.IsNullOrEmpty(expected) && presented is not null
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(expected));
+        if (string.IsNullOrEmpty(presented))
+        {
+            return null;
+        }
+
+        var presentedBytes = Encoding.UTF8.GetBytes(presented);
+        Curator? found = null;
+        foreach (var holder in options.Value.TokenHolders())
+        {
+            if (CryptographicOperations.FixedTimeEquals(presentedBytes, Encoding.UTF8.GetBytes(holder.Token)))
+            {
+                found ??= new Curator(holder.Name);
+            }
+        }
+
+        return found;
     }
 
-    /// <summary>A signed session for <paramref name="name"/>: the curator's own name, recorded with their decisions.</summary>
-    public (string Value, CookieOptions Options) NewSession(HttpRequest request, string name)
+    /// <summary>A signed session for <paramref name="curator"/> (one <see cref="CuratorWithToken"/> found), bound to their token.</summary>
+    public (string Value, CookieOptions Options) NewSession(HttpRequest request, Curator curator)
     {
+        var holder = HolderNamed(curator.Name) ?? throw new ArgumentException("A session is only for a curator with a token.", nameof(curator));
         var expires = clock.GetUtcNow() + SessionLifetime;
         var payload = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64BigEndian(payload, expires.ToUnixTimeSeconds());
-        byte[] body = [.. payload, .. Encoding.UTF8.GetBytes(name)];
-        var value = $"{WebEncoders.Base64UrlEncode(body)}.{WebEncoders.Base64UrlEncode(signer.Sign(SessionPurpose, BoundToToken(body)))}";
+        byte[] body = [.. payload, .. Encoding.UTF8.GetBytes(holder.Name)];
+        var value = $"{WebEncoders.Base64UrlEncode(body)}.{WebEncoders.Base64UrlEncode(signer.Sign(SessionPurpose, BoundToToken(body, holder.Token)))}";
         return (value, new CookieOptions { HttpOnly = true, Secure = SecureCookies.Required(request), SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Strict, Path = "/api", Expires = expires, IsEssential = true });
     }
 
     private Curator? FromSession(string? cookie)
     {
         var parts = cookie?.Split('.');
-        if (parts is not { Length: 2 } || string.IsNullOrEmpty(ConfiguredToken))
+        if (parts is not { Length: 2 })
         {
             return null;
         }
@@ -106,13 +125,14 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
         try
         {
             var body = WebEncoders.Base64UrlDecode(parts[0]);
-            if (body.Length <= sizeof(long) || !signer.Verify(SessionPurpose, BoundToToken(body), WebEncoders.Base64UrlDecode(parts[1])))
+            if (body.Length <= sizeof(long) || HolderNamed(Encoding.UTF8.GetString(body.AsSpan(sizeof(long)))) is not { } holder
+                || !signer.Verify(SessionPurpose, BoundToToken(body, holder.Token), WebEncoders.Base64UrlDecode(parts[1])))
             {
-                return null;
+                return null; // tampered with, or for a curator no longer on the list, or whose token has changed
             }
 
             var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(body));
-            return clock.GetUtcNow() < expires ? new Curator(Encoding.UTF8.GetString(body.AsSpan(sizeof(long)))) : null;
+            return clock.GetUtcNow() < expires ? new Curator(holder.Name) : null;
         }
         catch (FormatException)
         {
@@ -120,20 +140,15 @@ public sealed class CuratorAuthenticator(IOptions<CurationOptions> options, Toke
         }
     }
 
+    private NamedCurator? HolderNamed(string name) =>
+        options.Value.TokenHolders().FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.Ordinal));
+
     /// <summary>
-    /// The session's body with a keyed fingerprint of today's curator token: what the session's
+    /// The session's body with a keyed fingerprint of the curator's token today: what the session's
     /// signature covers, so a session signed for another token fails to verify. The fingerprint, not
     /// the token, so the token never sits in a cookie.
     /// </summary>
-    private byte[] BoundToToken(byte[] body) => [.. body, .. signer.Sign(TokenFingerprintPurpose, ConfiguredToken ?? "")];
-
-    /// <summary>
-    /// The curator token, read at each use so a token resolved after start is used without a
-    /// restart. Still an unresolved Key Vault reference, it is public text: nobody signs in with it (503 <c>starting</c>).
-    /// </summary>
-    private string? ConfiguredToken => KeyVaultReferences.IsUnresolved(options.Value.LocalToken)
-        ? throw NotReadyException.Unresolved($"{CurationOptions.Section}:{nameof(CurationOptions.LocalToken)}")
-        : options.Value.LocalToken;
+    private byte[] BoundToToken(byte[] body, string token) => [.. body, .. signer.Sign(TokenFingerprintPurpose, token)];
 
     /// <summary>Reads Easy Auth's principal (base64 JSON: claims, and which claim types carry the name and the roles).</summary>
     private static Curator? FromPrincipal(string header, string role)

@@ -25,8 +25,8 @@ public sealed class CuratorSignInEndpoint(
             return await pages.SignInAsync(request, "This page was open too long. Please sign in again.", StatusCodes.Status400BadRequest);
         }
 
-        var rightToken = authenticator.IsCuratorToken(form["token"].ToString().Trim());
-        var allowance = await tokenThrottle.AllowAsync(request, rightToken);
+        var curator = authenticator.CuratorWithToken(form["token"].ToString().Trim());
+        var allowance = await tokenThrottle.AllowAsync(request, rightToken: curator is not null);
         if (!allowance.Allowed)
         {
             return request.PrefersHtml()
@@ -34,13 +34,12 @@ public sealed class CuratorSignInEndpoint(
                 : CuratorTokenThrottle.TooMany(request.HttpContext, allowance);
         }
 
-        var name = form["name"].ToString().Trim();
-        if (!rightToken || name.Length is 0 or > 100)
+        if (curator is null)
         {
-            return await pages.SignInAsync(request, "That did not work: check the curator token, and give your name.", StatusCodes.Status401Unauthorized);
+            return await pages.SignInAsync(request, "That is not a curator token we know. Check it against the one the organisers gave you, copied whole.", StatusCodes.Status401Unauthorized);
         }
 
-        var (session, options) = authenticator.NewSession(request, name);
+        var (session, options) = authenticator.NewSession(request, curator);
         request.HttpContext.Response.Cookies.Append(CuratorAuthenticator.SessionCookie, session, options);
         return new SeeOtherResult(Routes.CurationUrl());
     }

@@ -22,6 +22,9 @@ public sealed record Entry
 
     /// <summary>An address a curator may write to about the entry. Private: never shown or published.</summary>
     public string? ContactEmail { get; init; }
+
+    /// <summary>Set when the resident asked for a receipt: which of their two emails have gone. Null: none is ever sent.</summary>
+    public ResidentMailRecord? ResidentMail { get; init; }
     public required string Source { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
@@ -71,6 +74,12 @@ public sealed record Entry
     /// <summary>When <see cref="EntryErasure"/> finished: null while a take-down or removal is still being carried out.</summary>
     public DateTimeOffset? ErasedAt { get; init; }
 }
+
+/// <summary>
+/// The two emails a resident who asked for a receipt gets, and when each went: the receipt, and one
+/// note when the entry is published or not. Marked once sent, so a retried step does not send again.
+/// </summary>
+public sealed record ResidentMailRecord(DateTimeOffset? ReceiptSentAt = null, DateTimeOffset? OutcomeSentAt = null);
 
 /// <summary>A photo of an entry: what the resident said of it and what the workflow made of it.</summary>
 public sealed record EntryPhoto

@@ -9,5 +9,6 @@ namespace Soliday.Submissions;
 public interface ISubmissionWorkflows
 {
     /// <param name="checkSourceBeforePublishing">A post from another service: ask its source before publishing.</param>
-    Task StartAsync(DurableTaskClient durable, string submissionId, bool checkSourceBeforePublishing, CancellationToken cancellationToken);
+    /// <param name="mailResident">The resident asked for a receipt: mail them the outcome.</param>
+    Task StartAsync(DurableTaskClient durable, string submissionId, bool checkSourceBeforePublishing, bool mailResident, CancellationToken cancellationToken);
 }

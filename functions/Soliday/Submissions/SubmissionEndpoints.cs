@@ -3,6 +3,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Imaging;
+using Soliday.Mail;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Telemetry;
@@ -29,7 +30,8 @@ public sealed class SubmissionEndpoints(
     IOptions<SiteOptions> site,
     IOptions<ImagingOptions> imaging,
     IOptions<SubmissionOptions> submissions,
-    IOptions<SolidayOptions> soliday)
+    IOptions<SolidayOptions> soliday,
+    MailSender mail)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -225,7 +227,7 @@ public sealed class SubmissionEndpoints(
         var cookie = request.Cookies[FormTokens.CookieName];
         var token = formTokens.Validate(values.FormToken, cookie) is not null ? (values.FormToken!, cookie!) : formTokens.Issue(cookie);
         request.HttpContext.Response.Cookies.Append(FormTokens.CookieName, token.Item2, FormTokens.CookieOptions(request));
-        var view = new SubmitView(values with { FormToken = token.Item1 }, errors, site.Value, imaging.Value.MaxUploadBytes);
+        var view = new SubmitView(values with { FormToken = token.Item1 }, errors, site.Value, imaging.Value.MaxUploadBytes, mail.IsConfigured);
         return new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(view), status);
     }
 

@@ -14,6 +14,9 @@ public static class SubmissionFormFields
     public const string Email = "email";
     public const string Place = "place";
 
+    /// <summary>"Email me a receipt": <c>true</c> asks for the receipt and the note of the outcome, nothing else.</summary>
+    public const string Receipt = "receipt";
+
     /// <summary>The form page's token: antiforgery and idempotency (see <see cref="FormTokens"/>).</summary>
     public const string FormToken = "form-token";
 

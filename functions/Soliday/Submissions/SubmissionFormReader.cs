@@ -8,7 +8,7 @@ using Soliday.Web;
 namespace Soliday.Submissions;
 
 /// <summary>What a resident typed, kept so a form with errors comes back filled in (WCAG 3.3.7).</summary>
-public sealed record SubmissionFormValues(string Caption, string Alt, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null)
+public sealed record SubmissionFormValues(string Caption, string Alt, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false)
 {
     public static SubmissionFormValues Empty { get; } = new("", "", "", Licences.Default.Id, false);
 }
@@ -80,7 +80,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
                 && (consent.Equals("true", StringComparison.OrdinalIgnoreCase) || consent.Equals("on", StringComparison.OrdinalIgnoreCase)),
             Email: Text(form[SubmissionFormFields.Email].ToString()),
             Place: Text(form[SubmissionFormFields.Place].ToString()),
-            FormToken: form[SubmissionFormFields.FormToken].FirstOrDefault());
+            FormToken: form[SubmissionFormFields.FormToken].FirstOrDefault(),
+            Receipt: form[SubmissionFormFields.Receipt].ToString().Equals("true", StringComparison.OrdinalIgnoreCase));
 
         var errors = new Dictionary<string, string>();
         var files = form.Files.GetFiles(SubmissionFormFields.Photo)
@@ -136,6 +137,10 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         {
             errors[SubmissionFormFields.Email] = "Please check the email address, or leave it empty: it is optional.";
         }
+        else if (values.Receipt && values.Email.Length == 0)
+        {
+            errors[SubmissionFormFields.Email] = "Please give your email address for the receipt, or untick \"Email me a receipt\".";
+        }
 
         if (form[SubmissionFormFields.Honeypot].ToString().Length > 0)
         {
@@ -166,7 +171,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         return new(values, new SubmissionDraft(
             values.Caption, photos, credit, licence!, SubmissionSources.Form,
             Place: values.Place.Length > 0 ? values.Place : null,
-            ContactEmail: values.Email.Length > 0 ? values.Email : null), null);
+            ContactEmail: values.Email.Length > 0 ? values.Email : null,
+            WantsReceipt: values.Receipt), null);
     }
 
     private async Task<(IReadOnlyList<DraftPhoto> Photos, PhotoRefusal? Refusal)> ReadPhotosAsync(

@@ -38,6 +38,7 @@ public sealed class SubmissionIntake(
             Licence = draft.Licence.Id,
             Place = draft.Place,
             ContactEmail = draft.ContactEmail,
+            ResidentMail = draft.WantsReceipt && draft.ContactEmail is not null ? new ResidentMailRecord() : null,
             Source = draft.Source,
             ReceivedAt = clock.GetUtcNow(),
             SourcePost = draft.SourcePost,
@@ -59,7 +60,7 @@ public sealed class SubmissionIntake(
                 return await entries.GetAsync(id, cancellationToken);
             }
 
-            await workflows.StartAsync(durable, id, checkSourceBeforePublishing: draft.SourcePost is not null, cancellationToken);
+            await workflows.StartAsync(durable, id, checkSourceBeforePublishing: draft.SourcePost is not null, mailResident: entry.ResidentMail is not null, cancellationToken);
         }
         catch (Exception e)
         {

@@ -5,7 +5,8 @@ namespace Soliday.Submissions;
 
 // What the form, status and take-down pages show.
 
-public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary<string, string> Errors, SiteOptions Site, long MaxUploadBytes)
+/// <param name="OffersReceipt">Email is set up, so the "Email me a receipt" box is shown; never a promise the app cannot keep.</param>
+public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary<string, string> Errors, SiteOptions Site, long MaxUploadBytes, bool OffersReceipt = false)
 {
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
 

@@ -4,6 +4,7 @@ using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Imaging;
+using Soliday.Notifications;
 using Soliday.Submissions;
 using Soliday.Timeline;
 
@@ -53,6 +54,16 @@ public static class SubmissionOrchestration
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromSeconds(30)));
 
+    /// <summary>
+    /// A resident's email is a courtesy: a few tries over about a minute, and a mail server that stays
+    /// down never holds up or fails the entry (see <see cref="MailResidentAsync"/>).
+    /// </summary>
+    private static readonly TaskOptions MailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 4,
+        firstRetryInterval: TimeSpan.FromSeconds(5),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(30)));
+
     /// <summary>A curator has said yes: keep trying for about half an hour before giving up on storage.</summary>
     private static readonly TaskOptions PublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 10,
@@ -69,6 +80,7 @@ public static class SubmissionOrchestration
 
         var id = request.SubmissionId;
         var log = context.CreateReplaySafeLogger(nameof(SubmissionOrchestration));
+        await MailResidentAsync(context, request, ResidentNote.Receipt);
         (CurationSummary? Summary, PhotoRefusal? Refusal) offer;
         try
         {
@@ -79,12 +91,12 @@ public static class SubmissionOrchestration
             // A step failed even after its retries (storage down for minutes, say). The entry must not
             // stay "being prepared" for ever: say it failed, so the resident can send it again.
             log.LogError(e, "Submission {SubmissionId} failed at {Step}", id, e.TaskName);
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision: null, summary: null);
+            return await EndUnpublishedAndTellAsync(context, request, EntryState.Failed, FaultReason, decision: null, summary: null);
         }
 
         if (offer.Refusal is { } refusal)
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, refusal.Message, decision: null, summary: null);
+            return await EndUnpublishedAndTellAsync(context, request, EntryState.Failed, refusal.Message, decision: null, summary: null);
         }
 
         if (offer.Summary is null)
@@ -97,12 +109,12 @@ public static class SubmissionOrchestration
         var (decision, summary) = await AwaitDecisionAsync(context, request, offer.Summary);
         if (decision is not { Action: CurationAction.Approve })
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision, summary);
+            return await EndUnpublishedAndTellAsync(context, request, EntryState.Rejected, decision?.Reason ?? ExpiredReason, decision, summary);
         }
 
         if (request.CheckSourceBeforePublishing && await DeletedAtSourceAsync(context, id))
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Rejected, DeletedAtSourceReason, decision, summary);
+            return await EndUnpublishedAndTellAsync(context, request, EntryState.Rejected, DeletedAtSourceReason, decision, summary);
         }
 
         var publishedAt = context.CurrentUtcDateTime;
@@ -114,8 +126,10 @@ public static class SubmissionOrchestration
         catch (TaskFailedException e)
         {
             log.LogError(e, "Submission {SubmissionId} was approved but could not be published", id);
-            return await EndUnpublishedAsync(context, id, EntryState.Failed, FaultReason, decision, summary);
+            return await EndUnpublishedAndTellAsync(context, request, EntryState.Failed, FaultReason, decision, summary);
         }
+
+        await MailResidentAsync(context, request, ResidentNote.Outcome);
 
         // From here on the entry is followed for changes; continuing as new keeps its history short.
         context.ContinueAsNew(
@@ -288,6 +302,36 @@ public static class SubmissionOrchestration
             nameof(TimelinePublisher.PublishEntry),
             new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision), changedAt),
             retry ?? PublishRetry);
+
+    /// <summary>Ends the entry unpublished, then tells the resident why, if they asked to be told.</summary>
+    private static async Task<SubmissionWorkflowResult> EndUnpublishedAndTellAsync(
+        TaskOrchestrationContext context, SubmissionWorkflowRequest request, EntryState state, string reason, CuratorDecisionEvent? decision, CurationSummary? summary)
+    {
+        var result = await EndUnpublishedAsync(context, request.SubmissionId, state, reason, decision, summary);
+        await MailResidentAsync(context, request, ResidentNote.Outcome);
+        return result;
+    }
+
+    /// <summary>
+    /// The receipt or the note of the outcome, only for a resident who asked (no step at all
+    /// otherwise). A failure after the retries is logged by the step and goes no further.
+    /// </summary>
+    private static async Task MailResidentAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request, ResidentNote note)
+    {
+        if (!request.MailResident)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync<NotifyResidentResult>(nameof(ResidentNotes.NotifyResident), new NotifyResidentRequest(request.SubmissionId, note), MailRetry);
+        }
+        catch (TaskFailedException e)
+        {
+            context.CreateReplaySafeLogger(nameof(SubmissionOrchestration)).LogWarning(e, "Submission {SubmissionId}: the {Note} could not be emailed", request.SubmissionId, note);
+        }
+    }
 
     /// <summary>Ends the entry unpublished. If even this fails, the orchestration fails and the record keeps its last state.</summary>
     private static async Task<SubmissionWorkflowResult> EndUnpublishedAsync(

@@ -14,6 +14,7 @@ namespace Soliday.Workflow;
 /// those already running when this was added) replay exactly as before.
 /// </param>
 /// <param name="SourceCheckEvery">How often a published post from elsewhere is asked after at its source; null for the default.</param>
+/// <param name="MailResident">The resident asked for a receipt: send it, and the note of the outcome. Only then is a mail step called at all.</param>
 public sealed record SubmissionWorkflowRequest(
     string SubmissionId,
     TimeSpan DecisionTimeout,
@@ -21,7 +22,8 @@ public sealed record SubmissionWorkflowRequest(
     TimeSpan ChangesAfterPublication,
     PublishedEntry? Published = null,
     bool CheckSourceBeforePublishing = false,
-    TimeSpan? SourceCheckEvery = null);
+    TimeSpan? SourceCheckEvery = null,
+    bool MailResident = false);
 
 /// <summary>A published entry the orchestration keeps following for changes, until <see cref="Until"/>.</summary>
 public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset PublishedAt, DateTime Until);

@@ -103,7 +103,7 @@ public sealed class CurationWorkflowTests(SharedHost shared)
         using var second = await Host.Curator.ApproveAsync(id);
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
-        Assert.Matches("local curator approved this entry on .+ at", (await second.ProblemAsync())["detail"]!.GetValue<string>());
+        Assert.Matches("Local curator approved this entry on .+ at", (await second.ProblemAsync())["detail"]!.GetValue<string>());
     }
 
     private static List<string> FlagCodes(JsonNode item) => [.. item["flags"]!.AsArray().Select(f => f!["code"]!.GetValue<string>())];

@@ -108,7 +108,7 @@ public sealed partial class CuratorSignInTests
         var formToken = FormTokenField().Match(await page.Content.ReadAsStringAsync()).Groups[1].Value;
         using var signIn = new HttpRequestMessage(HttpMethod.Post, "/api/curation/signin")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["form-token"] = formToken, ["name"] = "Jo", ["token"] = token }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["form-token"] = formToken, ["token"] = token }),
         };
         signIn.Headers.Add("Cookie", formCookie);
         signIn.Headers.Add("Origin", Origin);

@@ -33,7 +33,7 @@ public sealed partial class SecureCookiesTests(SharedHost shared)
 
         using var signIn = new HttpRequestMessage(HttpMethod.Post, "/api/curation/signin")
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["form-token"] = token, ["name"] = "Jo", ["token"] = Host.CuratorToken }),
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["form-token"] = token, ["token"] = Host.CuratorToken }),
         };
         signIn.Headers.Host = PublicHost;
         signIn.Headers.Add("Cookie", formCookie);

@@ -10,7 +10,7 @@ using Soliday.Submissions;
 
 namespace Soliday.Functions.Tests.Curation;
 
-/// <summary>The Functions app, which faces the internet, will not start with a curator token short enough to guess.</summary>
+/// <summary>The Functions app, which faces the internet, will not start with a curator token short enough to guess, or two curators it cannot tell apart.</summary>
 public sealed class CuratorTokenRequirementTests
 {
     [Theory]
@@ -23,6 +23,27 @@ public sealed class CuratorTokenRequirementTests
         var refusal = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Curation:LocalToken", refusal.Message);
+    }
+
+    [Fact]
+    public async Task The_Functions_app_refuses_to_start_with_a_named_curator_s_short_token()
+    {
+        using var host = Build("", ("Jo Baker", "0123456789abcdef0123456789abcdef"), ("Sam Ng", "too-short"));
+
+        var refusal = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Curation:Curators:N:Token", refusal.Message);
+        Assert.DoesNotContain("too-short", refusal.Message);
+    }
+
+    [Fact]
+    public async Task The_Functions_app_refuses_to_start_with_two_curators_of_one_name()
+    {
+        using var host = Build("", ("Jo Baker", "0123456789abcdef0123456789abcdef"), ("Jo Baker", "fedcba9876543210fedcba9876543210"));
+
+        var refusal = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Curation:Curators:0 (Jo Baker) and Curation:Curators:1 (Jo Baker) have the same name", refusal.Message);
     }
 
     [Theory]
@@ -38,9 +59,14 @@ public sealed class CuratorTokenRequirementTests
     }
 
     /// <summary>The Functions app's registrations, with every other setting valid.</summary>
-    private static IHost Build(string curatorToken)
+    private static IHost Build(string curatorToken, params (string Name, string Token)[] curators)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(curators.SelectMany((c, i) => new Dictionary<string, string?>
+        {
+            [$"{CurationOptions.Section}:{nameof(CurationOptions.Curators)}:{i}:{nameof(NamedCurator.Name)}"] = c.Name,
+            [$"{CurationOptions.Section}:{nameof(CurationOptions.Curators)}:{i}:{nameof(NamedCurator.Token)}"] = c.Token,
+        }));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [SolidayServiceCollectionExtensions.StorageConnectionKey] = "UseDevelopmentStorage=true",

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Soliday.Curation;
 using Soliday.Submissions;
@@ -63,9 +64,9 @@ public sealed class CuratorAuthenticatorTests
     public void A_session_from_the_sign_in_page_names_the_curator_until_it_is_tampered_with()
     {
         var authenticator = Authenticator();
-        var (session, _) = authenticator.NewSession(Request(null), "Margaret");
+        var (session, _) = authenticator.NewSession(Request(null), new Curator(CurationOptions.LocalCuratorName));
 
-        Assert.Equal("Margaret", authenticator.Identify(Request(null, cookie: session)).Curator?.Name);
+        Assert.Equal(CurationOptions.LocalCuratorName, authenticator.Identify(Request(null, cookie: session)).Curator?.Name);
         Assert.Null(authenticator.Identify(Request(null, cookie: session.Replace('.', 'x'))).Curator);
         Assert.Null(authenticator.Identify(Request(null, cookie: "TWFyZ2FyZXQ." + session.Split('.')[1])).Curator);
     }
@@ -73,28 +74,99 @@ public sealed class CuratorAuthenticatorTests
     [Fact]
     public void A_session_ends_when_the_curator_token_changes()
     {
-        var (session, _) = Authenticator(token: "the-token").NewSession(Request(null), "Margaret");
+        var (session, _) = Authenticator(token: "the-token").NewSession(Request(null), new Curator(CurationOptions.LocalCuratorName));
 
-        Assert.Equal("Margaret", Authenticator(token: "the-token").Identify(Request(null, cookie: session)).Curator?.Name);
+        Assert.Equal(CurationOptions.LocalCuratorName, Authenticator(token: "the-token").Identify(Request(null, cookie: session)).Curator?.Name);
         Assert.Null(Authenticator(token: "a-new-token-after-a-leak").Identify(Request(null, cookie: session)).Curator);
         Assert.Null(Authenticator(token: null).Identify(Request(null, cookie: session)).Curator);
+    }
+
+    [Fact]
+    public void Each_named_curator_s_token_names_them()
+    {
+        var authenticator = Authenticator(token: null, curators: [Jo, Sam]);
+
+        Assert.Equal("Jo Baker", authenticator.Identify(Request($"Bearer {Jo.Token}")).Curator?.Name);
+        Assert.Equal("Sam Ng", authenticator.Identify(Request($"Bearer {Sam.Token}")).Curator?.Name);
+        Assert.Null(authenticator.Identify(Request("Bearer the-token")).Curator);
+    }
+
+    [Fact]
+    public void The_local_token_is_one_more_curator_beside_the_named_ones()
+    {
+        var authenticator = Authenticator(token: "the-token", curators: [Jo]);
+
+        Assert.Equal(CurationOptions.LocalCuratorName, authenticator.CuratorWithToken("the-token")?.Name);
+        Assert.Equal("Jo Baker", authenticator.CuratorWithToken(Jo.Token)?.Name);
+    }
+
+    [Fact]
+    public void Taking_a_curator_off_the_list_ends_their_session_and_nobody_else_s()
+    {
+        var before = Authenticator(token: null, curators: [Jo, Sam]);
+        var (josSession, _) = before.NewSession(Request(null), before.CuratorWithToken(Jo.Token)!);
+        var (samsSession, _) = before.NewSession(Request(null), before.CuratorWithToken(Sam.Token)!);
+
+        var after = Authenticator(token: null, curators: [Sam]);
+
+        Assert.Null(after.Identify(Request(null, cookie: josSession)).Curator);
+        Assert.Null(after.CuratorWithToken(Jo.Token));
+        Assert.Equal("Sam Ng", after.Identify(Request(null, cookie: samsSession)).Curator?.Name);
+    }
+
+    [Fact]
+    public void A_session_ends_when_that_curator_s_token_changes_and_nobody_else_s()
+    {
+        var before = Authenticator(token: null, curators: [Jo, Sam]);
+        var (josSession, _) = before.NewSession(Request(null), new Curator(Jo.Name));
+        var (samsSession, _) = before.NewSession(Request(null), new Curator(Sam.Name));
+
+        var after = Authenticator(token: null, curators: [new NamedCurator { Name = Jo.Name, Token = "jo-s-new-token-after-a-leak-0123456789" }, Sam]);
+
+        Assert.Null(after.Identify(Request(null, cookie: josSession)).Curator);
+        Assert.Equal("Sam Ng", after.Identify(Request(null, cookie: samsSession)).Curator?.Name);
+    }
+
+    [Fact]
+    public void A_session_cannot_be_renamed_to_another_curator()
+    {
+        var authenticator = Authenticator(token: null, curators: [Jo, Sam]);
+        var (josSession, _) = authenticator.NewSession(Request(null), new Curator(Jo.Name));
+        var body = WebEncoders.Base64UrlDecode(josSession.Split('.')[0]);
+        byte[] renamed = [.. body.AsSpan(0, sizeof(long)), .. Encoding.UTF8.GetBytes(Sam.Name)];
+
+        Assert.Null(authenticator.Identify(Request(null, cookie: $"{WebEncoders.Base64UrlEncode(renamed)}.{josSession.Split('.')[1]}")).Curator);
+    }
+
+    [Fact]
+    public void A_token_Azure_could_not_resolve_from_Key_Vault_lets_nobody_in()
+    {
+        // Azure hands the app the reference itself when the secret is missing: no secret at all.
+        const string Unresolved = "@Microsoft.KeyVault(VaultName=kv-soliday;SecretName=curator-jo)";
+        var authenticator = Authenticator(token: null, curators: [new NamedCurator { Name = "Jo Baker", Token = Unresolved }, Sam]);
+
+        Assert.Null(authenticator.Identify(Request($"Bearer {Unresolved}")).Curator);
+        Assert.Equal("Sam Ng", authenticator.CuratorWithToken(Sam.Token)?.Name);
     }
 
     [Fact]
     public void Only_a_bearer_token_is_a_credential_a_sender_could_guess()
     {
         var authenticator = Authenticator(trustEasyAuth: true);
-        var (session, _) = authenticator.NewSession(Request(null), "Margaret");
+        var (session, _) = authenticator.NewSession(Request(null), new Curator(CurationOptions.LocalCuratorName));
 
         Assert.True(authenticator.Identify(Request("Bearer a-guess")).ByBearerToken);
         Assert.False(authenticator.Identify(Request(null, cookie: session)).ByBearerToken);
         Assert.False(authenticator.Identify(Request("Bearer a-guess", Principal("jo@solihull.gov.uk", "curator"))).ByBearerToken);
     }
 
-    private static CuratorAuthenticator Authenticator(string? token = "the-token", bool trustEasyAuth = false)
+    private static readonly NamedCurator Jo = new() { Name = "Jo Baker", Token = "jo-s-own-token-0123456789abcdef0123" };
+    private static readonly NamedCurator Sam = new() { Name = "Sam Ng", Token = "sam-s-own-token-0123456789abcdef012" };
+
+    private static CuratorAuthenticator Authenticator(string? token = "the-token", bool trustEasyAuth = false, List<NamedCurator>? curators = null)
     {
         var submissions = Options.Create(new SubmissionOptions { SigningKey = Convert.ToBase64String(new byte[32]) });
-        var curation = Options.Create(new CurationOptions { LocalToken = token, TrustEasyAuth = trustEasyAuth });
+        var curation = Options.Create(new CurationOptions { LocalToken = token, TrustEasyAuth = trustEasyAuth, Curators = curators ?? [] });
         var signer = new TokenSigner(submissions.Value.SigningKeyBytes());
 
         // Never reached: these tests identify without the throttle, which the acceptance tests exercise.

@@ -66,6 +66,26 @@ public sealed class SubmissionFormReaderTests
     }
 
     [Fact]
+    public async Task A_receipt_asked_for_with_an_address_is_wanted_and_without_one_is_an_error_on_the_email_field()
+    {
+        var withAddress = Form();
+        withAddress.Add(new StringContent("jo@example.org"), "email");
+        withAddress.Add(new StringContent("true"), "receipt");
+        var withoutAddress = Form();
+        withoutAddress.Add(new StringContent("true"), "receipt");
+        var addressOnly = Form();
+        addressOnly.Add(new StringContent("jo@example.org"), "email");
+
+        var wanted = await ReadAsync(withAddress);
+        var missing = await ReadAsync(withoutAddress);
+        var notAsked = await ReadAsync(addressOnly);
+
+        Assert.True(wanted.Draft!.WantsReceipt);
+        Assert.Equal("Please give your email address for the receipt, or untick \"Email me a receipt\".", missing.Failure!.FieldErrors["email"]);
+        Assert.False(notAsked.Draft!.WantsReceipt);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_a_form_is_refused_with_415()
     {
         var context = new DefaultHttpContext();

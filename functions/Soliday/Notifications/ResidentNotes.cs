@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Soliday.Entries;
+using Soliday.Mail;
+using Soliday.Pages;
+using Soliday.Storage;
+using Soliday.Submissions;
+using Soliday.Timeline;
+using Soliday.Web;
+
+namespace Soliday.Notifications;
+
+/// <summary>Which of a resident's two emails: the receipt when the entry arrives, or the note of its outcome.</summary>
+public enum ResidentNote
+{
+    Receipt,
+    Outcome,
+}
+
+public sealed record NotifyResidentRequest(string SubmissionId, ResidentNote Note);
+
+/// <summary>Whether an email went; false when it was not wanted, already sent, or had no address left to go to.</summary>
+public sealed record NotifyResidentResult(bool Sent);
+
+/// <summary>
+/// The only emails a resident ever gets, and only when they ticked "Email me a receipt": a receipt
+/// with the links to their status page and to take the entry down, and one note when it is published
+/// or not, with the reason in the words the status page uses. An erased entry has no address, so
+/// nothing goes after a take-down. The address and the text are never logged.
+/// </summary>
+public sealed class ResidentNotes(
+    EntryStore entries,
+    TakedownLinks takedownLinks,
+    MailSender sender,
+    IOptions<SiteOptions> site,
+    IOptions<SolidayOptions> soliday,
+    TimeProvider clock,
+    ILogger<ResidentNotes> logger)
+{
+    /// <summary>The durable activity: sends the note once, then marks it sent on the entry.</summary>
+    public async Task<NotifyResidentResult> NotifyResident(NotifyResidentRequest request)
+    {
+        var id = request.SubmissionId;
+        if (await entries.FindAsync(id) is not { ContactEmail: { } address, ResidentMail: { } mail } entry || !sender.IsConfigured)
+        {
+            return new NotifyResidentResult(false);
+        }
+
+        var alreadySent = request.Note == ResidentNote.Receipt ? mail.ReceiptSentAt : mail.OutcomeSentAt;
+        if (alreadySent is not null || Compose(entry, request.Note) is not { } body)
+        {
+            return new NotifyResidentResult(false);
+        }
+
+        if (!MailSender.CanSendTo(address))
+        {
+            logger.LogWarning("Submission {SubmissionId}: the {Note} was not sent, the address cannot take mail", id, request.Note);
+            return new NotifyResidentResult(false);
+        }
+
+        await sender.SendAsync(new MailMessage(address, body.Subject, body.Text), CancellationToken.None);
+        var now = clock.GetUtcNow();
+        await entries.UpdateAsync(id, e => e with
+        {
+            ResidentMail = request.Note == ResidentNote.Receipt
+                ? (e.ResidentMail ?? new()) with { ReceiptSentAt = now }
+                : (e.ResidentMail ?? new()) with { OutcomeSentAt = now },
+        });
+        logger.LogInformation("Submission {SubmissionId}: {Note} emailed", id, request.Note);
+        return new NotifyResidentResult(true);
+    }
+
+    private (string Subject, string Text)? Compose(Entry entry, ResidentNote note)
+    {
+        var key = takedownLinks.Issue(entry.Id);
+        var status = Absolute($"{Routes.SubmissionStatusUrl(entry.Id)}?{SubmissionFormFields.TakedownKey}={key}");
+        var takedown = Absolute(Routes.TakedownUrl(entry.Id, key));
+        var received = Display.DateAndTime(entry.ReceivedAt, soliday.Value.Zone);
+        return note switch
+        {
+            ResidentNote.Receipt => ("Your #Soliday entry has arrived", $"""
+                Thank you for your entry to #Soliday, received on {received}.
+
+                A curator will look at it soon. See where it has got to:
+                {status}
+
+                Changed your mind? Take it down, at any time, with this link:
+                {takedown}
+
+                Keep this email: anyone with the second link can take your entry down. You will get one
+                more email from us, when your entry is published or not, and nothing else.
+                """),
+            ResidentNote.Outcome when entry.State == EntryState.Published => ("Your #Soliday entry is on the timeline", $"""
+                Your entry sent on {received} is published on the #Soliday timeline:
+                {new Uri(site.Value.PublicRoot, SitePaths.EntryPage(entry.Id))}
+
+                You can still take it down, at any time, with this link:
+                {takedown}
+
+                This is the last email we send you about it.
+                """),
+            ResidentNote.Outcome when entry.State is EntryState.Rejected or EntryState.Failed => ("Your #Soliday entry was not published", $"""
+                Your entry sent on {received} was not published.
+
+                {entry.Reason}
+
+                Nothing of it is on the timeline. Its status page:
+                {status}
+
+                This is the last email we send you about it.
+                """),
+            _ => null, // taken down or removed: the resident knows, or there is nothing to say
+        };
+    }
+
+    /// <summary>
+    /// An address on this app, whole: <c>Site:SubmitUrl</c> is absolute in Azure (the API's own
+    /// host), and relative on the local host, which serves the site and the API from one address.
+    /// </summary>
+    private Uri Absolute(string path) => new(new Uri(site.Value.PublicRoot, site.Value.SubmitUrl), path);
+}
