@@ -1,3 +1,5 @@
+using System.Net;
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
@@ -8,7 +10,22 @@ namespace Soliday.Mail;
 /// <summary>One plain-text message: residents' mail is short and must read the same in every client.</summary>
 public sealed record MailMessage(string To, string Subject, string Body);
 
-/// <summary>Sends mail through the configured SMTP server with MailKit: a connection per message, as notes are few.</summary>
+/// <summary>
+/// A message the mail server did not take. Its text says only the SMTP status, never the server's
+/// own words, which can quote the address (it would reach logs and the durable history, and outlive
+/// the entry's erasure).
+/// </summary>
+/// <param name="Permanent">A 5xx refusal (no such mailbox, say): trying again would get the same answer.</param>
+public sealed class MailNotSentException(string message, bool permanent) : Exception(message)
+{
+    public bool Permanent { get; } = permanent;
+}
+
+/// <summary>
+/// Sends mail through the configured SMTP server with MailKit: a connection per message, as notes are
+/// few. TLS is required (STARTTLS) for any server but one on this machine: the receipt carries the
+/// link that takes an entry down, and must not cross a network in the clear.
+/// </summary>
 public sealed class MailSender(IOptions<NotificationOptions> options)
 {
     /// <summary>A mail server that does not answer within this is down: the caller's retries take over.</summary>
@@ -30,8 +47,31 @@ public sealed class MailSender(IOptions<NotificationOptions> options)
         message.Body = new TextPart("plain") { Text = mail.Body };
 
         using var client = new SmtpClient { Timeout = (int)SendTimeout.TotalMilliseconds };
-        await client.ConnectAsync(host, settings.Smtp.Port, SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
-        await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        var security = IsThisMachine(host) ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.StartTls;
+        try
+        {
+            await client.ConnectAsync(host, settings.Smtp.Port, security, cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch (SmtpCommandException e)
+        {
+            throw new MailNotSentException($"The mail server refused the message (SMTP {(int)e.StatusCode}).", permanent: (int)e.StatusCode >= 500);
+        }
+        catch (Exception e) when (e is SmtpProtocolException or ServiceNotConnectedException or ServiceNotAuthenticatedException or SslHandshakeException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new MailNotSentException($"The mail server could not be reached or broke off ({e.GetType().Name}).", permanent: false);
+        }
+
+        try
+        {
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception e) when (e is SmtpProtocolException or IOException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            // The message was taken before this: failing here must not send it again.
+        }
     }
+
+    private static bool IsThisMachine(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }

@@ -41,7 +41,8 @@ public sealed class ResidentNotes(
     public async Task<NotifyResidentResult> NotifyResident(NotifyResidentRequest request)
     {
         var id = request.SubmissionId;
-        if (await entries.FindAsync(id) is not { ContactEmail: { } address, ResidentMail: { } mail } entry || !sender.IsConfigured)
+        // Taken down or removed: its address goes with the erasure, and nothing is sent meanwhile.
+        if (await entries.FindAsync(id) is not { ContactEmail: { } address, ResidentMail: { } mail } entry || entry.State.IsErased() || !sender.IsConfigured)
         {
             return new NotifyResidentResult(false);
         }
@@ -58,7 +59,17 @@ public sealed class ResidentNotes(
             return new NotifyResidentResult(false);
         }
 
-        await sender.SendAsync(new MailMessage(address, body.Subject, body.Text), CancellationToken.None);
+        try
+        {
+            await sender.SendAsync(new MailMessage(address, body.Subject, body.Text), CancellationToken.None);
+        }
+        catch (MailNotSentException e) when (e.Permanent)
+        {
+            logger.LogWarning("Submission {SubmissionId}: the {Note} was not sent: {Reason}", id, request.Note, e.Message);
+            return new NotifyResidentResult(false);
+        }
+
+        // Marked after sending: a failure in between sends it again (at least once, never lost).
         var now = clock.GetUtcNow();
         await entries.UpdateAsync(id, e => e with
         {

@@ -1,3 +1,5 @@
+using Soliday.Web;
+
 namespace Soliday.Hashtags.Bluesky;
 
 /// <summary>
@@ -18,6 +20,13 @@ public sealed class BlueskyOptions
 
     /// <summary>All three set: Bluesky is read. None set: nothing runs. Some set: a configuration error, refused at start.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Service) && !string.IsNullOrWhiteSpace(Handle) && !string.IsNullOrWhiteSpace(AppPassword);
+
+    /// <summary>
+    /// Configured, and the app password is a password: while it is still an unresolved Key Vault
+    /// reference (its text is public) it is never sent, which would only spend the account's
+    /// sign-ins; <c>/api/health</c> names the setting until it resolves.
+    /// </summary>
+    public bool CanSignIn => IsConfigured && !KeyVaultReferences.IsUnresolved(AppPassword);
 
     public bool IsPartlyConfigured => !IsConfigured && (!string.IsNullOrWhiteSpace(Service) || !string.IsNullOrWhiteSpace(Handle) || !string.IsNullOrWhiteSpace(AppPassword));
 

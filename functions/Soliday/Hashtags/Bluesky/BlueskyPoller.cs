@@ -46,13 +46,16 @@ public sealed class BlueskyPoller(
     /// </summary>
     private static readonly TimeSpan LongestRateLimitWait = TimeSpan.FromDays(1);
 
+    /// <summary>A timer run this much of PollSeconds early still reads: ticks a few milliseconds early must not skip a period.</summary>
+    private const double EarlyRunAllowance = 0.1;
+
     /// <summary>Requests kept in hand when the rate limit runs low: the rest of a backlog waits for its reset.</summary>
     private const int SpareRequests = 1;
 
     /// <summary>Reads the new posts if Bluesky is configured and due; returns how many went on the queue.</summary>
     public async Task<int> PollIfDueAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.Bluesky.IsConfigured)
+        if (!options.Value.Bluesky.CanSignIn)
         {
             return 0;
         }
@@ -71,7 +74,7 @@ public sealed class BlueskyPoller(
         }
 
         // The claim is a write like any other: of two pollers that read this checkpoint, one wins it.
-        var claimed = checkpoint with { ClaimedUntil = now + ClaimTime, NextPollAt = now + TimeSpan.FromSeconds(options.Value.PollSeconds) };
+        var claimed = checkpoint with { ClaimedUntil = now + ClaimTime, NextPollAt = now + TimeSpan.FromSeconds(options.Value.PollSeconds * (1 - EarlyRunAllowance)) };
         if (await checkpoints.TrySaveAsync(claimed, etag, cancellationToken) is not { } claimETag)
         {
             return 0;

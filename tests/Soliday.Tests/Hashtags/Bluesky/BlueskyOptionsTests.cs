@@ -44,4 +44,14 @@ public sealed class BlueskyOptionsTests
         Assert.Equal("https://bsky.social/", bluesky.ServiceUrl.AbsoluteUri);
         Assert.Equal("bluesky-bsky.social-443", bluesky.CheckpointKey);
     }
+
+    [Fact]
+    public void An_app_password_still_a_Key_Vault_reference_is_never_used_to_sign_in()
+    {
+        using var unresolved = HashtagServices.Build(new() { ["Hashtags:Bluesky:Service"] = "https://bsky.social/", ["Hashtags:Bluesky:Handle"] = "soliday-reader.bsky.social", ["Hashtags:Bluesky:AppPassword"] = "@Microsoft.KeyVault(VaultName=kv-soliday;SecretName=hashtags-bluesky-app-password)" });
+        using var resolved = HashtagServices.Build(new() { ["Hashtags:Bluesky:Service"] = "https://bsky.social/", ["Hashtags:Bluesky:Handle"] = "soliday-reader.bsky.social", ["Hashtags:Bluesky:AppPassword"] = "abcd-efgh-ijkl-mnop" });
+
+        Assert.False(unresolved.GetRequiredService<IOptions<HashtagOptions>>().Value.Bluesky.CanSignIn); // the poller and the source check then send nothing
+        Assert.True(resolved.GetRequiredService<IOptions<HashtagOptions>>().Value.Bluesky.CanSignIn);
+    }
 }
