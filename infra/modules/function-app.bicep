@@ -193,8 +193,8 @@ var solidaySettings = {
 var watchedWordSettings = toObject(range(0, length(watchedWords)), i => 'Curation__WatchedWords__${i}', i => string(watchedWords[i]))
 var mastodonServerSettings = toObject(range(0, length(mastodonServers)), i => 'Hashtags__Mastodon__Servers__${i}', i => string(mastodonServers[i]))
 var blockedAccountSettings = toObject(range(0, length(blockedAccounts)), i => 'Hashtags__BlockedAccounts__${i}', i => string(blockedAccounts[i]))
-// Each curator's token is a reference to their own secret: deleting it, or taking the curator out
-// of the list, ends their access and nobody else's (an unresolved reference lets nobody in).
+// Each curator's token is a reference to their own secret: taking the curator out of the list ends
+// their access and nobody else's (an unresolved reference also lets nobody in, but /api/health then reports it).
 var curatorSettings = reduce(
   range(0, length(curators)),
   {},
