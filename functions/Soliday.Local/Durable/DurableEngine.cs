@@ -16,6 +16,13 @@ public sealed class DurableEngine : IAsyncDisposable
     /// <summary>In-flight work items get this long to finish when the engine stops.</summary>
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long the sidecar's server waits for open gRPC streams once the engine has drained: a
+    /// worker stream still open would otherwise hold it for its whole shutdown timeout (30 s), on top
+    /// of the app's own, and Ctrl+C would take over a minute.
+    /// </summary>
+    private static readonly TimeSpan SidecarStopTimeout = TimeSpan.FromSeconds(5);
+
     private readonly WebApplication _sidecar;
     private readonly EngineLifecycle _lifecycle;
     private readonly ILogger _logger;
@@ -105,7 +112,11 @@ public sealed class DurableEngine : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopDispatchingAsync();
-        await _sidecar.StopAsync();
+        using (var stopping = new CancellationTokenSource(SidecarStopTimeout))
+        {
+            await _sidecar.StopAsync(stopping.Token);
+        }
+
         await _sidecar.DisposeAsync();
     }
 }
