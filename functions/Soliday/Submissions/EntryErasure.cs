@@ -67,9 +67,11 @@ public sealed class EntryErasure(
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id), cancellationToken);
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id), cancellationToken);
 
-        await entries.UpdateAsync(id, Emptied, cancellationToken);
         await hashIndex.EraseAsync(id, cancellationToken);
         await PurgeWorkflowAsync(id, durable, cancellationToken);
+
+        // After the purge: an emptied record means nothing else is left (see IsFinished).
+        await entries.UpdateAsync(id, Emptied, cancellationToken);
 
         // Last: the status page says "removed" only once nothing of the entry is left anywhere.
         var left = await entries.UpdateAsync(id, e => e with { ErasedAt = e.ErasedAt ?? clock.GetUtcNow() }, cancellationToken);
@@ -101,7 +103,7 @@ public sealed class EntryErasure(
     /// <summary>
     /// Whether nothing of the entry is left: its erasure finished, or (a record erased before
     /// <see cref="Entry.ErasedAt"/> was kept) its record was emptied, which is done only after the
-    /// site and the photos.
+    /// site, the photos, the hash index and the workflow's history.
     /// </summary>
     public static bool IsFinished(Entry entry) =>
         entry.State.IsErased() && (entry.ErasedAt is not null || (entry.Text.Length == 0 && entry.Photos.Count == 0 && entry.Credit.Length == 0));
