@@ -129,7 +129,15 @@ public sealed class SolidayHost : IAsyncDisposable
         using var kill = Process.Start("kill", ["-INT", $"{_process!.Id}"]);
         await kill.WaitForExitAsync();
         using var wait = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(wait.Token);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException e)
+        {
+            throw new TimeoutException($"Soliday.Local had not exited {timeout.TotalSeconds} s after SIGINT. It said:\n{Output}", e);
+        }
+
         return _process.ExitCode;
     }
 
@@ -191,10 +199,13 @@ public sealed class SolidayHost : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through env, so Ctrl+C (SIGINT) reaches the host as it does from a terminal: a test run started
+        // in the background (a CI job, `cmd &`) has SIGINT ignored, every child inherits that, and the
+        // .NET runtime leaves an ignored signal ignored, so the host would never hear it.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = LocalDirectory,
-            ArgumentList = { Path.Combine(LocalDirectory, "Soliday.Local.dll"), "--urls", $"http://127.0.0.1:{HttpPort}" },
+            ArgumentList = { "--default-signal=INT", "dotnet", Path.Combine(LocalDirectory, "Soliday.Local.dll"), "--urls", $"http://127.0.0.1:{HttpPort}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =

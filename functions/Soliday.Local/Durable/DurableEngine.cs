@@ -14,7 +14,7 @@ namespace Soliday.Local.Durable;
 public sealed class DurableEngine : IAsyncDisposable
 {
     /// <summary>In-flight work items get this long to finish when the engine stops.</summary>
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How long the sidecar's server waits for open gRPC streams once the engine has drained: a

@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Worker.Hosting;
+using Soliday.Local.Hosting;
 
 namespace Soliday.Local.Durable;
 
@@ -7,15 +8,19 @@ namespace Soliday.Local.Durable;
 /// flight needs the worker still connected), then the worker stops. Otherwise Kestrel, which stops
 /// first, would wait on the worker's open stream until the shutdown timeout.
 /// </summary>
-public sealed class DurableEngineShutdown(DurableEngine engine, IServiceProvider services) : IHostedLifecycleService
+public sealed class DurableEngineShutdown(DurableEngine engine, IServiceProvider services, StopTrail trail) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        trail.Enter("work in flight");
         await engine.StopDispatchingAsync();
+        trail.Enter("the durable worker");
         foreach (var worker in services.GetServices<IHostedService>().OfType<DurableTaskWorker>())
         {
             await worker.StopAsync(cancellationToken);
         }
+
+        trail.Enter("the web server and triggers");
     }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -26,5 +31,9 @@ public sealed class DurableEngineShutdown(DurableEngine engine, IServiceProvider
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        trail.Enter("the app's services");
+        return Task.CompletedTask;
+    }
 }

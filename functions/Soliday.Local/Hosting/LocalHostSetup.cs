@@ -16,6 +16,12 @@ namespace Soliday.Local.Hosting;
 
 public static class LocalHostSetup
 {
+    /// <summary>
+    /// How long the app's own stop may take, work in flight included (the engine drains for at most
+    /// 10 s of it): Ctrl+C should end a developer's host in seconds, not the framework's 30.
+    /// </summary>
+    private static readonly TimeSpan AppStopTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Soliday's services, the durable worker and client on the local engine, and the start banner.</summary>
     public static WebApplicationBuilder AddSolidayLocal(this WebApplicationBuilder builder, LocalInfrastructure infrastructure)
     {
@@ -78,6 +84,8 @@ public static class LocalHostSetup
             worker.UseGrpc(infrastructure.Engine.Address);
         });
         builder.Services.AddDurableTaskClient(client => client.UseGrpc(infrastructure.Engine.Address));
+        builder.Services.AddSingleton(infrastructure.Stopping);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = AppStopTimeout);
         builder.Services.AddHostedService<DurableEngineShutdown>();
 
         // After the engine's shutdown service: hosted services stop in reverse, so these stop first.

@@ -20,6 +20,9 @@ public sealed class LocalInfrastructure : IAsyncDisposable
 
     public DurableEngine Engine { get; }
 
+    /// <summary>Times each stage of stopping, and ends a stop that hangs.</summary>
+    public StopTrail Stopping { get; } = new(Console.WriteLine);
+
     public string StorageConnectionString { get; }
 
     public static async Task<LocalInfrastructure> StartAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
@@ -57,14 +60,18 @@ public sealed class LocalInfrastructure : IAsyncDisposable
     {
         try
         {
+            Stopping.Enter("the durable engine");
             await Engine.DisposeAsync();
         }
         finally
         {
             if (_azurite is not null)
             {
+                Stopping.Enter("Azurite");
                 await _azurite.DisposeAsync();
             }
+
+            Stopping.Finish();
         }
     }
 }

@@ -77,7 +77,7 @@ public sealed class LocalHostLifecycleTests
         var exitCode = await host.InterruptAsync(TimeSpan.FromSeconds(60));
         await host.WaitForAzuriteToExitAsync();
 
-        Assert.Equal(0, exitCode);
+        Assert.True(exitCode == 0, $"Soliday.Local exited with {exitCode}. It said:\n{host.Output}");
         Assert.False(host.IsListening(host.HttpPort), "the HTTP port is still open");
         Assert.False(host.IsListening(host.BlobPort), "Azurite is still running");
         Assert.False(File.Exists(Path.Combine(host.DataDirectory, "azurite.pid")), "Azurite's pid file was not removed");
