@@ -1,3 +1,4 @@
+using Soliday.Entries;
 using Soliday.Testing;
 
 namespace Soliday.Tests.Architecture;
@@ -94,10 +95,28 @@ public sealed class FolderLayeringTests
         Assert.Contains(new TypeUse("Pages", "AssetEndpoints", "Web", "Problems"), Today.Uses);
         // Only a constant, which the compiler copies in: the queue names storage creates.
         Assert.Contains(new TypeUse("(root)", "StorageSetup", "Hashtags", "HashtagPostQueue"), Today.Uses);
-        // Only a nameof, which the compiler also copies in: the orchestration calls the photo step by name.
-        Assert.Contains(new TypeUse("Workflow", "SubmissionOrchestration", "Imaging", "PhotoPreparation"), Today.Uses);
+        // Only a nameof, which the compiler also copies in. None crosses folders today (the
+        // orchestration names its steps in Workflow itself), so a file that does is read beside the real build.
+        Assert.Contains(new TypeUse("Storage", "NamesOnly", "Imaging", "PhotoPreparation"), WithSource("Storage/NamesOnly.cs", "static class NamesOnly { const string Step = nameof(PhotoPreparation); }").Uses);
         // A Razor component counts as the C# it becomes.
         Assert.Contains(new TypeUse("Curation", "CurationPage", "Pages", "PageShell"), Today.Uses);
+    }
+
+    /// <summary>The analysis of today's build, with the source of one file added under a folder of its own.</summary>
+    private static FolderDependencies WithSource(string path, string code)
+    {
+        var folder = Directory.CreateTempSubdirectory("soliday-layering-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, code);
+            return FolderDependencies.Of(typeof(SolidayOptions).Assembly.Location, folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     private static List<string> UpwardEdges(IEnumerable<string> edges)
