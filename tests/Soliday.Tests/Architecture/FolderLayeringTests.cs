@@ -15,8 +15,9 @@ public sealed class FolderLayeringTests
     /// <summary>
     /// Lowest layer first: a folder may use the folders of lower layers and of its own block. Entries
     /// is the kernel (the entry and its value types); Storage and Web know no capability; Timeline, its
-    /// open data and the site's Pages are one block; Workflow (the orchestration) sits above the
-    /// capabilities it drives; the root only composes.
+    /// open data and the site's Pages are one block; Workflow (the orchestration, its activities and
+    /// their contracts, and what starts, signals, stops and purges it) sits above the capabilities it
+    /// drives; the root only composes.
     /// </summary>
     private static readonly string[][] TargetLayers =
     [
