@@ -5,7 +5,7 @@ using Soliday.Timeline;
 namespace Soliday.Benchmarks;
 
 /// <summary>
-/// How long publishing one approved entry takes (the PublishEntry activity, in this process, on a
+/// How long publishing one approved entry takes (what the PublishEntry activity runs, in this process, on a
 /// fresh Azurite) with 100, 1,000 and 10,000 entries already published. Each size gets its own
 /// Azurite, seeded through the app's own classes (<see cref="SiteSeeding"/>); then entries are
 /// published one after another into the busiest hour, the worst case, and each is timed.

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
-using Soliday.Submissions;
 using Soliday.Tagging;
 using Soliday.Web;
 

@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
