@@ -77,7 +77,6 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();
         services.AddSingleton<SubmissionIntake>();
-        services.AddSingleton<ISubmissionWorkflows, SubmissionWorkflowStarter>();
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<SubmissionEndpoints>();
         services.AddSingleton<FormTokens>();
@@ -125,6 +124,14 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<EntryPageWriter>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<TimelinePublisher>();
+
+        services.AddSingleton<ISubmissionWorkflows, SubmissionWorkflows>();
+        services.AddSingleton<SubmissionActivities>();
+        services.AddSingleton<ImagingActivities>();
+        services.AddSingleton<CurationActivities>();
+        services.AddSingleton<HashtagActivities>();
+        services.AddSingleton<TimelineActivities>();
+        services.AddSingleton<NotificationActivities>();
 
         services.AddSingleton<HealthEndpoints>();
         services.AddSingleton<HistoryEndpoints>();

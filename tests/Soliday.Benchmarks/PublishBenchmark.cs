@@ -5,7 +5,7 @@ using Soliday.Timeline;
 namespace Soliday.Benchmarks;
 
 /// <summary>
-/// How long publishing one approved entry takes (the PublishEntry activity, in this process, on a
+/// How long publishing one approved entry takes (what the PublishEntry activity runs, in this process, on a
 /// fresh Azurite) with 100, 1,000 and 10,000 entries already published. Each size gets its own
 /// Azurite, seeded through the app's own classes (<see cref="SiteSeeding"/>); then entries are
 /// published one after another into the busiest hour, the worst case, and each is timed.
@@ -52,7 +52,7 @@ public static class PublishBenchmark
         {
             var entry = await seeding.AddWaitingEntryAsync(SiteSeeding.BusiestHour, (i * 7) % 60, media, $"Timed publish {i}: runners at the parkrun in Brueton Park #parkrun");
             clock.Restart();
-            await publisher.PublishEntry(new PublishEntryRequest(entry.Id, DateTimeOffset.UtcNow, null));
+            await publisher.PublishAsync(entry.Id, DateTimeOffset.UtcNow, decision: null);
             if (i > 0) // the first warms up the JIT and the connections: not counted
             {
                 times.Add(clock.Elapsed.TotalMilliseconds);

@@ -8,7 +8,7 @@ using Soliday.Web;
 
 namespace Soliday.Functions.Curation;
 
-/// <summary>Curators' endpoints and the curation activities, as Azure Functions.</summary>
+/// <summary>Curators' endpoints, as Azure Functions.</summary>
 public sealed class CurationFunctions(
     CurationPageEndpoint page,
     CuratorSignInEndpoint signIn,
@@ -17,8 +17,7 @@ public sealed class CurationFunctions(
     BulkDecisionEndpoint bulk,
     EditEntryFormEndpoint editForm,
     CurationMediaEndpoint media,
-    RemoveEntryEndpoint removal,
-    CurationSteps steps)
+    RemoveEntryEndpoint removal)
 {
     [Function("CurationPage")]
     public Task<IActionResult> Page(
@@ -107,20 +106,4 @@ public sealed class CurationFunctions(
         string id,
         string file) =>
         media.Media(request, id, file).AsAction();
-
-    [Function(nameof(CurationSteps.OfferForCuration))]
-    public Task<OfferForCurationResult> OfferForCuration([ActivityTrigger] OfferForCurationRequest request) =>
-        steps.OfferForCuration(request);
-
-    [Function(nameof(CurationSteps.ApplyChange))]
-    public Task<ApplyChangeResult> ApplyChange([ActivityTrigger] ApplyChangeRequest request) =>
-        steps.ApplyChange(request);
-
-    [Function(nameof(CurationSteps.RemindCurators))]
-    public Task<RemindCuratorsResult> RemindCurators([ActivityTrigger] RemindCuratorsRequest request) =>
-        steps.RemindCurators(request);
-
-    [Function(nameof(CurationSteps.DiscardEntry))]
-    public Task<DiscardEntryResult> DiscardEntry([ActivityTrigger] DiscardEntryRequest request) =>
-        steps.DiscardEntry(request);
 }

@@ -9,8 +9,8 @@ using Soliday.Web;
 
 namespace Soliday.Functions.Hashtags;
 
-/// <summary>Hashtag ingestion as Azure Functions: the Mastodon and Bluesky timers, the queue's consumer, the webhook, the source check.</summary>
-public sealed class HashtagFunctions(MastodonPoller poller, BlueskyPoller bluesky, HashtagIngestion ingestion, HashtagWebhook webhook, SourcePostCheck sourceCheck)
+/// <summary>Hashtag ingestion as Azure Functions: the Mastodon and Bluesky timers, the queue's consumer, the webhook.</summary>
+public sealed class HashtagFunctions(MastodonPoller poller, BlueskyPoller bluesky, HashtagIngestion ingestion, HashtagWebhook webhook)
 {
     /// <summary>
     /// One timer for all configured servers, not one per server: a function's trigger is fixed when
@@ -44,8 +44,4 @@ public sealed class HashtagFunctions(MastodonPoller poller, BlueskyPoller bluesk
     public Task<IActionResult> ReceivePost(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.HashtagWebhook)] HttpRequest request) =>
         webhook.Receive(request).AsAction();
-
-    [Function(nameof(SourcePostCheck.CheckSourcePost))]
-    public Task<CheckSourcePostResult> CheckSourcePost([ActivityTrigger] CheckSourcePostRequest request) =>
-        sourceCheck.CheckSourcePost(request);
 }

@@ -4,13 +4,9 @@ using Soliday.Notifications;
 
 namespace Soliday.Functions.Notifications;
 
-/// <summary>Email as Azure Functions: the residents' step (called only for a resident who asked), the curators' reminders and digest.</summary>
-public sealed class NotificationFunctions(ResidentNotes notes, CuratorReminderMail reminders, CuratorDigest digest)
+/// <summary>Curators' email as Azure Functions: the reminders and the digest (a resident's email is a step of the workflow: WorkflowFunctions).</summary>
+public sealed class NotificationFunctions(CuratorReminderMail reminders, CuratorDigest digest)
 {
-    [Function(nameof(ResidentNotes.NotifyResident))]
-    public Task<NotifyResidentResult> NotifyResident([ActivityTrigger] NotifyResidentRequest request) =>
-        notes.NotifyResident(request);
-
     /// <summary>The <c>curator-reminders</c> queue's reader; off where no curator address is set (the Bicep and the local host switch it).</summary>
     [Function(CuratorReminderMail.FunctionName)]
     public Task EmailCuratorReminder(

@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Soliday.Functions.Web;
 using Soliday.Submissions;
 using Soliday.Web;
-using Soliday.Workflow;
 
 namespace Soliday.Functions.Submissions;
 
-/// <summary>Residents' endpoints and the submission workflow, as Azure Functions.</summary>
-public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, SubmissionSteps steps, ErasureRequests erasures)
+/// <summary>Residents' endpoints and the erasure queue's reader, as Azure Functions.</summary>
+public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, ErasureRequests erasures)
 {
     [Function("SubmitForm")]
     public Task<IActionResult> SubmitForm(
@@ -42,18 +40,6 @@ public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, Submissio
         string id,
         [DurableClient] DurableTaskClient durable) =>
         endpoints.Takedown(request, id, durable).AsAction();
-
-    [Function(nameof(SubmissionOrchestration))]
-    public static Task<SubmissionWorkflowResult> RunOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
-        SubmissionOrchestration.RunAsync(context, context.GetInput<SubmissionWorkflowRequest>()!);
-
-    [Function(nameof(SubmissionSteps.BeginProcessing))]
-    public Task<BeginProcessingResult> BeginProcessing([ActivityTrigger] BeginProcessingRequest request) =>
-        steps.BeginProcessing(request);
-
-    [Function(nameof(ErasureRequests.RequestErasure))]
-    public Task<RequestErasureResult> RequestErasure([ActivityTrigger] RequestErasureRequest request) =>
-        erasures.RequestErasure(request);
 
     /// <summary>Erases an entry its workflow has ended for (a post deleted at its source), purge included.</summary>
     [Function("EraseEntry")]

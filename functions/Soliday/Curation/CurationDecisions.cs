@@ -25,6 +25,7 @@ public sealed class CurationDecisions(
     BlobServiceClient blobs,
     EntryStore entries,
     AuditLog audit,
+    ISubmissionWorkflows workflows,
     IOptions<SolidayOptions> soliday,
     ILogger<CurationDecisions> logger)
 {
@@ -43,8 +44,7 @@ public sealed class CurationDecisions(
             return await WhyNotAsync(id, entry);
         }
 
-        var instanceId = EntryWorkflow.InstanceId(id);
-        var instance = await durable.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        var instance = await durable.GetInstanceAsync(EntryWorkflow.InstanceId(id), getInputsAndOutputs: true, cancellationToken);
         var running = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Running };
         var state = running ? instance!.ReadCustomStatusAs<SubmissionProgress>()?.State : null;
 
@@ -85,7 +85,7 @@ public sealed class CurationDecisions(
 
         try
         {
-            await durable.RaiseEventAsync(instanceId, nameof(CuratorDecisionEvent), decision, cancellationToken);
+            await workflows.RaiseDecisionAsync(durable, id, decision, cancellationToken);
         }
         catch (Exception e)
         {

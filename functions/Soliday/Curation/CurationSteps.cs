@@ -4,32 +4,10 @@ using Microsoft.Extensions.Logging;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
-using Soliday.Submissions;
 using Soliday.Tagging;
-using Soliday.Telemetry;
-using Soliday.Timeline;
 using Soliday.Web;
 
 namespace Soliday.Curation;
-
-public sealed record OfferForCurationRequest(string SubmissionId, IReadOnlyList<PreparePhotoResult> Photos);
-
-/// <param name="Summary">What the curation page shows of the entry; null when it was taken down.</param>
-/// <param name="Withdrawn">Its sender took it down before it reached curators: the workflow ends.</param>
-public sealed record OfferForCurationResult(CurationSummary? Summary, bool Withdrawn);
-
-public sealed record ApplyChangeRequest(string SubmissionId, CuratorDecisionEvent Change);
-
-/// <param name="Summary">The entry as it now stands, flags recomputed.</param>
-public sealed record ApplyChangeResult(CurationSummary Summary);
-
-public sealed record RemindCuratorsRequest(string SubmissionId, CurationSummary Summary, DateTimeOffset WaitingSince);
-
-public sealed record RemindCuratorsResult(string SubmissionId);
-
-public sealed record DiscardEntryRequest(string SubmissionId, EntryState State, string Reason, CuratorDecisionEvent? Decision);
-
-public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
 
 /// <summary>
 /// A reminder on the <c>curator-reminders</c> queue, for whatever tells curators (email, Teams, a
@@ -37,7 +15,7 @@ public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
 /// </summary>
 public sealed record CuratorReminder(string SubmissionId, DateTimeOffset WaitingSince, string StatusUrl);
 
-/// <summary>The activities around curation: offer the entry, apply a curator's changes, remind, discard.</summary>
+/// <summary>What the workflow does around curation: offer the entry, apply a curator's changes, remind, discard.</summary>
 public sealed class CurationSteps(
     BlobServiceClient blobs,
     QueueServiceClient queues,
@@ -45,21 +23,19 @@ public sealed class CurationSteps(
     EntryTagger tagger,
     EntryFlagger flagger,
     PhotoHashIndex hashIndex,
-    TimelinePublisher timeline,
     ILogger<CurationSteps> logger)
 {
     public const string RemindersQueue = "curator-reminders";
 
     /// <summary>
     /// Records the photos' facts, tags and flags the entry, and puts it in the curators' hands.
-    /// Returns what the curation page shows of it. An entry taken down before or while this runs is
-    /// not offered, and its hashes are cut out of the index.
+    /// Returns what the curation page shows of it; null when it was taken down before or while this
+    /// ran: then it is not offered, and its hashes are cut out of the index.
     /// </summary>
-    public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
+    public async Task<CurationSummary?> OfferAsync(string submissionId, IReadOnlyList<PreparedPhoto> preparedPhotos)
     {
-        using var step = SubmissionStep.Begin(logger, nameof(OfferForCuration), request.SubmissionId);
-        var prepared = request.Photos.ToDictionary(p => p.PhotoIndex);
-        var current = await entries.GetAsync(request.SubmissionId);
+        var prepared = preparedPhotos.ToDictionary(p => p.PhotoIndex);
+        var current = await entries.GetAsync(submissionId);
         if (current.State.IsErased())
         {
             return await NotOfferedAsync(current.Id); // an earlier delivery of this step may have added its hashes
@@ -77,7 +53,7 @@ public sealed class CurationSteps(
             .Select(p => new PhotoHashes(offered.Id, p.Index, p.Facts!.Sha256, p.Facts.PerceptualHash)));
 
         // Only forward: a redelivered activity must not put a decided entry back in the queue.
-        var entry = await entries.UpdateAsync(request.SubmissionId, e => e.State is EntryState.Received or EntryState.Processing
+        var entry = await entries.UpdateAsync(submissionId, e => e.State is EntryState.Received or EntryState.Processing
             ? offered with { State = EntryState.AwaitingCuration, Featured = e.Featured }
             : e);
         if (entry.State.IsErased())
@@ -85,26 +61,24 @@ public sealed class CurationSteps(
             return await NotOfferedAsync(entry.Id); // taken down while this ran
         }
 
-        return new OfferForCurationResult(CurationSummary.From(entry), Withdrawn: false);
+        return CurationSummary.From(entry);
     }
 
     /// <summary>An erased entry: its hashes are cut out of the index again (this step may have added them after the erasure did).</summary>
-    private async Task<OfferForCurationResult> NotOfferedAsync(string id)
+    private async Task<CurationSummary?> NotOfferedAsync(string id)
     {
         await hashIndex.EraseAsync(id);
-        return new OfferForCurationResult(null, Withdrawn: true);
+        return null;
     }
 
     /// <summary>
     /// A curator's edit, or featuring, applied to the record. An edit recomputes the flags: a
     /// description a curator has improved is no longer flagged as weak. Returns the summary as it now stands.
     /// </summary>
-    public async Task<ApplyChangeResult> ApplyChange(ApplyChangeRequest request)
+    public async Task<CurationSummary> ApplyChangeAsync(string submissionId, CuratorDecisionEvent change)
     {
-        using var step = SubmissionStep.Begin(logger, nameof(ApplyChange), request.SubmissionId);
-        var change = request.Change;
         var otherPhotos = change.Action == CurationAction.Edit ? await hashIndex.ReadAsync() : [];
-        var entry = await entries.UpdateAsync(request.SubmissionId, e => e.State.IsErased() ? e : change.Action switch
+        var entry = await entries.UpdateAsync(submissionId, e => e.State.IsErased() ? e : change.Action switch
         {
             CurationAction.Feature => e with { Featured = true },
             CurationAction.Unfeature => e with { Featured = false },
@@ -113,45 +87,40 @@ public sealed class CurationSteps(
         });
 
         logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", entry.Id, change.Action, change.Curator);
-        return new ApplyChangeResult(CurationSummary.From(entry));
+        return CurationSummary.From(entry);
     }
 
     private Entry Reflagged(Entry entry, IReadOnlyList<PhotoHashes> otherPhotos) => entry with { Flags = flagger.Flags(entry, otherPhotos) };
 
     /// <summary>Puts a reminder on the <c>curator-reminders</c> queue: the entry has waited too long.</summary>
-    public async Task<RemindCuratorsResult> RemindCurators(RemindCuratorsRequest request)
+    public async Task RemindAsync(string submissionId, DateTimeOffset waitingSince)
     {
-        using var step = SubmissionStep.Begin(logger, nameof(RemindCurators), request.SubmissionId);
         var queue = queues.GetQueueClient(RemindersQueue);
         await queue.CreateIfNotExistsAsync();
-        var reminder = new CuratorReminder(request.SubmissionId, request.WaitingSince, Routes.SubmissionStatusUrl(request.SubmissionId));
+        var reminder = new CuratorReminder(submissionId, waitingSince, Routes.SubmissionStatusUrl(submissionId));
         await queue.SendMessageAsync(SolidayJson.Serialize(reminder));
-        logger.LogInformation("Submission {SubmissionId} is overdue: curators reminded", request.SubmissionId);
-        return new RemindCuratorsResult(request.SubmissionId);
+        logger.LogInformation("Submission {SubmissionId} is overdue: curators reminded", submissionId);
     }
 
     /// <summary>
-    /// Removes the entry from the site, its renditions and its originals (which hold the photo's GPS
-    /// and serve no purpose once it will not be published); keeps the record and the reason.
+    /// Removes the entry's renditions and its originals (which hold the photo's GPS and serve no
+    /// purpose once it will not be published); keeps the record and the reason. Called once the
+    /// entry is off the site (the workflow's <c>DiscardEntry</c> step takes it off first).
     /// </summary>
-    public async Task<DiscardEntryResult> DiscardEntry(DiscardEntryRequest request)
+    public async Task DiscardAsync(string id, EntryState state, string reason, CuratorDecisionEvent? decision)
     {
-        var id = request.SubmissionId;
-        using var step = SubmissionStep.Begin(logger, nameof(DiscardEntry), id);
-        await timeline.UnpublishEntry(id);
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));
 
         await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
         {
-            State = request.State,
-            Reason = request.Reason,
-            Decision = request.Decision is { } d ? CuratorDecisionRecord.From(d) : e.Decision,
+            State = state,
+            Reason = reason,
+            Decision = decision is { } d ? CuratorDecisionRecord.From(d) : e.Decision,
             Photos = e.Photos.Select(p => p with { Renditions = [] }).ToList(),
         });
 
-        logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, request.State.ToWire(), request.Reason);
-        return new DiscardEntryResult(id, request.State);
+        logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, state.ToWire(), reason);
     }
 
     private static Entry Edited(Entry entry, EntryEdit edit) => entry with

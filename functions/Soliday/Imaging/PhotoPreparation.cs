@@ -3,18 +3,15 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Soliday.Entries;
 using Soliday.Storage;
-using Soliday.Submissions;
 using Soliday.Telemetry;
 
 namespace Soliday.Imaging;
 
-public sealed record PreparePhotoRequest(string SubmissionId, int PhotoIndex);
-
-/// <summary>The facts and renditions of one photo, or why it could not be prepared.</summary>
-public sealed record PreparePhotoResult(int PhotoIndex, PhotoFacts? Facts, IReadOnlyList<Rendition> Renditions, PhotoRefusal? Refusal);
+/// <summary>The facts and renditions of one photo, or why it could not be prepared; neither when its entry was taken down.</summary>
+public sealed record PreparedPhoto(int PhotoIndex, PhotoFacts? Facts, IReadOnlyList<Rendition> Renditions, PhotoRefusal? Refusal);
 
 /// <summary>
-/// The <c>PreparePhoto</c> activity: one per photo of an entry, run in parallel by the workflow.
+/// What the workflow's <c>PreparePhoto</c> step does: one per photo of an entry, run in parallel.
 /// One activity makes all of a photo's renditions from a single decode; a decode per rendition
 /// would cost the decode six times over (see docs/benchmarks.md).
 /// A take-down terminates the workflow but cannot stop this step once it runs, so the step looks
@@ -22,10 +19,8 @@ public sealed record PreparePhotoResult(int PhotoIndex, PhotoFacts? Facts, IRead
 /// </summary>
 public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries, PhotoProcessor processor, ILogger<PhotoPreparation> logger)
 {
-    public async Task<PreparePhotoResult> PreparePhoto(PreparePhotoRequest request)
+    public async Task<PreparedPhoto> PrepareAsync(string id, int index)
     {
-        var (id, index) = (request.SubmissionId, request.PhotoIndex);
-        using var step = SubmissionStep.Begin(logger, nameof(PreparePhoto), id);
         var started = Stopwatch.GetTimestamp();
         if (await IsErasedAsync(id))
         {

@@ -17,11 +17,6 @@ public enum ResidentNote
     Outcome,
 }
 
-public sealed record NotifyResidentRequest(string SubmissionId, ResidentNote Note);
-
-/// <summary>Whether an email went; false when it was not wanted, already sent, or had no address left to go to.</summary>
-public sealed record NotifyResidentResult(bool Sent);
-
 /// <summary>
 /// The only emails a resident ever gets, and only when they ticked "Email me a receipt": a receipt
 /// with the links to their status page and to take the entry down, and one note when it is published
@@ -37,26 +32,29 @@ public sealed class ResidentNotes(
     TimeProvider clock,
     ILogger<ResidentNotes> logger)
 {
-    /// <summary>The durable activity: sends the note once, then marks it sent on the entry.</summary>
-    public async Task<NotifyResidentResult> NotifyResident(NotifyResidentRequest request)
+    /// <summary>
+    /// What the workflow's <c>NotifyResident</c> step does: sends the note once, then marks it sent
+    /// on the entry. Whether an email went: false when it was not wanted, already sent, or had no
+    /// address left to go to.
+    /// </summary>
+    public async Task<bool> SendAsync(string id, ResidentNote note)
     {
-        var id = request.SubmissionId;
         // Taken down or removed: its address goes with the erasure, and nothing is sent meanwhile.
         if (await entries.FindAsync(id) is not { ContactEmail: { } address, ResidentMail: { } mail } entry || entry.State.IsErased() || !sender.IsConfigured)
         {
-            return new NotifyResidentResult(false);
+            return false;
         }
 
-        var alreadySent = request.Note == ResidentNote.Receipt ? mail.ReceiptSentAt : mail.OutcomeSentAt;
-        if (alreadySent is not null || Compose(entry, request.Note) is not { } body)
+        var alreadySent = note == ResidentNote.Receipt ? mail.ReceiptSentAt : mail.OutcomeSentAt;
+        if (alreadySent is not null || Compose(entry, note) is not { } body)
         {
-            return new NotifyResidentResult(false);
+            return false;
         }
 
         if (!MailSender.CanSendTo(address))
         {
-            logger.LogWarning("Submission {SubmissionId}: the {Note} was not sent, the address cannot take mail", id, request.Note);
-            return new NotifyResidentResult(false);
+            logger.LogWarning("Submission {SubmissionId}: the {Note} was not sent, the address cannot take mail", id, note);
+            return false;
         }
 
         try
@@ -65,20 +63,20 @@ public sealed class ResidentNotes(
         }
         catch (MailNotSentException e) when (e.Permanent)
         {
-            logger.LogWarning("Submission {SubmissionId}: the {Note} was not sent: {Reason}", id, request.Note, e.Message);
-            return new NotifyResidentResult(false);
+            logger.LogWarning("Submission {SubmissionId}: the {Note} was not sent: {Reason}", id, note, e.Message);
+            return false;
         }
 
         // Marked after sending: a failure in between sends it again (at least once, never lost).
         var now = clock.GetUtcNow();
         await entries.UpdateAsync(id, e => e with
         {
-            ResidentMail = request.Note == ResidentNote.Receipt
+            ResidentMail = note == ResidentNote.Receipt
                 ? (e.ResidentMail ?? new()) with { ReceiptSentAt = now }
                 : (e.ResidentMail ?? new()) with { OutcomeSentAt = now },
         });
-        logger.LogInformation("Submission {SubmissionId}: {Note} emailed", id, request.Note);
-        return new NotifyResidentResult(true);
+        logger.LogInformation("Submission {SubmissionId}: {Note} emailed", id, note);
+        return true;
     }
 
     private (string Subject, string Text)? Compose(Entry entry, ResidentNote note)

@@ -1,7 +1,6 @@
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
@@ -31,23 +30,24 @@ public sealed class EntryErasure(
     EntryStore entries,
     PhotoHashIndex hashIndex,
     TimelinePublisher timeline,
+    ISubmissionWorkflows workflows,
     TimeProvider clock,
     ILogger<EntryErasure> logger)
 {
     public const string TakedownReason = "Removed at the request of the person who sent it.";
 
+    /// <summary>The output a stopped workflow keeps until it is purged: why it stopped, nothing of the entry.</summary>
+    private const string StoppedOutput = "erased";
+
     /// <summary>
     /// What a sender is promised: the take-down is carried out from the <c>entry-erasures</c> queue,
     /// whose trigger runs within seconds on a warm app, a minute or two on a cold one, and retries a
-    /// failed try four times (each waiting at most <see cref="TerminationWait"/> for the engine).
+    /// failed try four times (each waiting at most a minute for the engine: <see cref="ISubmissionWorkflows.PurgeAsync"/>).
     /// </summary>
     public static readonly TimeSpan TakedownPromise = TimeSpan.FromMinutes(10);
 
     /// <summary>Asking to stop a workflow is one message to the engine; longer than this, the take-down answers without it.</summary>
     private static readonly TimeSpan QuickStopLimit = TimeSpan.FromSeconds(3);
-
-    /// <summary>A termination is taken in within a second or so; far longer means the engine is unwell, and the caller can try again.</summary>
-    private static readonly TimeSpan TerminationWait = TimeSpan.FromSeconds(60);
 
     /// <summary>
     /// Erases the entry; returns what is left of its record, or null if there is no such entry.
@@ -61,14 +61,14 @@ public sealed class EntryErasure(
             return null;
         }
 
-        await StopWorkflowAsync(id, durable, cancellationToken);
+        await workflows.StopAsync(durable, id, StoppedOutput, cancellationToken);
 
         await timeline.UnpublishEntry(id);
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id), cancellationToken);
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id), cancellationToken);
 
         await hashIndex.EraseAsync(id, cancellationToken);
-        await PurgeWorkflowAsync(id, durable, cancellationToken);
+        await workflows.PurgeAsync(durable, id, cancellationToken);
 
         // After the purge: an emptied record means nothing else is left (see IsFinished).
         await entries.UpdateAsync(id, Emptied, cancellationToken);
@@ -134,40 +134,11 @@ public sealed class EntryErasure(
         limit.CancelAfter(QuickStopLimit);
         try
         {
-            await StopWorkflowAsync(id, durable, limit.Token);
+            await workflows.StopAsync(durable, id, StoppedOutput, limit.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "Submission {SubmissionId}: its workflow could not be stopped at once; the queued erasure will", id);
         }
-    }
-
-    private async Task StopWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        var instanceId = EntryWorkflow.InstanceId(id);
-        var instance = await durable.GetInstanceAsync(instanceId, cancellationToken);
-        if (instance is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
-        {
-            // Best effort: if it ends by itself in between, the mark above keeps it off the site anyway.
-            await durable.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions { Output = "erased" }, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// Deletes the workflow's input, history and status. Only a finished instance can be purged, so
-    /// this waits for the termination to be taken in. Throws if it is not: the erasure is safe to repeat.
-    /// </summary>
-    private async Task PurgeWorkflowAsync(string id, DurableTaskClient durable, CancellationToken cancellationToken)
-    {
-        var instanceId = EntryWorkflow.InstanceId(id);
-        if (await durable.GetInstanceAsync(instanceId, cancellationToken) is null)
-        {
-            return; // never started, or purged by an earlier erasure
-        }
-
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(TerminationWait);
-        await durable.WaitForInstanceCompletionAsync(instanceId, wait.Token);
-        await durable.PurgeInstanceAsync(instanceId, cancellationToken);
     }
 }

@@ -4,21 +4,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Storage;
-using Soliday.Submissions;
 using Soliday.Telemetry;
 
 namespace Soliday.Timeline;
 
-/// <param name="PublishedAt">From the orchestration's clock, so a retried publish records the same time.</param>
-/// <param name="Decision">The approval; null when an entry already published is published again after a change.</param>
-/// <param name="ChangedAt">When a curator's change after publication was made (orchestration clock); null for the first publish.</param>
-public sealed record PublishEntryRequest(string SubmissionId, DateTimeOffset PublishedAt, CuratorDecisionRecord? Decision, DateTimeOffset? ChangedAt = null);
-
-/// <param name="Hour">The hour it was published at; null when it was taken down first.</param>
-public sealed record PublishEntryResult(string SubmissionId, int? Hour);
-
 /// <summary>
-/// The <c>PublishEntry</c> activity and its undo. Publishing puts the entry's renditions on the
+/// What the workflow's <c>PublishEntry</c> step does, and its undo. Publishing puts the entry's renditions on the
 /// site, records where it is placed, updates its hour's index and its tags' indexes (each by ETag
 /// compare-and-swap), appends it to the recent log, then brings the site up to date from those snapshots
 /// alone (<see cref="SiteWriter"/>): the cost of one publish does not grow with the day. Every step
@@ -36,13 +27,16 @@ public sealed class TimelinePublisher(
 {
     private DateOnly Day => soliday.Value.Day;
 
-    public async Task<PublishEntryResult> PublishEntry(PublishEntryRequest request)
+    /// <summary>Publishes the entry, or publishes it again after a change; returns the hour it is placed at, or null when it was taken down first.</summary>
+    /// <param name="publishedAt">From the orchestration's clock, so a retried publish records the same time.</param>
+    /// <param name="decision">The approval; null when an entry already published is published again after a change.</param>
+    /// <param name="changedAt">When a curator's change after publication was made (orchestration clock); null for the first publish.</param>
+    public async Task<int?> PublishAsync(string submissionId, DateTimeOffset publishedAt, CuratorDecisionRecord? decision, DateTimeOffset? changedAt = null)
     {
-        using var step = SubmissionStep.Begin(logger, nameof(PublishEntry), request.SubmissionId);
-        var entry = await entries.GetAsync(request.SubmissionId);
+        var entry = await entries.GetAsync(submissionId);
         if (entry.State.IsErased())
         {
-            return new PublishEntryResult(entry.Id, Hour: null); // its sender took it down first
+            return null; // its sender took it down first
         }
 
         try
@@ -53,13 +47,13 @@ public sealed class TimelinePublisher(
         {
             if (await IsErasedAsync(entry.Id))
             {
-                return new PublishEntryResult(entry.Id, Hour: null); // taken down while this ran: its renditions are gone
+                return null; // taken down while this ran: its renditions are gone
             }
 
             throw;
         }
 
-        var published = ToTimelineEntry(entry, request);
+        var published = ToTimelineEntry(entry, publishedAt, changedAt);
         var hour = TimeZoneInfo.ConvertTime(published.PlacedAt, soliday.Value.Zone).Hour;
         var before = await placements.FindAsync(Day, entry.Id);
         var placement = EntryPlacement.Of(published, hour);
@@ -87,21 +81,21 @@ public sealed class TimelinePublisher(
         if (await IsErasedAsync(entry.Id))
         {
             await RemoveAsync(entry.Id, [widened]);
-            return new PublishEntryResult(entry.Id, Hour: null);
+            return null;
         }
 
         // The record says "published" last, so a resident who sees it finds the entry on the site.
         await entries.UpdateAsync(entry.Id, e => e.State.IsErased() ? e : e with
         {
             State = EntryState.Published,
-            PublishedAt = request.PublishedAt,
+            PublishedAt = publishedAt,
             Reason = null,
-            Decision = request.Decision ?? e.Decision,
+            Decision = decision ?? e.Decision,
         });
 
         SolidayTelemetry.EntriesPublished.Add(1);
         logger.LogInformation("Submission {SubmissionId} published at hour {Hour}", entry.Id, hour);
-        return new PublishEntryResult(entry.Id, hour);
+        return hour;
     }
 
     /// <summary>
@@ -172,7 +166,7 @@ public sealed class TimelinePublisher(
         }));
     }
 
-    private TimelineEntry ToTimelineEntry(Entry entry, PublishEntryRequest request) => new()
+    private TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt, DateTimeOffset? changedAt) => new()
     {
         Id = entry.Id,
         Text = entry.Text,
@@ -180,8 +174,8 @@ public sealed class TimelinePublisher(
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
         PlacedAt = soliday.Value.DateOf(entry.MomentAt) == Day ? entry.MomentAt : entry.SentAt,
-        PublishedAt = request.PublishedAt,
-        ChangedAt = request.ChangedAt,
+        PublishedAt = publishedAt,
+        ChangedAt = changedAt,
         SourceUrl = entry.SourcePost?.Url,
         Photos = entry.Photos.Select(p => new TimelinePhoto(
             p.Alt,

@@ -2,11 +2,9 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using Soliday.Curation;
 using Soliday.Entries;
-using Soliday.Hashtags;
 using Soliday.Imaging;
 using Soliday.Notifications;
 using Soliday.Submissions;
-using Soliday.Timeline;
 
 namespace Soliday.Workflow;
 
@@ -143,17 +141,17 @@ public static class SubmissionOrchestration
     {
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
         var begun = await context.CallActivityAsync<BeginProcessingResult>(
-            nameof(SubmissionSteps.BeginProcessing), new BeginProcessingRequest(id), StorageRetry);
+            nameof(SubmissionActivities.BeginProcessing), new BeginProcessingRequest(id), StorageRetry);
 
         var photos = await Task.WhenAll(Enumerable.Range(0, begun.PhotoCount).Select(index =>
-            context.CallActivityAsync<PreparePhotoResult>(nameof(PhotoPreparation.PreparePhoto), new PreparePhotoRequest(id, index), StorageRetry)));
+            context.CallActivityAsync<PreparePhotoResult>(nameof(ImagingActivities.PreparePhoto), new PreparePhotoRequest(id, index), StorageRetry)));
         if (photos.FirstOrDefault(p => p.Refusal is not null)?.Refusal is { } refusal)
         {
             return (null, refusal);
         }
 
         var offered = await context.CallActivityAsync<OfferForCurationResult>(
-            nameof(CurationSteps.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
+            nameof(CurationActivities.OfferForCuration), new OfferForCurationRequest(id, photos), StorageRetry);
         return (offered.Summary, null);
     }
 
@@ -189,7 +187,7 @@ public static class SubmissionOrchestration
                 reminded = true;
                 summary = summary.Overdue();
                 await context.CallActivityAsync<RemindCuratorsResult>(
-                    nameof(CurationSteps.RemindCurators), new RemindCuratorsRequest(request.SubmissionId, summary, waitingSince), StorageRetry);
+                    nameof(CurationActivities.RemindCurators), new RemindCuratorsRequest(request.SubmissionId, summary, waitingSince), StorageRetry);
                 continue;
             }
 
@@ -205,7 +203,7 @@ public static class SubmissionOrchestration
             }
 
             var changed = await context.CallActivityAsync<ApplyChangeResult>(
-                nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(request.SubmissionId, received), StorageRetry);
+                nameof(CurationActivities.ApplyChange), new ApplyChangeRequest(request.SubmissionId, received), StorageRetry);
             summary = reminded ? changed.Summary.Overdue() : changed.Summary;
         }
     }
@@ -240,7 +238,7 @@ public static class SubmissionOrchestration
             {
                 context.SetCustomStatus(new SubmissionProgress(EntryState.Removed.ToWire()));
                 await context.CallActivityAsync<RequestErasureResult>(
-                    nameof(ErasureRequests.RequestErasure), new RequestErasureRequest(id, DeletedAfterPublicationReason), StorageRetry);
+                    nameof(SubmissionActivities.RequestErasure), new RequestErasureRequest(id, DeletedAfterPublicationReason), StorageRetry);
                 return new SubmissionWorkflowResult(id, EntryState.Removed, DeletedAfterPublicationReason);
             }
 
@@ -257,7 +255,7 @@ public static class SubmissionOrchestration
         var summary = published.Summary;
         if (received.Action is CurationAction.Edit or CurationAction.Feature or CurationAction.Unfeature)
         {
-            summary = (await context.CallActivityAsync<ApplyChangeResult>(nameof(CurationSteps.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry)).Summary;
+            summary = (await context.CallActivityAsync<ApplyChangeResult>(nameof(CurationActivities.ApplyChange), new ApplyChangeRequest(id, received), StorageRetry)).Summary;
             try
             {
                 await PublishAsync(context, id, published.PublishedAt, decision: null, RepublishRetry, changedAt: context.CurrentUtcDateTime);
@@ -286,7 +284,7 @@ public static class SubmissionOrchestration
         try
         {
             var check = await context.CallActivityAsync<CheckSourcePostResult>(
-                nameof(SourcePostCheck.CheckSourcePost), new CheckSourcePostRequest(id), SourceCheckRetry);
+                nameof(HashtagActivities.CheckSourcePost), new CheckSourcePostRequest(id), SourceCheckRetry);
             return check.Gone;
         }
         catch (TaskFailedException e)
@@ -299,7 +297,7 @@ public static class SubmissionOrchestration
     private static Task<PublishEntryResult> PublishAsync(
         TaskOrchestrationContext context, string id, DateTimeOffset publishedAt, CuratorDecisionEvent? decision, TaskOptions? retry = null, DateTimeOffset? changedAt = null) =>
         context.CallActivityAsync<PublishEntryResult>(
-            nameof(TimelinePublisher.PublishEntry),
+            nameof(TimelineActivities.PublishEntry),
             new PublishEntryRequest(id, publishedAt, decision is null ? null : CuratorDecisionRecord.From(decision), changedAt),
             retry ?? PublishRetry);
 
@@ -325,7 +323,7 @@ public static class SubmissionOrchestration
 
         try
         {
-            await context.CallActivityAsync<NotifyResidentResult>(nameof(ResidentNotes.NotifyResident), new NotifyResidentRequest(request.SubmissionId, note), MailRetry);
+            await context.CallActivityAsync<NotifyResidentResult>(nameof(NotificationActivities.NotifyResident), new NotifyResidentRequest(request.SubmissionId, note), MailRetry);
         }
         catch (TaskFailedException e)
         {
@@ -339,7 +337,7 @@ public static class SubmissionOrchestration
     {
         context.SetCustomStatus(new SubmissionProgress(state.ToWire(), summary));
         await context.CallActivityAsync<DiscardEntryResult>(
-            nameof(CurationSteps.DiscardEntry), new DiscardEntryRequest(id, state, reason, decision), StorageRetry);
+            nameof(CurationActivities.DiscardEntry), new DiscardEntryRequest(id, state, reason, decision), StorageRetry);
         return new SubmissionWorkflowResult(id, state, reason);
     }
 }

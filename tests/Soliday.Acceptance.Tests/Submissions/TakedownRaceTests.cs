@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Soliday.Acceptance.Tests.Support;
-using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Testing;
+using Soliday.Workflow;
 
 namespace Soliday.Acceptance.Tests.Submissions;
 
@@ -27,7 +27,7 @@ public sealed class TakedownRaceTests(SharedHost shared) : IDisposable
         var (id, takedownUrl) = await WaitingEntryAsync();
         await TakeDownMidwayAsync(id); // the mark is set and the renditions deleted; the original is not gone yet
 
-        var result = await _services.GetRequiredService<PhotoPreparation>().PreparePhoto(new PreparePhotoRequest(id, 0));
+        var result = await _services.GetRequiredService<ImagingActivities>().PreparePhoto(new PreparePhotoRequest(id, 0));
 
         Assert.Empty(result.Renditions);
         Assert.Empty(await Host.BlobNamesAsync(StorageLayout.Renditions, $"{id}/"));
@@ -42,7 +42,7 @@ public sealed class TakedownRaceTests(SharedHost shared) : IDisposable
             .Select(p => new PreparePhotoResult(p.Index, p.Facts, p.Renditions, null)).ToList();
         await TakeDownMidwayAsync(id);
 
-        var offered = await _services.GetRequiredService<CurationSteps>().OfferForCuration(new OfferForCurationRequest(id, photos));
+        var offered = await _services.GetRequiredService<CurationActivities>().OfferForCuration(new OfferForCurationRequest(id, photos));
 
         Assert.True(offered.Withdrawn);
         Assert.Null(offered.Summary);

@@ -25,7 +25,7 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_form_function_answers_with_the_form_page()
     {
-        var functions = new SubmissionFunctions(_calls.Services.GetRequiredService<SubmissionEndpoints>(), _calls.Services.GetRequiredService<SubmissionSteps>(), _calls.Services.GetRequiredService<ErasureRequests>());
+        var functions = new SubmissionFunctions(_calls.Services.GetRequiredService<SubmissionEndpoints>(), _calls.Services.GetRequiredService<ErasureRequests>());
         var context = _calls.NewContext();
 
         await FunctionCalls.ExecuteAsync(await functions.SubmitForm(context.Request), context);
@@ -90,5 +90,5 @@ public sealed class FunctionClassTests : IDisposable
 
     private HashtagFunctions HashtagFunctions() => new(
         _calls.Services.GetRequiredService<MastodonPoller>(), _calls.Services.GetRequiredService<BlueskyPoller>(), _calls.Services.GetRequiredService<HashtagIngestion>(),
-        _calls.Services.GetRequiredService<HashtagWebhook>(), _calls.Services.GetRequiredService<SourcePostCheck>());
+        _calls.Services.GetRequiredService<HashtagWebhook>());
 }

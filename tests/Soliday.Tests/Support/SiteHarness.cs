@@ -95,7 +95,7 @@ public sealed class SiteHarness : IAsyncDisposable
 
     public async Task<string> PublishAsync(Entry entry, DateTimeOffset? at = null)
     {
-        await Publisher.PublishEntry(new PublishEntryRequest(entry.Id, at ?? DateTimeOffset.UtcNow, null));
+        await Publisher.PublishAsync(entry.Id, at ?? DateTimeOffset.UtcNow, decision: null);
         return entry.Id;
     }
 
@@ -103,7 +103,7 @@ public sealed class SiteHarness : IAsyncDisposable
     public async Task EditAsync(string id, Func<Entry, Entry> edit)
     {
         var entry = await Entries.UpdateAsync(id, edit);
-        await Publisher.PublishEntry(new PublishEntryRequest(id, entry.PublishedAt ?? DateTimeOffset.UtcNow, null, DateTimeOffset.UtcNow));
+        await Publisher.PublishAsync(id, entry.PublishedAt ?? DateTimeOffset.UtcNow, decision: null, changedAt: DateTimeOffset.UtcNow);
     }
 
     /// <summary>A file of the site, or null when there is none.</summary>

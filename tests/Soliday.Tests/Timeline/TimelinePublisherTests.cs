@@ -74,14 +74,14 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         await using var site = await SiteHarness.StartAsync(azurite);
         var id = await site.PublishAsync(await site.AddAsync("Kites over Tudor Grange", hour: 9, minute: 10, photos: 0));
         var moved = await site.Entries.UpdateAsync(id, e => e with { ReceivedAt = e.ReceivedAt.AddHours(5) }); // a curator corrects the time
-        var republish = new PublishEntryRequest(id, moved.PublishedAt!.Value, null, DateTimeOffset.UtcNow);
+        var (publishedAt, changedAt) = (moved.PublishedAt!.Value, DateTimeOffset.UtcNow);
 
         await using (await LeaseAsync(site, SitePaths.DayPage)) // the day page cannot be written: the activity fails
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => site.Publisher.PublishEntry(republish));
+            await Assert.ThrowsAnyAsync<Exception>(() => site.Publisher.PublishAsync(id, publishedAt, decision: null, changedAt));
         }
 
-        await site.Publisher.PublishEntry(republish); // the durable retry
+        await site.Publisher.PublishAsync(id, publishedAt, decision: null, changedAt); // the durable retry
 
         var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
         Assert.DoesNotContain(id, SectionOf(day, 9));
@@ -96,14 +96,14 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         await site.PublishAsync(await site.AddAsync("The tombola at the fete", hour: 11, minute: 5, tags: ["#fete"]));
         var id = await site.PublishAsync(await site.AddAsync("Lemon drizzle on the cake stall", hour: 11, minute: 30, tags: ["#fete"]));
         var edited = await site.Entries.UpdateAsync(id, e => e with { Tags = [new("hashtag", "cakes")] });
-        var republish = new PublishEntryRequest(id, edited.PublishedAt!.Value, null, DateTimeOffset.UtcNow);
+        var (publishedAt, changedAt) = (edited.PublishedAt!.Value, DateTimeOffset.UtcNow);
 
         await using (await LeaseAsync(site, "tags/fete.html")) // the tag page it leaves cannot be written: the activity fails
         {
-            await Assert.ThrowsAnyAsync<Exception>(() => site.Publisher.PublishEntry(republish));
+            await Assert.ThrowsAnyAsync<Exception>(() => site.Publisher.PublishAsync(id, publishedAt, decision: null, changedAt));
         }
 
-        await site.Publisher.PublishEntry(republish); // the durable retry
+        await site.Publisher.PublishAsync(id, publishedAt, decision: null, changedAt); // the durable retry
 
         Assert.DoesNotContain(id, await site.RequiredSiteFileAsync("tags/fete.html"));
         Assert.Contains(id, await site.RequiredSiteFileAsync("tags/cakes.html"));
