@@ -11,6 +11,9 @@ public sealed class FormInBrowserTests(SharedHost shared, BrowserFixture browser
 {
     private string BaseAddress => shared.Host.Http.BaseAddress!.ToString();
 
+    /// <summary>A post's answer, on a shared host other tests keep busy decoding photos: seconds, not Playwright's default five.</summary>
+    private const float SentFormTimeout = 30_000;
+
     private static readonly string[] ThreePhotos =
     [
         Corpus.File("real-exif", "EX__jpg_mobile_jolla.jpg"),
@@ -118,7 +121,7 @@ public sealed class FormInBrowserTests(SharedHost shared, BrowserFixture browser
         await page.Keyboard.TypeAsync("Dev");
         await page.Keyboard.PressAsync("Enter"); // no consent
 
-        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"), new() { Timeout = SentFormTimeout });
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please confirm you took the photo");
         Assert.Equal("consent", await page.FocusedIdAsync()); // the first field in error
         Assert.Contains("consent-error", await page.Locator("#consent").GetAttributeAsync("aria-describedby") ?? "");
@@ -141,7 +144,7 @@ public sealed class FormInBrowserTests(SharedHost shared, BrowserFixture browser
         await page.Locator("#alt").FillAsync(ThreeDescriptions[2]);
         await page.Locator("#caption").FillAsync("Rain on the Hub windows");
         await page.Locator("form.submission button[type=submit]").ClickAsync(); // no consent: the form comes back, without the photo
-        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"), new() { Timeout = SentFormTimeout });
 
         await page.Locator("#consent").CheckAsync();
         await page.Locator("form.submission button[type=submit]").ClickAsync(); // sent again, the photo not chosen again
@@ -168,7 +171,7 @@ public sealed class FormInBrowserTests(SharedHost shared, BrowserFixture browser
 
         await page.Locator("form.submission button[type=submit]").ClickAsync();
 
-        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"));
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"), new() { Timeout = SentFormTimeout });
         await Assertions.Expect(page.Locator("#photo-2-error")).ToContainTextAsync("You wrote a description of the photo, but the photo did not come with it");
         await Assertions.Expect(page.Locator("#photo-2")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#photo-2")).ToBeFocusedAsync(); // the first field in error

@@ -27,6 +27,11 @@
     return (bytes / (1024 * 1024)).toFixed(1);
   }
 
+  // A size people can read: "0.0 MB" would look like an empty file.
+  function size(bytes) {
+    return bytes < 100 * 1024 ? "less than 0.1 MB" : megabytes(bytes) + " MB";
+  }
+
   function altOf(slot) {
     return slot.querySelector("textarea");
   }
@@ -117,7 +122,7 @@
       if (file) {
         urls[i] = URL.createObjectURL(file);
         preview.querySelector("img").src = urls[i];
-        preview.querySelector("p").textContent = file.name + " (" + megabytes(file.size) + " MB)";
+        preview.querySelector("p").textContent = file.name + " (" + size(file.size) + ")";
       }
       slot.hidden = !file && altOf(slot).value.trim() === "";
     });
