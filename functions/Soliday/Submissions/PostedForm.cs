@@ -6,10 +6,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace Soliday.Submissions;
 
-/// <summary>One <c>photo</c> part as it came: its bytes, or none for a file field left empty.</summary>
-public sealed record PostedPhoto(byte[]? Content)
+/// <summary>One <c>photo</c> part as it came: its bytes, none for a file field left empty.</summary>
+public sealed record PostedPhoto(ReadOnlyMemory<byte> Content)
 {
-    public bool IsEmpty => Content is not { Length: > 0 };
+    public bool IsEmpty => Content.IsEmpty;
 }
 
 /// <summary>
@@ -92,19 +92,27 @@ public sealed record PostedForm(IReadOnlyList<PostedPhoto> Photos, IReadOnlyDict
         return new(photos, values, extra);
     }
 
-    private static async Task<byte[]> ReadBytesAsync(Stream body, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(Stream body, CancellationToken cancellationToken)
     {
-        // The whole body is bounded by the request limit already (LengthLimitedStream).
-        using var buffer = new MemoryStream();
+        // The whole body is bounded by the request limit already (LengthLimitedStream). The
+        // buffer itself is handed on, not copied: a photo is held once while it is checked and stored.
+        var buffer = new MemoryStream();
         await body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        return new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>Reads a part to its end, keeping nothing: how many bytes it had.</summary>
     private static async Task<long> DrainAsync(Stream body, CancellationToken cancellationToken)
     {
-        var counter = new ByteCounter();
-        await body.CopyToAsync(counter, cancellationToken);
-        return counter.Length;
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+        }
+
+        return total;
     }
 
     private static async Task<string> ReadTextAsync(Stream body, CancellationToken cancellationToken)
@@ -114,32 +122,5 @@ public sealed record PostedForm(IReadOnlyList<PostedPhoto> Photos, IReadOnlyDict
         var read = await text.ReadBlockAsync(chars.AsMemory(), cancellationToken);
         await DrainAsync(body, cancellationToken);
         return new string(chars, 0, read);
-    }
-
-    /// <summary>Counts what is written to it and keeps nothing.</summary>
-    private sealed class ByteCounter : Stream
-    {
-        private long _length;
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => _length;
-        public override long Position { get => _length; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => _length += count;
-        public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
-        {
-            _length += source.Length;
-            return ValueTask.CompletedTask;
-        }
     }
 }

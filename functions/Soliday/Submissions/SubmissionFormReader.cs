@@ -214,7 +214,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             }
             else
             {
-                described.Add(new DescribedPhoto(number, photo.Content!, alt));
+                described.Add(new DescribedPhoto(number, photo.Content, alt));
             }
         }
 
@@ -282,7 +282,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         new(values, null, new SubmissionFailure(status, title, new Dictionary<string, string> { [field] = message }, code));
 
     /// <summary>A photo that came with its description; <paramref name="Number"/> counts from 1, as the form does.</summary>
-    private sealed record DescribedPhoto(int Number, byte[] Content, string Alt);
+    private sealed record DescribedPhoto(int Number, ReadOnlyMemory<byte> Content, string Alt);
 
     /// <summary>A photo refused, beside the field it came from, its message saying which photo.</summary>
     private sealed record FieldRefusal(string Field, PhotoRefusal Refusal, string Message);
