@@ -75,7 +75,7 @@ public sealed class SubmissionEndpoints(
             SolidayTelemetry.Refused(failure.Code ?? "invalid-field");
             return request.PrefersHtml()
                 ? await FormPageAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
-                : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.FieldErrors);
+                : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.WireErrors);
         }
 
         var nonce = formTokens.Validate(read.Values.FormToken, request.Cookies[FormTokens.CookieName]);

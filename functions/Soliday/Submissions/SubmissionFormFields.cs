@@ -32,6 +32,18 @@ public static class SubmissionFormFields
     public const int MaxPlaceLength = 100;
     public const int MaxEmailLength = 254;
 
+    /// <summary>The form's own name for photo <paramref name="number"/> (from 1) of a form without script: one file field each.</summary>
+    public static string PhotoField(int number) => number == 1 ? Photo : $"{Photo}-{number}";
+
+    /// <summary>The form's own name for the description of photo <paramref name="number"/> (from 1).</summary>
+    public static string AltField(int number) => number == 1 ? Alt : $"{Alt}-{number}";
+
+    /// <summary>The name a field has on the wire: every photo is a <c>photo</c> part, every description an <c>alt</c>.</summary>
+    public static string WireName(string field) =>
+        field.StartsWith($"{Photo}-", StringComparison.Ordinal) ? Photo
+        : field.StartsWith($"{Alt}-", StringComparison.Ordinal) ? Alt
+        : field;
+
     /// <summary>The credit shown when a resident gives no name.</summary>
     public const string Anonymous = "Anonymous";
 }

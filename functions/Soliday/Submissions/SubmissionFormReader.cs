@@ -8,13 +8,23 @@ using Soliday.Web;
 namespace Soliday.Submissions;
 
 /// <summary>What a resident typed, kept so a form with errors comes back filled in (WCAG 3.3.7).</summary>
-public sealed record SubmissionFormValues(string Caption, string Alt, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false)
+/// <param name="Alts">The description of each photo, in the order of the photos (empty where none was written).</param>
+public sealed record SubmissionFormValues(string Caption, IReadOnlyList<string> Alts, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false)
 {
-    public static SubmissionFormValues Empty { get; } = new("", "", "", Licences.Default.Id, false);
+    public static SubmissionFormValues Empty { get; } = new("", [], "", Licences.Default.Id, false);
+
+    /// <summary>The description typed for photo <paramref name="number"/> (from 1).</summary>
+    public string AltFor(int number) => number <= Alts.Count ? Alts[number - 1] : "";
 }
 
 /// <summary>Why a submission was not taken: the HTTP status, and a message per field in plain words.</summary>
-public sealed record SubmissionFailure(int StatusCode, string Title, IReadOnlyDictionary<string, string> FieldErrors, string? Code = null);
+/// <param name="FieldErrors">By the form's own field names (<c>alt-2</c> for the second photo's description), so each stands beside its field.</param>
+public sealed record SubmissionFailure(int StatusCode, string Title, IReadOnlyDictionary<string, string> FieldErrors, string? Code = null)
+{
+    /// <summary>The errors by the names of the wire (<c>photo</c>, <c>alt</c>): the first message for each.</summary>
+    public IReadOnlyDictionary<string, string> WireErrors =>
+        FieldErrors.GroupBy(e => SubmissionFormFields.WireName(e.Key)).ToDictionary(g => g.Key, g => g.First().Value);
+}
 
 public sealed record SubmissionFormResult(SubmissionFormValues Values, SubmissionDraft? Draft, SubmissionFailure? Failure);
 
@@ -24,8 +34,12 @@ public sealed record SubmissionFormResult(SubmissionFormValues Values, Submissio
 /// </summary>
 public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<ImagingOptions> imaging)
 {
-    /// <summary>Room for the text fields and multipart framing on top of the photo itself.</summary>
+    /// <summary>Room for the text fields and multipart framing on top of the photos.</summary>
     private const long FieldAllowanceBytes = 1024 * 1024;
+
+    private const string TooManyPhotosCode = "too-many-photos";
+    private const string PhotoMissingCode = "photo-missing";
+    private const string DescriptionMissingCode = "description-missing";
 
     public async Task<SubmissionFormResult> ReadAsync(HttpRequest request)
     {
@@ -34,6 +48,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             return Failed(SubmissionFormValues.Empty, 415, "Send the submission as a form (multipart/form-data).", "form", "This needs to be sent from the submission form.");
         }
 
+        // One limit for the whole post, however many photos it carries: every post is held in
+        // memory until stored (UploadSlots), so four photos share what one may take.
         var limit = imaging.Value.MaxUploadBytes + FieldAllowanceBytes;
         if (request.ContentLength > limit)
         {
@@ -48,10 +64,10 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         }
 
         request.Body = new LengthLimitedStream(request.Body, limit);
-        IFormCollection form;
+        PostedForm form;
         try
         {
-            form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            form = await PostedForm.ReadAsync(request, Entry.MaxPhotos, request.HttpContext.RequestAborted);
         }
         catch (RequestBodyTooLargeException)
         {
@@ -69,27 +85,25 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         return await ValidateAsync(form, request.HttpContext.RequestAborted);
     }
 
-    private async Task<SubmissionFormResult> ValidateAsync(IFormCollection form, CancellationToken cancellationToken)
+    private async Task<SubmissionFormResult> ValidateAsync(PostedForm form, CancellationToken cancellationToken)
     {
         var values = new SubmissionFormValues(
-            Caption: Text(form[SubmissionFormFields.Caption].ToString()),
-            Alt: Text(form[SubmissionFormFields.Alt].FirstOrDefault()),
-            Credit: Text(form[SubmissionFormFields.Credit].ToString()),
-            Licence: form[SubmissionFormFields.Licence].ToString().Trim() is { Length: > 0 } chosen ? chosen : Licences.Default.Id,
-            Consent: form[SubmissionFormFields.Consent].ToString() is var consent
+            Caption: Text(form.Value(SubmissionFormFields.Caption)),
+            Alts: [.. form.All(SubmissionFormFields.Alt).Select(Text)],
+            Credit: Text(form.Value(SubmissionFormFields.Credit)),
+            Licence: form.Value(SubmissionFormFields.Licence).Trim() is { Length: > 0 } chosen ? chosen : Licences.Default.Id,
+            Consent: form.Value(SubmissionFormFields.Consent) is var consent
                 && (consent.Equals("true", StringComparison.OrdinalIgnoreCase) || consent.Equals("on", StringComparison.OrdinalIgnoreCase)),
-            Email: Text(form[SubmissionFormFields.Email].ToString()),
-            Place: Text(form[SubmissionFormFields.Place].ToString()),
-            FormToken: form[SubmissionFormFields.FormToken].FirstOrDefault(),
-            Receipt: form[SubmissionFormFields.Receipt].ToString().Equals("true", StringComparison.OrdinalIgnoreCase));
+            Email: Text(form.Value(SubmissionFormFields.Email)),
+            Place: Text(form.Value(SubmissionFormFields.Place)),
+            FormToken: form.All(SubmissionFormFields.FormToken).FirstOrDefault(),
+            Receipt: form.Value(SubmissionFormFields.Receipt).Equals("true", StringComparison.OrdinalIgnoreCase));
 
         var errors = new Dictionary<string, string>();
-        var files = form.Files.GetFiles(SubmissionFormFields.Photo)
-            .Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)) // a form sent with no file chosen has an empty part
-            .ToList();
-        var alts = form[SubmissionFormFields.Alt];
+        string? code = null;
+        var (described, photoCount) = PairPhotosWithDescriptions(form, values, errors, ref code);
 
-        if (files.Count == 0 && values.Caption.Length == 0)
+        if (photoCount == 0 && values.Caption.Length == 0 && !errors.Keys.Any(IsPhotoField))
         {
             errors[SubmissionFormFields.Caption] = "Please add a photo, or write a few words about your day.";
         }
@@ -97,24 +111,6 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         if (values.Caption.Length > SubmissionFormFields.MaxCaptionLength)
         {
             errors[SubmissionFormFields.Caption] = $"Please keep the caption to {SubmissionFormFields.MaxCaptionLength} characters or fewer.";
-        }
-
-        if (files.Count > Entry.MaxPhotos)
-        {
-            errors[SubmissionFormFields.Photo] = $"Please send at most {Entry.MaxPhotos} photos with one entry.";
-        }
-
-        for (var i = 0; i < files.Count; i++)
-        {
-            var alt = i < alts.Count ? Text(alts[i]) : "";
-            if (alt.Length == 0)
-            {
-                errors[SubmissionFormFields.Alt] = "Please describe the photo for people who cannot see it.";
-            }
-            else if (alt.Length > SubmissionFormFields.MaxAltLength)
-            {
-                errors[SubmissionFormFields.Alt] = $"Please keep the description to {SubmissionFormFields.MaxAltLength} characters or fewer.";
-            }
         }
 
         if (values.Credit.Length > SubmissionFormFields.MaxCreditLength)
@@ -142,7 +138,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             errors[SubmissionFormFields.Email] = "Please give your email address for the receipt, or untick \"Email me a receipt\".";
         }
 
-        if (form[SubmissionFormFields.Honeypot].ToString().Length > 0)
+        if (form.Value(SubmissionFormFields.Honeypot).Length > 0)
         {
             errors[SubmissionFormFields.Honeypot] = "Please leave the box marked \"leave this empty\" empty.";
         }
@@ -152,19 +148,19 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             errors[SubmissionFormFields.Consent] = "Please confirm you took the photo and that the people in it agreed to share it.";
         }
 
-        var (photos, refusal) = await ReadPhotosAsync(files, alts, cancellationToken);
+        var (photos, refusal) = await CheckPhotosAsync(described, photoCount, cancellationToken);
         if (refusal is not null)
         {
-            errors[SubmissionFormFields.Photo] = refusal.Message;
+            errors[refusal.Field] = refusal.Message;
         }
 
         if (errors.Count > 0)
         {
             return new(values, null, new SubmissionFailure(
-                refusal?.StatusCode ?? 400,
+                refusal?.Refusal.StatusCode ?? 400,
                 refusal is null ? "Some details need another look." : "We could not take this photo.",
                 errors,
-                refusal?.Code));
+                refusal?.Refusal.Code ?? code));
         }
 
         var credit = values.Credit.Length > 0 ? values.Credit : SubmissionFormFields.Anonymous;
@@ -175,36 +171,86 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             WantsReceipt: values.Receipt), null);
     }
 
-    private async Task<(IReadOnlyList<DraftPhoto> Photos, PhotoRefusal? Refusal)> ReadPhotosAsync(
-        IReadOnlyList<IFormFile> files, Microsoft.Extensions.Primitives.StringValues alts, CancellationToken cancellationToken)
+    /// <summary>
+    /// The n-th description goes with the n-th photo part. A file field left empty with nothing
+    /// written beside it is no photo; a description with no photo is a photo lost on the way (a
+    /// browser drops a chosen photo when the form comes back with errors), so it is asked for
+    /// again, never sent as a written post without it.
+    /// </summary>
+    private static (List<DescribedPhoto> Photos, int Count) PairPhotosWithDescriptions(
+        PostedForm form, SubmissionFormValues values, Dictionary<string, string> errors, ref string? code)
     {
-        var photos = new List<DraftPhoto>(files.Count);
-        for (var i = 0; i < files.Count && i < Entry.MaxPhotos; i++)
+        var count = form.Photos.Count(p => !p.IsEmpty) + form.ExtraPhotos;
+        if (form.ExtraPhotos > 0)
         {
-            if (files[i].Length > imaging.Value.MaxUploadBytes)
+            errors[SubmissionFormFields.Photo] = $"You can send up to {Entry.MaxPhotos} photos with one entry, and this had {count}. Please leave some out, or send them in another entry.";
+            code = TooManyPhotosCode;
+            return ([], count);
+        }
+
+        var described = new List<DescribedPhoto>();
+        for (var i = 0; i < Math.Max(form.Photos.Count, values.Alts.Count); i++)
+        {
+            var number = i + 1;
+            var photo = i < form.Photos.Count ? form.Photos[i] : null;
+            var alt = values.AltFor(number);
+            var which = count > 1 ? $"photo {number}" : "the photo";
+            if (photo is null || photo.IsEmpty)
             {
-                return ([], PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes));
+                if (alt.Length > 0)
+                {
+                    errors.TryAdd(SubmissionFormFields.PhotoField(number), $"You wrote a description of {which}, but the photo did not come with it. Please choose the photo again. Your words are kept.");
+                    code ??= PhotoMissingCode;
+                }
+            }
+            else if (alt.Length == 0)
+            {
+                errors[SubmissionFormFields.AltField(number)] = $"Please describe {which} for people who cannot see it.";
+                code ??= DescriptionMissingCode;
+            }
+            else if (alt.Length > SubmissionFormFields.MaxAltLength)
+            {
+                errors[SubmissionFormFields.AltField(number)] = $"Please keep the description of {which} to {SubmissionFormFields.MaxAltLength} characters or fewer.";
+            }
+            else
+            {
+                described.Add(new DescribedPhoto(number, photo.Content, alt));
+            }
+        }
+
+        return (described, count);
+    }
+
+    /// <summary>Each photo's header, in a decode slot and within its time budget; the first refused stops the rest.</summary>
+    private async Task<(IReadOnlyList<DraftPhoto> Photos, FieldRefusal? Refusal)> CheckPhotosAsync(
+        IReadOnlyList<DescribedPhoto> described, int count, CancellationToken cancellationToken)
+    {
+        var photos = new List<DraftPhoto>(described.Count);
+        foreach (var photo in described)
+        {
+            var field = SubmissionFormFields.PhotoField(photo.Number);
+            var which = count > 1 ? $"Photo {photo.Number}: " : "";
+            if (photo.Content.Length > imaging.Value.MaxUploadBytes)
+            {
+                var tooLarge = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes);
+                return ([], new FieldRefusal(field, tooLarge, which + tooLarge.Message));
             }
 
-            BinaryData content;
-            using (var stream = files[i].OpenReadStream())
-            {
-                content = await BinaryData.FromStreamAsync(stream, cancellationToken);
-            }
-
-            // In a decode slot and within its time budget, as the workflow's own decode: a header
-            // read is work a hostile file can inflate, and the resident still hears about it now.
-            var check = await photoChecks.CheckAsync(content, cancellationToken);
+            // As the workflow's own decode: a header read is work a hostile file can inflate, and
+            // the resident still hears about it now.
+            var check = await photoChecks.CheckAsync(new BinaryData(photo.Content), cancellationToken);
             if (check.Refusal is not null)
             {
-                return ([], check.Refusal);
+                return ([], new FieldRefusal(field, check.Refusal, which + check.Refusal.Message));
             }
 
-            photos.Add(new DraftPhoto(content, ImageFormats.ContentType(check.Format!), i < alts.Count ? Text(alts[i]) : ""));
+            photos.Add(new DraftPhoto(new BinaryData(photo.Content), ImageFormats.ContentType(check.Format!), photo.Alt));
         }
 
         return (photos, null);
     }
+
+    private static bool IsPhotoField(string field) => SubmissionFormFields.WireName(field) is SubmissionFormFields.Photo or SubmissionFormFields.Alt;
 
     /// <summary>
     /// Trimmed, with line breaks as one character: browsers count a line break as one against
@@ -223,8 +269,10 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
 
     private SubmissionFormResult TooLarge(SubmissionFormValues values)
     {
-        var refusal = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes);
-        return Failed(values, refusal.StatusCode, "This photo is too large.", SubmissionFormFields.Photo, refusal.Message, refusal.Code);
+        var megabytes = imaging.Value.MaxUploadBytes / (1024 * 1024);
+        return Failed(values, 413, "This is too large to send.", SubmissionFormFields.Photo,
+            $"This is too much to send at once: photos can be up to {megabytes} MB in all. Please choose a smaller photo, or fewer photos.",
+            PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes).Code);
     }
 
     private static SubmissionFormResult Malformed() =>
@@ -232,4 +280,10 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
 
     private static SubmissionFormResult Failed(SubmissionFormValues values, int status, string title, string field, string message, string? code = null) =>
         new(values, null, new SubmissionFailure(status, title, new Dictionary<string, string> { [field] = message }, code));
+
+    /// <summary>A photo that came with its description; <paramref name="Number"/> counts from 1, as the form does.</summary>
+    private sealed record DescribedPhoto(int Number, ReadOnlyMemory<byte> Content, string Alt);
+
+    /// <summary>A photo refused, beside the field it came from, its message saying which photo.</summary>
+    private sealed record FieldRefusal(string Field, PhotoRefusal Refusal, string Message);
 }

@@ -20,13 +20,13 @@ public static class PageChecks
         Assert.True(result.Violations.Length == 0, $"axe found on {page.Url}:\n{string.Join("\n", violations)}");
     }
 
-    /// <summary>Full-page screenshots at a phone's and a laptop's width, kept in artifacts/screenshots.</summary>
-    public static async Task ScreenshotAsync(this IPage page, string name)
+    /// <summary>Full-page screenshots at a phone's and a laptop's width (or the widths given), kept in artifacts/screenshots.</summary>
+    public static async Task ScreenshotAsync(this IPage page, string name, params int[] widths)
     {
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         var original = page.ViewportSize!;
-        foreach (var width in new[] { 375, 1280 })
+        foreach (var width in widths is { Length: > 0 } ? widths : [375, 1280])
         {
             await page.SetViewportSizeAsync(width, original.Height);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
@@ -40,7 +40,8 @@ public static class PageChecks
     {
         for (var presses = 0; presses < 40; presses++)
         {
-            if (await page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.id") == id)
+            // Asked through a selector, not a script: it works on a page with JavaScript off too.
+            if (await page.Locator($"#{id}:focus").CountAsync() == 1)
             {
                 return;
             }

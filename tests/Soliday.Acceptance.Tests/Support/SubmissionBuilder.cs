@@ -17,6 +17,9 @@ public sealed class SubmissionBuilder
 
     private (byte[] Content, string FileName)? _photo = (Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg"), "IMG_0001.jpg");
 
+    /// <summary>Several photos, each sent with its own description right after it; none when empty.</summary>
+    private readonly List<(byte[] Content, string FileName, string Alt)> _photos = [];
+
     public SubmissionBuilder WithPhoto(string folder, string file)
     {
         _photo = (Corpus.Read(folder, file), file);
@@ -33,6 +36,16 @@ public sealed class SubmissionBuilder
     {
         _photo = null;
         _fields.Remove("alt");
+        return this;
+    }
+
+    /// <summary>Several photos from the corpus's real-exif folder in place of the one, each with its description.</summary>
+    public SubmissionBuilder WithPhotos(params (string File, string Alt)[] photos)
+    {
+        _photo = null;
+        _fields.Remove("alt");
+        _photos.Clear();
+        _photos.AddRange(photos.Select(p => (Corpus.Read("real-exif", p.File), p.File, p.Alt)));
         return this;
     }
 
@@ -61,6 +74,14 @@ public sealed class SubmissionBuilder
             var file = new ByteArrayContent(photo.Content);
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg"); // what browsers often claim; Soliday reads the content
             form.Add(file, "photo", photo.FileName);
+        }
+
+        foreach (var (content, fileName, alt) in _photos)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "photo", fileName);
+            form.Add(new StringContent(alt), "alt");
         }
 
         return form;

@@ -31,7 +31,7 @@ public sealed class SubmissionFormReaderTests
     [Fact]
     public async Task Every_field_in_error_is_named_at_once()
     {
-        var result = await ReadAsync(Form(caption: "", consent: null, licence: "All rights reserved", withPhoto: false));
+        var result = await ReadAsync(Form(caption: "", consent: null, licence: "All rights reserved", withPhoto: false, alt: null));
 
         Assert.Equal(400, result.Failure!.StatusCode);
         Assert.Equal(["caption", "consent", "licence"], result.Failure.FieldErrors.Keys.Order());
@@ -83,6 +83,114 @@ public sealed class SubmissionFormReaderTests
         Assert.True(wanted.Draft!.WantsReceipt);
         Assert.Equal("Please give your email address for the receipt, or untick \"Email me a receipt\".", missing.Failure!.FieldErrors["email"]);
         Assert.False(notAsked.Draft!.WantsReceipt);
+    }
+
+    [Fact]
+    public async Task Three_photos_each_with_its_description_become_one_draft_with_the_photos_in_their_order()
+    {
+        var form = Form(withPhoto: false, alt: null);
+        AddPhoto(form, "EX__jpg_Canon_40D.jpg", "A red tractor in a field");
+        AddPhoto(form, "EX__jpg_gps_DSCN0042.jpg", "Stalls on Mell Square");
+        AddPhoto(form, "EX__jpg_mobile_jolla.jpg", "Tea at the café");
+
+        var draft = (await ReadAsync(form)).Draft!;
+
+        Assert.Equal(["A red tractor in a field", "Stalls on Mell Square", "Tea at the café"], draft.Photos.Select(p => p.Alt));
+        Assert.Equal(Corpus.Read("real-exif", "EX__jpg_gps_DSCN0042.jpg"), draft.Photos[1].Content.ToArray());
+    }
+
+    [Fact]
+    public async Task A_file_field_left_empty_keeps_its_place_so_each_description_stays_with_its_photo()
+    {
+        // The form without script: photo 1 and 3 chosen, photo 2's field left empty, as a browser sends it.
+        var form = Form(withPhoto: false, alt: null);
+        AddPhoto(form, "EX__jpg_Canon_40D.jpg", "A red tractor in a field");
+        AddEmptyFileField(form, alt: "");
+        AddPhoto(form, "EX__jpg_mobile_jolla.jpg", "Tea at the café");
+        AddEmptyFileField(form, alt: "");
+
+        var draft = (await ReadAsync(form)).Draft!;
+
+        Assert.Equal(["A red tractor in a field", "Tea at the café"], draft.Photos.Select(p => p.Alt));
+        Assert.Equal(Corpus.Read("real-exif", "EX__jpg_mobile_jolla.jpg"), draft.Photos[1].Content.ToArray());
+    }
+
+    [Fact]
+    public async Task A_description_whose_photo_did_not_come_is_asked_for_again_never_sent_as_a_written_post()
+    {
+        var form = Form(caption: "Our street party", withPhoto: false, alt: null);
+        AddEmptyFileField(form, alt: "Bunting across Warwick Road");
+
+        var result = await ReadAsync(form);
+
+        Assert.Null(result.Draft);
+        Assert.Equal("photo-missing", result.Failure!.Code);
+        Assert.Contains("Please choose the photo again", result.Failure.FieldErrors["photo"]);
+        Assert.Equal(["Bunting across Warwick Road"], result.Values.Alts); // the words come back with the form
+    }
+
+    [Fact]
+    public async Task A_description_sent_with_no_photo_part_at_all_is_refused_too()
+    {
+        var result = await ReadAsync(Form(caption: "Our street party", withPhoto: false, alt: "Bunting across Warwick Road"));
+
+        Assert.Equal("photo-missing", result.Failure!.Code);
+        Assert.Equal(["photo"], result.Failure.WireErrors.Keys);
+    }
+
+    [Fact]
+    public async Task The_second_photo_without_its_description_is_named_beside_its_own_field()
+    {
+        var form = Form(withPhoto: false, alt: null);
+        AddPhoto(form, "EX__jpg_Canon_40D.jpg", "A red tractor in a field");
+        AddPhoto(form, "EX__jpg_mobile_jolla.jpg", " ");
+
+        var failure = (await ReadAsync(form)).Failure!;
+
+        Assert.Equal("description-missing", failure.Code);
+        Assert.Equal("Please describe photo 2 for people who cannot see it.", failure.FieldErrors["alt-2"]);
+        Assert.Equal("Please describe photo 2 for people who cannot see it.", failure.WireErrors["alt"]);
+    }
+
+    [Fact]
+    public async Task A_fifth_photo_is_refused_in_words_naming_how_many_came()
+    {
+        var form = Form(withPhoto: false, alt: null);
+        for (var i = 0; i < 5; i++)
+        {
+            AddPhoto(form, "EX__jpg_Canon_40D.jpg", $"Photo {i + 1}");
+        }
+
+        var failure = (await ReadAsync(form)).Failure!;
+
+        Assert.Equal((400, "too-many-photos"), (failure.StatusCode, failure.Code));
+        Assert.Equal("You can send up to 4 photos with one entry, and this had 5. Please leave some out, or send them in another entry.", failure.FieldErrors["photo"]);
+    }
+
+    [Fact]
+    public async Task Photos_share_one_limit_for_the_whole_post()
+    {
+        var form = Form(withPhoto: false, alt: null);
+        AddPhotoBytes(form, new byte[1_600_000], "One half"); // each under the 2 MB a photo may be,
+        AddPhotoBytes(form, new byte[1_600_000], "The other half"); // both over what one post may carry
+
+        var result = await ReadAsync(form, reader: Reader(maxUploadBytes: 2 * 1024 * 1024), sendLength: false);
+
+        Assert.Equal((413, "too-large"), (result.Failure!.StatusCode, result.Failure.Code));
+        Assert.Contains("photos can be up to 2 MB in all", result.Failure.FieldErrors["photo"]);
+    }
+
+    [Fact]
+    public async Task A_refused_photo_among_several_is_named_by_its_number()
+    {
+        var form = Form(withPhoto: false, alt: null);
+        AddPhoto(form, "EX__jpg_Canon_40D.jpg", "A red tractor in a field");
+        AddPhotoBytes(form, "%PDF-1.4 not a photo at all"u8.ToArray(), "A page of a letter");
+
+        var failure = (await ReadAsync(form)).Failure!;
+
+        Assert.StartsWith("Photo 2: ", failure.FieldErrors["photo-2"]);
+        Assert.Equal(415, failure.StatusCode);
     }
 
     [Fact]
@@ -159,6 +267,27 @@ public sealed class SubmissionFormReaderTests
         }
 
         return form;
+    }
+
+    private static void AddPhoto(MultipartFormDataContent form, string corpusFile, string alt) =>
+        AddPhotoBytes(form, Corpus.Read("real-exif", corpusFile), alt);
+
+    private static void AddPhotoBytes(MultipartFormDataContent form, byte[] content, string alt)
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "photo", "photo.jpg");
+        form.Add(new StringContent(alt), "alt");
+    }
+
+    /// <summary>A file field with nothing chosen, as browsers send it: a part with an empty file name and no bytes.</summary>
+    private static void AddEmptyFileField(MultipartFormDataContent form, string alt)
+    {
+        var empty = new ByteArrayContent([]);
+        empty.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        empty.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"photo\"", FileName = "\"\"" };
+        form.Add(empty);
+        form.Add(new StringContent(alt), "alt");
     }
 
     private static async Task<SubmissionFormResult> ReadAsync(MultipartFormDataContent form, SubmissionFormReader? reader = null, bool sendLength = true)

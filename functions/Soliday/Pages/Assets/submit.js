@@ -1,94 +1,240 @@
-// #Soliday form enhancements. The form works without this file; with it, a resident sees the photo
-// they chose, hears at once when it is too large (before a slow upload, not after), and follows the
-// upload as it goes.
+// #Soliday form enhancements. The form works without this file (four file fields, each with its
+// description); with it, a resident picks several photos at once, sees each one with its own
+// description box, hears at once what cannot be sent (before a slow upload, not after), and follows
+// the upload as it goes. On the wire it is the same form: the n-th "alt" describes the n-th "photo".
 (function () {
   "use strict";
 
   var form = document.querySelector("form.submission");
-  if (!form || !window.FormData || !window.XMLHttpRequest || !window.URL) {
-    return;
+  if (!form || !window.FormData || !window.XMLHttpRequest || !window.URL || !FormData.prototype.delete) {
+    return; // an older browser sends the plain form, four file fields and all
   }
 
-  // A page written in place of this one (the form back with its errors) gets no autofocus from the
-  // browser: give the first field in error the focus here.
-  var first = document.querySelector("[autofocus]");
-  if (first && document.activeElement !== first) {
-    first.focus();
-  }
-
-  var input = form.querySelector("input[type=file]");
-  var preview = document.getElementById("photo-preview");
+  var types = ["image/jpeg", "image/png", "image/webp", "image/gif"];
+  var maxBytes = Number(form.getAttribute("data-max-bytes"));
+  var maxPhotos = Number(form.getAttribute("data-max-photos"));
+  var slots = Array.prototype.slice.call(form.querySelectorAll(".photo-slot"));
+  var picker = document.getElementById("photo");
   var upload = form.querySelector(".upload");
   var progress = document.getElementById("upload-progress");
   var status = document.getElementById("upload-status");
   var button = form.querySelector("button[type=submit]");
-  var maxBytes = Number(form.getAttribute("data-max-bytes"));
-  var errorId = "photo-size-error";
-  var previewUrl = null;
+  var chosen = slots.map(function () { return null; }); // the file in each slot, in order
+  var urls = slots.map(function () { return null; });
+  var refusedPending = false; // the last choice had a photo we cannot take, and the resident was told beside the picker
 
   function megabytes(bytes) {
     return (bytes / (1024 * 1024)).toFixed(1);
   }
 
-  function tooLarge(file) {
-    return file && file.size > maxBytes;
+  // A size people can read: "0.0 MB" would look like an empty file.
+  function size(bytes) {
+    return bytes < 100 * 1024 ? "less than 0.1 MB" : megabytes(bytes) + " MB";
   }
 
-  function showPhotoError(message) {
-    clearPhotoError();
+  function altOf(slot) {
+    return slot.querySelector("textarea");
+  }
+
+  // An error beside its field, as the server writes it: same id, read with the field.
+  function showError(field, message) {
+    clearError(field);
     var error = document.createElement("p");
-    error.id = errorId;
+    error.id = field.id + "-error";
     error.className = "error-message";
     error.textContent = message;
-    input.parentNode.insertBefore(error, input);
-    input.setAttribute("aria-invalid", "true");
-    input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + errorId).trim());
-    input.focus();
+    field.parentNode.insertBefore(error, field);
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + error.id).trim());
   }
 
-  function clearPhotoError() {
-    var error = document.getElementById(errorId);
+  function clearError(field) {
+    var error = document.getElementById(field.id + "-error");
     if (error) {
       error.parentNode.removeChild(error);
-      input.removeAttribute("aria-invalid");
-      input.setAttribute("aria-describedby", (input.getAttribute("aria-describedby") || "").replace(errorId, "").trim());
+    }
+    field.removeAttribute("aria-invalid");
+    var rest = (field.getAttribute("aria-describedby") || "").replace(field.id + "-error", "").trim();
+    if (rest) {
+      field.setAttribute("aria-describedby", rest);
+    } else {
+      field.removeAttribute("aria-describedby");
     }
   }
 
-  input.addEventListener("change", function () {
-    clearPhotoError();
-    if (previewUrl) {
-      URL.revokeObjectURL(previewUrl);
-      previewUrl = null;
-    }
-    preview.hidden = true;
-    preview.textContent = "";
+  // One picker for every photo: the first file field takes several, the other three step aside.
+  picker.multiple = true;
+  picker.removeAttribute("name"); // the photos are sent from the list below, in their order
+  var pickerField = picker.parentNode;
+  pickerField.querySelector("label").textContent = "Choose your photos";
+  var pickerHint = document.createElement("p");
+  pickerHint.className = "hint";
+  pickerHint.id = "picker-hint";
+  pickerHint.textContent = "You can choose up to " + maxPhotos + " at once, and add more after.";
+  pickerField.insertBefore(pickerHint, picker);
+  picker.setAttribute("aria-describedby", ((picker.getAttribute("aria-describedby") || "") + " picker-hint").trim());
+  slots[0].parentNode.insertBefore(pickerField, slots[0]);
 
-    var file = input.files && input.files[0];
-    if (!file) {
-      return;
+  slots.forEach(function (slot, i) {
+    var number = i + 1;
+    var fileField = slot.querySelector("input[type=file]");
+    if (fileField) {
+      // The server's word about this file field (sent without its photo) now stands by the picker.
+      var said = fileField.parentNode.querySelector(".error-message");
+      if (said) {
+        said.classList.add("earlier-error");
+        pickerField.insertBefore(said, picker);
+        picker.setAttribute("aria-describedby", picker.getAttribute("aria-describedby") + " " + said.id);
+      }
+      fileField.parentNode.hidden = true;
+      fileField.disabled = true;
     }
-    if (tooLarge(file)) {
-      showPhotoError("This photo is too large to send (" + megabytes(file.size) + " MB). Please choose one under " + megabytes(maxBytes) + " MB.");
-      return;
+    var preview = document.createElement("div");
+    preview.className = "chosen-photo";
+    var image = document.createElement("img");
+    image.alt = "Photo " + number + " you chose";
+    var name = document.createElement("p");
+    name.className = "hint";
+    var remove = document.createElement("button");
+    remove.type = "button";
+    remove.className = "link-button";
+    remove.textContent = "Remove photo " + number;
+    remove.addEventListener("click", function () {
+      removePhoto(i);
+      picker.focus();
+    });
+    preview.appendChild(image);
+    preview.appendChild(name);
+    preview.appendChild(remove);
+    slot.insertBefore(preview, slot.firstChild);
+  });
+
+  // A slot shows when it holds a photo, or words kept from a post that came back without its photo.
+  function render() {
+    slots.forEach(function (slot, i) {
+      var file = chosen[i];
+      var preview = slot.querySelector(".chosen-photo");
+      if (urls[i]) {
+        URL.revokeObjectURL(urls[i]);
+        urls[i] = null;
+      }
+      preview.hidden = !file;
+      if (file) {
+        urls[i] = URL.createObjectURL(file);
+        preview.querySelector("img").src = urls[i];
+        preview.querySelector("p").textContent = file.name + " (" + size(file.size) + ")";
+      }
+      slot.hidden = !file && altOf(slot).value.trim() === "";
+    });
+  }
+
+  function removePhoto(index) {
+    // Later photos move up, each with its own description.
+    for (var i = index; i < slots.length - 1; i++) {
+      chosen[i] = chosen[i + 1];
+      altOf(slots[i]).value = altOf(slots[i + 1]).value;
     }
-    if (/^image\//.test(file.type)) {
-      previewUrl = URL.createObjectURL(file);
-      var image = document.createElement("img");
-      image.src = previewUrl;
-      image.alt = "Preview of the photo you chose";
-      preview.appendChild(image);
-      preview.hidden = false;
+    chosen[slots.length - 1] = null;
+    altOf(slots[slots.length - 1]).value = "";
+    slots.forEach(function (slot) { clearError(altOf(slot)); });
+    render();
+  }
+
+  function freeSlot() {
+    for (var i = 0; i < chosen.length; i++) {
+      if (!chosen[i]) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  function totalBytes() {
+    return chosen.reduce(function (sum, file) { return sum + (file ? file.size : 0); }, 0);
+  }
+
+  // The summary's links to the hidden file fields lead to the picker instead.
+  Array.prototype.forEach.call(document.querySelectorAll(".error-summary a[href^='#photo-']"), function (link) {
+    link.setAttribute("href", "#photo");
+  });
+
+  picker.addEventListener("change", function () {
+    clearError(picker);
+    Array.prototype.forEach.call(pickerField.querySelectorAll(".earlier-error"), function (said) {
+      picker.setAttribute("aria-describedby", picker.getAttribute("aria-describedby").replace(said.id, "").trim());
+      said.parentNode.removeChild(said);
+    });
+    var refused = [];
+    var added = -1;
+    Array.prototype.forEach.call(picker.files || [], function (file) {
+      var slot = freeSlot();
+      if (slot < 0) {
+        refused.push("You can send up to " + maxPhotos + " photos with one entry, so \"" + file.name + "\" was left out.");
+      } else if (types.indexOf(file.type) < 0) {
+        refused.push("\"" + file.name + "\" is not a kind of picture we can take. Please choose a JPEG, PNG, WebP or GIF photo.");
+      } else if (file.size > maxBytes) {
+        refused.push("\"" + file.name + "\" is too large to send (" + megabytes(file.size) + " MB). Please choose one under " + megabytes(maxBytes) + " MB.");
+      } else {
+        chosen[slot] = file;
+        added = added < 0 ? slot : added;
+      }
+    });
+    picker.value = ""; // so the same photo can be chosen again after it was removed
+    refusedPending = refused.length > 0;
+    render();
+    if (refused.length > 0) {
+      showError(picker, refused.join(" "));
+    }
+    if (added >= 0 && refused.length === 0) {
+      altOf(slots[added]).focus(); // straight to describing the first new photo
     }
   });
 
+  // What the server would refuse, said beside each field before anything is sent.
+  function check() {
+    var firstError = null;
+    slots.forEach(function (slot, i) {
+      var alt = altOf(slot);
+      clearError(alt);
+      var words = alt.value.trim();
+      if (chosen[i] && words === "") {
+        showError(alt, "Please describe photo " + (i + 1) + " for people who cannot see it.");
+        firstError = firstError || alt;
+      }
+    });
+    var missing = slots.filter(function (slot, i) { return !chosen[i] && altOf(slot).value.trim() !== ""; });
+    if (missing.length > 0) {
+      showError(picker, "You wrote a description of a photo that is not chosen. Please choose the photo again, or remove its description.");
+      firstError = picker;
+    } else if (totalBytes() > maxBytes) {
+      showError(picker, "Your photos are too large to send together (" + megabytes(totalBytes()) + " MB). Please keep them under " + megabytes(maxBytes) + " MB in all: remove a photo, or send it in another entry.");
+      firstError = picker;
+    } else if (refusedPending && !chosen.some(Boolean)) {
+      // Every photo chosen was refused: sent now, the entry would go without any. Its message stands.
+      firstError = picker;
+    } else if (!refusedPending) {
+      clearError(picker);
+    }
+    return firstError;
+  }
+
   form.addEventListener("submit", function (event) {
-    var file = input.files && input.files[0];
     event.preventDefault();
-    if (tooLarge(file)) {
-      showPhotoError("This photo is too large to send. Please choose one under " + megabytes(maxBytes) + " MB.");
+    var problem = check();
+    if (problem) {
+      problem.focus();
       return;
     }
+
+    var data = new FormData(form);
+    data.delete("photo");
+    data.delete("alt");
+    slots.forEach(function (slot, i) {
+      if (chosen[i]) {
+        data.append("photo", chosen[i], chosen[i].name);
+        data.append("alt", altOf(slot).value);
+      }
+    });
 
     // One click, one upload. (Sent twice anyway, the same form token would name the same entry.)
     button.disabled = true;
@@ -126,8 +272,21 @@
       button.disabled = false;
       upload.hidden = true;
       status.textContent = "";
-      showPhotoError("The connection dropped while sending. Please try again: your entry will not be sent twice.");
+      showError(picker, "The connection dropped while sending. Please try again: your entry will not be sent twice.");
+      picker.focus();
     });
-    request.send(new FormData(form));
+    request.send(data);
   });
+
+  render();
+
+  // A page written in place of this one (the form back with its errors) gets no autofocus from the
+  // browser: give the first field in error the focus here (the picker for a file field it replaced).
+  var first = document.querySelector("[autofocus]");
+  if (first && first.disabled) {
+    first = picker;
+  }
+  if (first && document.activeElement !== first) {
+    first.focus();
+  }
 })();
