@@ -224,8 +224,17 @@ public sealed class PhotoProcessorTests
         var decoding = processor.ProcessAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_mobile_HMD_Nokia_8.3_5G.jpg")));
         var checking = processor.CheckAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg")));
 
-        Assert.Same(decoding, await Task.WhenAny(decoding, checking));
+        // A header check takes about a millisecond, this photo's decode far longer. Looked at in this
+        // order, a check found done while the decode is not could only have run beside it. (Not which
+        // task ends first: the decode frees its slot a moment before its task ends, and under load the
+        // check can finish in that moment.)
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        var checkDone = checking.IsCompleted;
+        var decodeDone = decoding.IsCompleted;
+
+        Assert.False(checkDone && !decodeDone, "the header check ran while the only decode slot was taken");
         Assert.True((await checking).Accepted);
+        Assert.NotNull((await decoding).Photo);
     }
 
     [Fact]
