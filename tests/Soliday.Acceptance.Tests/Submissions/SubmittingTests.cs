@@ -60,7 +60,7 @@ public sealed class SubmittingTests(SharedHost shared)
         Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", await Host.Http.EntryPageAsync(id));
         var hour = await Host.Http.HourPageAsync(SolidayApi.LocalHour(published["receivedAt"]!.GetValue<DateTimeOffset>()));
         Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", hour);
-        Assert.Contains("</time> by Priya from Shirley", hour);
+        Assert.Contains(" by Priya from Shirley</p>", hour); // under its tile, after when it was written
     }
 
     [Fact]
