@@ -20,8 +20,12 @@ public sealed record DayHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour
     /// </summary>
     public const int TilesPerHour = 6;
 
-    /// <summary>An hour's share of the curators' picks strip at the top of the day page: bounded likewise; its other picks lead its tiles.</summary>
-    public const int PicksPerHour = 2;
+    /// <summary>
+    /// An hour's share of the curators' picks strip at the top of the day page: its first pick, so
+    /// the strip holds at most 24 whatever curators feature (at 10,000 entries, two an hour took the
+    /// day page past 100 KB); its other picks lead its tiles.
+    /// </summary>
+    public const int PicksPerHour = 1;
 
     /// <summary>The hour's tiles: the curators' picks first, then the others, each in the order of the day.</summary>
     public IReadOnlyList<TimelineEntry> Tiles =>
