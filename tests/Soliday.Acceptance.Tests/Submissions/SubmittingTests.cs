@@ -42,6 +42,10 @@ public sealed class SubmittingTests(SharedHost shared)
         using var image = await Host.Http.GetAsync($"/site/media/{id}/0-480.jpg");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        using var thumbnail = await Host.Http.GetAsync($"/site/media/{id}/0-320.webp"); // the grids' tile
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        Assert.Equal("image/webp", thumbnail.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"src=\"../media/{id}/0-320.jpg\"", hour);
         Assert.DoesNotContain(await Host.Curator.QueueAsync(), item => item!["id"]!.GetValue<string>() == id);
     }
 
