@@ -60,6 +60,19 @@ public sealed class HourPagingTests
         Assert.Equal([1], HourPaging.ChangedPages(null, Hour(0), null));
     }
 
+    [Fact]
+    public async Task The_sitemap_lists_the_later_pages_of_a_busy_hour()
+    {
+        var sitemap = new Soliday.Timeline.OpenData.SitemapFile(new SiteAddress(Microsoft.Extensions.Options.Options.Create(new SiteOptions { PublicUrl = "https://soliday.example/site/" })));
+
+        var part = await sitemap.HourAsync(Hour((2 * HourPaging.EntriesPerPage) + 1));
+
+        Assert.Contains("<loc>https://soliday.example/site/hours/12-2.html</loc>", part);
+        Assert.Contains("<loc>https://soliday.example/site/hours/12-3.html</loc>", part);
+        Assert.DoesNotContain("hours/12.html", part); // the first pages are in the frame
+        Assert.DoesNotContain("hours/12-4.html", part);
+    }
+
     /// <summary>An hour of <paramref name="count"/> entries, one a few seconds after another from 12:01.</summary>
     private static HourIndex Hour(int count) =>
         new(Day, 12, [.. Enumerable.Range(0, count).Select(i => Entry($"e{i:000}", minute: 1 + (i / 60), second: i % 60)).Order(TimelineEntry.DayOrder)]);
