@@ -21,7 +21,7 @@ public static class DayPageWeight
         IReadOnlyList<TimelineEntry> seeded;
         await using (var seeding = await SiteSeeding.StartAsync(host.StorageConnectionString, publicUrl))
         {
-            var media = await seeding.UploadSharedMediaAsync();
+            var media = await seeding.UploadMediaAsync(SiteSeeding.MediaPhotoCount);
             seeded = SiteSeeding.Entries(entries, media);
             await seeding.SeedAsync(seeded, entryPagesOfHour: SiteSeeding.BusiestHour);
         }
@@ -30,9 +30,13 @@ public static class DayPageWeight
         Console.WriteLine($"{entries:N0} entries on the day; the busiest hour is {SiteSeeding.BusiestHour:00}:00.");
         PageWeight.PrintHeader();
         await PageWeight.ReportAsync(host.Http, $"day page, {entries:N0} entries", $"/site/{SitePaths.DayPage}");
-        await PageWeight.ReportAsync(host.Http, $"busiest hour page ({SiteSeeding.BusiestHour:00}:00)", $"/site/{SitePaths.HourPage(SiteSeeding.BusiestHour)}");
+        var busiest = seeded.Count(e => TimeZoneInfo.ConvertTime(e.PlacedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour == SiteSeeding.BusiestHour);
+        await PageWeight.ReportAsync(host.Http, $"busiest hour's first page ({SiteSeeding.BusiestHour:00}:00, {busiest:N0} entries in {HourPaging.PageCount(busiest)} pages)", $"/site/{SitePaths.HourPage(SiteSeeding.BusiestHour)}");
         await PageWeight.ReportAsync(host.Http, "an entry page", $"/site/{SitePaths.EntryPage(sample.Id)}");
         await PageWeight.ReportAsync(host.Http, $"tag page {PublicTags.Label(sample.Tags[0])}", $"/site/{SitePaths.TagPage(PublicTags.Slug(sample.Tags[0]))}");
+
+        Console.WriteLine();
+        await FirstScreen.ReportAsync(host.Http.BaseAddress!, [("day page", $"/site/{SitePaths.DayPage}"), ("busiest hour's first page", $"/site/{SitePaths.HourPage(SiteSeeding.BusiestHour)}")]);
 
         if (lighthouse is not null)
         {

@@ -20,7 +20,7 @@ public static class ImagingBenchmark
 {
     private const int Runs = 5;
     private const int ThroughputPhotos = 8;
-    private static readonly int[] Widths = [1600, 960, 480];
+    private static readonly int[] Widths = [1600, 960, 480, RenditionPlanner.ThumbnailWidth];
 
     public static async Task RunAsync()
     {

@@ -23,7 +23,7 @@ public static class PublishBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| entries already published | in the busiest hour ({SiteSeeding.BusiestHour:00}:00) | seeding | publishes timed | median | 90th percentile | slowest |");
+        Console.WriteLine($"| entries already published | in the busiest hour ({SiteSeeding.BusiestHour:00}:00) | seeding | publishes timed | median | 95th percentile | slowest |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
@@ -39,8 +39,9 @@ public static class PublishBenchmark
         await using var seeding = await SiteSeeding.StartAsync(azurite.ConnectionString, PublicUrl);
 
         var clock = Stopwatch.StartNew();
-        var media = await seeding.UploadSharedMediaAsync();
-        var entries = SiteSeeding.Entries(size, media);
+        var mediaSets = await seeding.UploadMediaAsync(SiteSeeding.MediaPhotoCount);
+        var media = mediaSets[0];
+        var entries = SiteSeeding.Entries(size, mediaSets);
         await seeding.SeedAsync(entries, entryPagesOfHour: SiteSeeding.BusiestHour);
         var seeded = clock.Elapsed;
         var inHour = entries.Count(e => TimeZoneInfo.ConvertTime(e.PlacedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).Hour == SiteSeeding.BusiestHour);
@@ -60,8 +61,8 @@ public static class PublishBenchmark
         }
 
         times.Sort();
-        Console.WriteLine($"  publish: median {Percentile(times, 0.5):F0} ms, 90th percentile {Percentile(times, 0.9):F0} ms");
-        return $"| {size:N0} | {inHour:N0} | {seeded.TotalSeconds:F0} s | {timed} | **{Percentile(times, 0.5):F0} ms** | {Percentile(times, 0.9):F0} ms | {times.Max():F0} ms |";
+        Console.WriteLine($"  publish: median {Percentile(times, 0.5):F0} ms, 95th percentile {Percentile(times, 0.95):F0} ms");
+        return $"| {size:N0} | {inHour:N0} | {seeded.TotalSeconds:F0} s | {timed} | **{Percentile(times, 0.5):F0} ms** | {Percentile(times, 0.95):F0} ms | {times.Max():F0} ms |";
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];

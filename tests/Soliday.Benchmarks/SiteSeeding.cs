@@ -64,22 +64,46 @@ public sealed class SiteSeeding : IAsyncDisposable
         return new SiteSeeding(services);
     }
 
+    /// <summary>
+    /// Real phone and camera photos of the corpus, landscape and portrait, of different weights: the
+    /// seeded entries take them in turn, so a page's thumbnails are not all one photo.
+    /// </summary>
+    private static readonly string[] MediaPhotos =
+    [
+        "EX__jpg_gps_DSCN0042.jpg", "EX__jpg_mobile_jolla.jpg", "DN__jpg_Apple_iPhone_4.jpg", "DN__jpg_Blackberry_Z10.jpg",
+        "EX__jpg_mobile_HMD_Nokia_8.3_5G.jpg", "DN__jpg_Samsung_GT-I9000_Galaxy_S_.jpg", "RO__Portrait_6.jpg", "EX__jpg_hdr_canon_hdr_NO.jpg",
+    ];
+
     /// <summary>Real renditions of one corpus photo, made by the app's own pipeline, uploaded once and shared by every seeded entry.</summary>
-    public async Task<IReadOnlyList<RenderedImage>> UploadSharedMediaAsync()
+    public async Task<IReadOnlyList<RenderedImage>> UploadSharedMediaAsync() => (await UploadMediaAsync(1))[0];
+
+    /// <summary>Real renditions of <paramref name="count"/> corpus photos (<see cref="MediaPhotos"/>), made by the app's own pipeline, each uploaded once.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<RenderedImage>>> UploadMediaAsync(int count)
     {
-        var outcome = await Get<PhotoProcessor>().ProcessAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_gps_DSCN0042.jpg")));
-        var images = outcome.Photo!.Renditions;
         var site = Get<BlobServiceClient>().GetBlobContainerClient(StorageLayout.Site);
-        foreach (var image in images)
+        var sets = new List<IReadOnlyList<RenderedImage>>();
+        foreach (var (file, set) in MediaPhotos.Take(count).Select((f, i) => (f, i)))
         {
-            await site.GetBlobClient(SharedMediaPath(image)).UploadAsync(image.Content, overwrite: true);
+            var outcome = await Get<PhotoProcessor>().ProcessAsync(BinaryData.FromBytes(Corpus.Read("real-exif", file)));
+            var images = outcome.Photo!.Renditions;
+            foreach (var image in images)
+            {
+                await site.GetBlobClient(SharedMediaPath(image, set)).UploadAsync(image.Content, overwrite: true);
+            }
+
+            sets.Add(images);
         }
 
-        return images;
+        return sets;
     }
 
+    public static int MediaPhotoCount => MediaPhotos.Length;
+
     /// <summary><paramref name="count"/> published entries spread over the day's hours as a day is shaped.</summary>
-    public static IReadOnlyList<TimelineEntry> Entries(int count, IReadOnlyList<RenderedImage> media)
+    public static IReadOnlyList<TimelineEntry> Entries(int count, IReadOnlyList<RenderedImage> media) => Entries(count, [media]);
+
+    /// <summary><paramref name="count"/> published entries spread over the day's hours, each photo one of <paramref name="mediaSets"/> in turn.</summary>
+    public static IReadOnlyList<TimelineEntry> Entries(int count, IReadOnlyList<IReadOnlyList<RenderedImage>> mediaSets)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var random = new Random(count);
@@ -117,8 +141,8 @@ public sealed class SiteSeeding : IAsyncDisposable
                 Featured = random.Next(40) == 0,
                 Photos = random.Next(10) == 0 ? [] :
                 [
-                    new TimelinePhoto("A street scene in Solihull, for the benchmark", media.Max(m => m.Width), media.Max(m => m.Height),
-                        [.. media.Select(m => new TimelineImage(SharedMediaPath(m), m.Format, m.Width, m.Height))]),
+                    new TimelinePhoto("A street scene in Solihull, for the benchmark", mediaSets[i % mediaSets.Count].Max(m => m.Width), mediaSets[i % mediaSets.Count].Max(m => m.Height),
+                        [.. mediaSets[i % mediaSets.Count].Select(m => new TimelineImage(SharedMediaPath(m, i % mediaSets.Count), m.Format, m.Width, m.Height))]),
                 ],
             });
         }
@@ -156,7 +180,7 @@ public sealed class SiteSeeding : IAsyncDisposable
         // so the writers make them whole from the seeded indexes, as on a first publish.
         var site = Get<BlobServiceClient>().GetBlobContainerClient(StorageLayout.Site);
         var files = Get<TimelineFiles>();
-        foreach (var path in files.OpenData.Select(f => f.Path).Append(files.DayPage.Path).Concat(Enumerable.Range(0, 24).Select(SitePaths.HourPage)))
+        foreach (var path in files.OpenData.Select(f => f.Path).Append(files.DayPage.Path).Concat(Enumerable.Range(0, 24).Select(h => SitePaths.HourPage(h))))
         {
             await site.DeleteBlobIfExistsAsync(path);
         }
@@ -221,5 +245,5 @@ public sealed class SiteSeeding : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 
-    private static string SharedMediaPath(RenderedImage image) => $"media/benchmark/0-{image.Width}.{ImageFormats.Extension(image.Format)}";
+    private static string SharedMediaPath(RenderedImage image, int set) => $"media/benchmark/{set}/0-{image.Width}.{ImageFormats.Extension(image.Format)}";
 }

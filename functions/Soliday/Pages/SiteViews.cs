@@ -14,22 +14,43 @@ public sealed record DayFrameView(DateOnly Day, IReadOnlyList<int> Counts, SiteO
 /// <summary>One hour's section of the day page.</summary>
 public sealed record DayHourView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour)
 {
-    /// <summary>Every entry of the hour, in the order of the day: the section's list.</summary>
-    public IReadOnlyList<TimelineEntry> All => [.. Hour.Entries.Order(TimelineEntry.DayOrder)];
+    /// <summary>
+    /// Tiles an hour shows on the day page: one row on a laptop, two on a phone. Bounded, so the
+    /// day page weighs the same with 500 entries or 10,000; the rest are a click away on the hour's pages.
+    /// </summary>
+    public const int TilesPerHour = 6;
 
-    /// <summary>The hour's featured entries, in the order of the day: its part of the curators' picks.</summary>
-    public IReadOnlyList<TimelineEntry> Featured => [.. Hour.Entries.Where(e => e.Featured).Order(TimelineEntry.DayOrder)];
+    /// <summary>
+    /// An hour's share of the curators' picks strip at the top of the day page: its first pick, so
+    /// the strip holds at most 24 whatever curators feature (at 10,000 entries, two an hour took the
+    /// day page past 100 KB); its other picks lead its tiles.
+    /// </summary>
+    public const int PicksPerHour = 1;
+
+    /// <summary>The hour's tiles: the curators' picks first, then the others, each in the order of the day.</summary>
+    public IReadOnlyList<TimelineEntry> Tiles =>
+        [.. Hour.Entries.Where(e => e.Featured).Order(TimelineEntry.DayOrder).Concat(Hour.Entries.Where(e => !e.Featured).Order(TimelineEntry.DayOrder)).Take(TilesPerHour)];
+
+    /// <summary>The hour's featured entries in the curators' picks strip, in the order of the day.</summary>
+    public IReadOnlyList<TimelineEntry> Featured => [.. Hour.Entries.Where(e => e.Featured).Order(TimelineEntry.DayOrder).Take(PicksPerHour)];
+
+    public int Pages => HourPaging.PageCount(Hour.Entries.Count);
 }
 
-/// <param name="Cards">Each entry's card, already rendered (<see cref="HourEntryCard"/>), in the order of the day.</param>
-public sealed record HourPageView(DateOnly Day, TimeZoneInfo Zone, HourIndex Hour, IReadOnlyList<string> Cards)
+/// <summary>One page of an hour's grid.</summary>
+/// <param name="Tiles">Each entry's tile, already rendered (<see cref="EntryTile"/>), in the order of the day.</param>
+/// <param name="HasNext">Whether a later page of the hour follows.</param>
+public sealed record HourPageView(DateOnly Day, int Hour, int Page, IReadOnlyList<string> Tiles, bool HasNext)
 {
-    /// <summary>Photos of the first entries load at once; the rest wait until they are scrolled near.</summary>
-    public const int EagerEntries = 2;
+    /// <summary>The first row of the first page loads at once (the first screen); the rest wait until they are scrolled near.</summary>
+    public const int EagerTiles = 6;
+
+    /// <summary>The position in the hour (from 1) of this page's first entry.</summary>
+    public int First => ((Page - 1) * HourPaging.EntriesPerPage) + 1;
 }
 
-/// <summary>One entry's card on its hour page.</summary>
-public sealed record HourCardView(DateOnly Day, TimeZoneInfo Zone, TimelineEntry Entry, bool Eager);
+/// <summary>One entry's tile on an hour page.</summary>
+public sealed record HourTileView(DateOnly Day, TimeZoneInfo Zone, TimelineEntry Entry, bool Eager);
 
 /// <param name="Root">From the page to the site's root ("../").</param>
 public sealed record EntryPageView(

@@ -4,8 +4,8 @@ using Soliday.Pages;
 namespace Soliday.Timeline;
 
 /// <summary>
-/// The day page (index.html): the frame with the curators' picks, jump links and the day in numbers,
-/// one section per hour, and each hour's featured entries as its lead part in the picks strip.
+/// The day page (index.html): the frame with the curators' picks, jump links, the lines for runs of
+/// empty hours and the day in numbers, one section of tiles per hour, and each hour's featured entries as its lead part in the picks strip.
 /// </summary>
 public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo zone, SiteOptions site) : IHourlyFile
 {
@@ -13,7 +13,7 @@ public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
 
     public BlobHttpHeaders Headers => SiteContent.Html;
 
-    public string Layout => "day-3";
+    public string Layout => "day-4";
 
     public bool CommaBetweenHours => false;
 
@@ -26,7 +26,7 @@ public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
     public Task<string> FrameAsync(IReadOnlyList<int> counts, IReadOnlyList<int> leadCounts) =>
         pages.RenderAsync<DayPage, DayFrameView>(new DayFrameView(day, counts, site, leadCounts));
 
-    public int LeadCount(HourIndex hour) => hour.Entries.Count(e => e.Featured);
+    public int LeadCount(HourIndex hour) => new DayHourView(day, zone, hour).Featured.Count;
 
     public async Task<string> LeadAsync(HourIndex hour) =>
         LeadCount(hour) == 0 ? "" : await pages.RenderPartAsync<DayPicksPart, DayHourView>(new DayHourView(day, zone, hour));

@@ -20,7 +20,8 @@ public static class SitePaths
     /// <summary>Anchor of the about page's section on how to reach the project team.</summary>
     public const string ContactAnchor = "contact";
 
-    public static string HourPage(int hour) => $"hours/{hour:00}.html";
+    /// <summary>One page of an hour's grid: the first is hours/12.html, the next hours/12-2.html, and so on.</summary>
+    public static string HourPage(int hour, int page = 1) => page <= 1 ? $"hours/{hour:00}.html" : $"hours/{hour:00}-{page}.html";
 
     public static string EntryPage(string id) => $"entries/{id}.html";
 

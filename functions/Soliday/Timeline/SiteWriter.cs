@@ -38,7 +38,7 @@ public sealed class SiteWriter(
     {
         var work = new List<Task>
         {
-            RenderHourPageAsync(change.Hour, cancellationToken),
+            RenderHourPagesAsync(change.HourBefore, change.Hour, change.Entry.Id, cancellationToken),
             entryPages.RenderAroundAsync(change.Hour, change.Entry, cancellationToken),
             hourly.UpdateAsync(files.DayPage, change.Hour, ReadHour, cancellationToken),
         };
@@ -80,34 +80,48 @@ public sealed class SiteWriter(
         await Task.WhenAll(work);
         for (var hour = 0; hour < HourMarkers.Hours; hour++)
         {
-            if (!await Site.GetBlobClient(SitePaths.HourPage(hour)).ExistsAsync(cancellationToken))
-            {
-                await RenderHourPageAsync(await ReadHour(hour), cancellationToken);
-            }
+            // Every page of the hour, each only if it was not made from this version in this layout.
+            await RenderHourPagesAsync(before: null, await ReadHour(hour), changedId: null, cancellationToken);
         }
     }
 
     private Task<HourIndex> ReadHour(int hour) => index.ReadHourAsync(Day, hour);
 
-    private Task RenderHourPageAsync(HourIndex hour, CancellationToken cancellationToken) =>
-        Site.GetBlobClient(SitePaths.HourPage(hour.Hour)).WriteAsync(SiteContent.Html, async recorded =>
+    /// <summary>
+    /// The pages of the hour's grid that <paramref name="changedId"/>'s change made different
+    /// (<see cref="HourPaging.ChangedPages"/>): a publish at the end of a busy hour rewrites its last
+    /// page, not the hour. A page past the hour's end now is rewritten empty, not deleted, so a
+    /// writer with an older snapshot cannot bring back what it held (its version says it is newer).
+    /// </summary>
+    private Task RenderHourPagesAsync(HourIndex? before, HourIndex hour, string? changedId, CancellationToken cancellationToken) =>
+        Task.WhenAll(HourPaging.ChangedPages(before, hour, changedId).Select(page => RenderHourPageAsync(hour, page, cancellationToken)));
+
+    private Task RenderHourPageAsync(HourIndex hour, int page, CancellationToken cancellationToken) =>
+        Site.GetBlobClient(SitePaths.HourPage(hour.Hour, page)).WriteAsync(SiteContent.Html, async recorded =>
         {
-            var key = DayReader.VersionKey(hour.Hour);
+            var key = HourPageVersionKey(hour.Hour);
             if (recorded.Includes(key, hour.Version))
             {
                 return null;
             }
 
             var zone = soliday.Value.Zone;
-            var cards = await Task.WhenAll(hour.Entries.Select((entry, i) =>
+            var tiles = await Task.WhenAll(HourPaging.Page(hour, page).Select((entry, i) =>
             {
-                var eager = i < HourPageView.EagerEntries;
-                return fragments.GetAsync(eager ? "hour-card-eager" : "hour-card", entry,
-                    () => pages.RenderPartAsync<HourEntryCard, HourCardView>(new HourCardView(Day, zone, entry, eager)));
+                var eager = page == 1 && i < HourPageView.EagerTiles;
+                return fragments.GetAsync(eager ? "hour-tile-eager" : "hour-tile", entry,
+                    () => pages.RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, zone, entry, eager)));
             }));
-            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, zone, hour, cards));
+            var hasNext = page < HourPaging.PageCount(hour.Entries.Count);
+            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, hour.Hour, page, tiles, hasNext));
             return new VersionedContent(BinaryData.FromString(html), new Dictionary<string, long> { [key] = hour.Version });
         }, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// The hour's version an hour page records, named by the pages' layout ("g" for the paged grid):
+    /// a page of an older layout records no such key, so the start makes it again.
+    /// </summary>
+    private static string HourPageVersionKey(int hour) => $"g{DayReader.VersionKey(hour)}";
 
     private Task RenderFeedsAsync(long includingLength, CancellationToken cancellationToken) => Task.WhenAll(
         RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, includingLength, files.Feeds.AtomAsync, cancellationToken),

@@ -37,6 +37,12 @@ public sealed record TimelineEntry
     /// <summary>The latest of publication and the last change: what feeds and the sitemap call "updated".</summary>
     public DateTimeOffset UpdatedAt => ChangedAt is { } changed && changed > PublishedAt ? changed : PublishedAt;
 
+    /// <summary>True when it happened on another day than <paramref name="day"/> (a photo taken years ago, say): it is placed when it was sent, and lists say so.</summary>
+    public bool IsFromAnotherDay(TimeZoneInfo zone, DateOnly day) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(MomentAt, zone).DateTime) != day;
+
+    /// <summary>Where it was, as lists show it: the resident's words, else the coarse place tag.</summary>
+    public string? ShownPlace => string.IsNullOrWhiteSpace(Place) ? PlaceTag?.Value : Place;
+
     /// <summary>The coarse place tag (from the photo's GPS or a curator), if any.</summary>
     public EntryTag? PlaceTag => Tags.FirstOrDefault(t => t.Kind == PublicTags.PlaceKind);
 
@@ -57,7 +63,10 @@ public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyL
     public TimelineImage? Largest => Images.Where(i => i.Format == ImageFormats.Jpeg).MaxBy(i => i.Width);
 
     /// <summary>The smallest JPEG: thumbnails.</summary>
-    public TimelineImage? Smallest => Images.Where(i => i.Format == ImageFormats.Jpeg).MinBy(i => i.Width);
+    public TimelineImage? Smallest => Thumbnail(ImageFormats.Jpeg);
+
+    /// <summary>The smallest rendition in <paramref name="format"/>: the grids' tile (320 px wide since the thumbnail rendition; the smallest width before it).</summary>
+    public TimelineImage? Thumbnail(string format) => Images.Where(i => i.Format == format).MinBy(i => i.Width);
 }
 
 /// <summary>One published rendition; <see cref="Path"/> is relative to the site's root.</summary>

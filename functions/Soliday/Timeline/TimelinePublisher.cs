@@ -117,9 +117,9 @@ public sealed class TimelinePublisher(
             var tags = from.Where(p => p.Hour == placement.Hour).SelectMany(p => p.Tags).DistinctBy(PublicTags.Slug).ToList();
             var hourUpdate = index.UpdateHourAsync(Day, placement.Hour, h => h.Remove(id));
             var tagUpdates = tags.Select(async tag => (tag, (await index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), placement.Hour, h => h.Remove(id))).After)).ToList();
-            var hourAfter = (await hourUpdate).After;
+            var hourUpdated = await hourUpdate;
             var recentLength = await recent.AppendAsync(RecentRecord.Removed(id));
-            await site.ApplyAsync(new SiteChange(hourAfter, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength));
+            await site.ApplyAsync(new SiteChange(hourUpdated.After, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength, hourUpdated.Before));
         }
 
         if (deleteFiles)
@@ -144,9 +144,9 @@ public sealed class TimelinePublisher(
             .Select(tag => (tag, update: index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), before!.Hour, h => h.Remove(published.Id))));
         var tagUpdates = kept.Concat(dropped).Select(async t => (t.tag, (await t.update).After)).ToList();
         // The log names the hour the feeds read the entry from: it is appended once the hour holds it.
-        var hourAfter = (await hourUpdate).After;
+        var hourUpdated = await hourUpdate;
         var recentLength = await recent.AppendAsync(RecentRecord.Published(published, hour));
-        return new SiteChange(hourAfter, published, Published: true, await Task.WhenAll(tagUpdates), recentLength);
+        return new SiteChange(hourUpdated.After, published, Published: true, await Task.WhenAll(tagUpdates), recentLength, hourUpdated.Before);
     }
 
     private async Task<bool> IsErasedAsync(string id) => (await entries.FindAsync(id))?.State.IsErased() == true;

@@ -35,27 +35,32 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         var page = await browser.NewPageAsync(BaseAddress);
 
         await page.GotoAsync("/site/");
-        var line = page.Locator($"#h{day.Hour:00} ol.lines a[href='entries/{day.EntryId}.html']");
-        await Assertions.Expect(line).ToContainTextAsync("Evening light on the canal");
-        foreach (var id in day.XssEntryIds)
-        {
-            await Assertions.Expect(page.Locator($"ol.lines a[href='entries/{id}.html']")).ToHaveCountAsync(1); // every entry, in its hour
-        }
-
-        await Assertions.Expect(page.Locator($"#h{day.Hour:00} ol.lines li:has(a[href='entries/{day.EntryId}.html']) .featured")).ToHaveTextAsync("Curators' pick");
+        var tile = page.Locator($"#h{day.Hour:00} ul.tiles a[href='entries/{day.EntryId}.html']");
+        await Assertions.Expect(tile.Locator("picture img")).ToHaveAttributeAsync("alt", "Water, a towpath and a narrowboat at dusk");
+        await Assertions.Expect(tile.Locator("picture source[type='image/webp']")).ToHaveCountAsync(1);
+        await Assertions.Expect(tile.Locator(".featured")).ToHaveTextAsync("Curators' pick");
+        await Assertions.Expect(page.Locator($"#h{day.Hour:00} ul.tiles li").First).ToContainTextAsync("Curators' pick"); // picks lead their hour
+        await Assertions.Expect(page.Locator($"#h{day.Hour:00} ul.tiles li")).ToHaveCountAsync(6); // eight entries, six tiles
+        await Assertions.Expect(page.Locator($"#h{day.Hour:00} p.more a")).ToHaveTextAsync($"All 8 from {day.Hour:00}:00 →");
+        await tile.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync($"() => {{ const img = document.querySelector(\"#h{day.Hour:00} a[href='entries/{day.EntryId}.html'] img\"); return img && img.complete && img.naturalWidth > 0; }}"); // the thumbnail loads
+        await Assertions.Expect(page.Locator("p.quiet").First).ToContainTextAsync("No entries");
         await Assertions.Expect(page.Locator("#numbers-title")).ToHaveTextAsync("The day in numbers");
         await Assertions.Expect(page.Locator($"section.picks a.preview[href='entries/{day.EntryId}.html']")).ToContainTextAsync("Evening light on the canal"); // featured
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("site-day");
-        await line.FocusAsync();
+        await tile.FocusAsync();
         await page.ScreenshotAsync("site-day-focus"); // the focus ring, as a keyboard user sees it
 
         await page.Locator($"#h{day.Hour:00} p.more a").ClickAsync();
-        await Assertions.Expect(page.Locator($"#e-{day.EntryId} .text")).ToHaveTextAsync(Caption);
+        var hourTile = page.Locator($"ul.tiles li:has(a[href='../entries/{day.EntryId}.html'])");
+        await Assertions.Expect(page.Locator("ul.tiles li")).ToHaveCountAsync(8); // every entry of the hour
+        await Assertions.Expect(hourTile.Locator(".tile-meta .place")).ToHaveTextAsync("Catherine-de-Barnes");
+        await Assertions.Expect(hourTile.Locator(".tile-meta .caption")).ToHaveTextAsync(Caption);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("site-hour");
 
-        await page.Locator($"#e-{day.EntryId} p.open a").ClickAsync();
+        await hourTile.Locator("a").First.ClickAsync();
         await page.WaitForURLAsync(new Regex($"/site/entries/{day.EntryId}\\.html$"));
         await Assertions.Expect(page.Locator("article.entry-page .text")).ToHaveTextAsync(Caption);
         await Assertions.Expect(page.Locator("article.entry-page img")).ToHaveAttributeAsync("alt", "Water, a towpath and a narrowboat at dusk");
@@ -115,16 +120,16 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         await page.GotoAsync($"/site/hours/{day.Hour:00}.html");
 
         await page.Keyboard.PressAsync("j");
-        var first = await page.FocusedIdAsync();
+        var first = await FocusedLineAsync(page);
         await page.Keyboard.PressAsync("j");
-        var second = await page.FocusedIdAsync();
+        var second = await FocusedLineAsync(page);
         await page.Keyboard.PressAsync("k");
 
-        Assert.StartsWith("e-", first);
+        Assert.Matches("^\\.\\./entries/[0-9a-f]{32}\\.html$", first);
         Assert.NotEqual(first, second);
-        Assert.Equal(first, await page.FocusedIdAsync());
+        Assert.Equal(first, await FocusedLineAsync(page));
 
-        // The day page lists its entries as lines: the keys move between them too.
+        // The day page's tiles: the keys move between them too.
         await page.GotoAsync("/site/");
         await page.Keyboard.PressAsync("j");
         var firstLine = await FocusedLineAsync(page);
@@ -139,7 +144,7 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn off the J and K keys for moving between entries" }).ClickAsync();
         await page.Keyboard.PressAsync("j");
-        Assert.DoesNotMatch("^e-", await page.FocusedIdAsync() ?? ""); // the keys do nothing now
+        Assert.Equal("", await FocusedLineAsync(page)); // the keys do nothing now
         await page.AssertAccessibleAsync();
     }
 
@@ -149,16 +154,16 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         var page = await browser.NewPageAsync(BaseAddress, javaScript: false);
 
         await page.GotoAsync("/site/");
-        await page.Locator($"#h{day.Hour:00} ol.lines a[href='entries/{day.EntryId}.html']").ClickAsync();
+        await page.Locator($"#h{day.Hour:00} ul.tiles a[href='entries/{day.EntryId}.html']").ClickAsync();
 
         await Assertions.Expect(page.Locator("article.entry-page .text")).ToHaveTextAsync(Caption);
         await page.GetByRole(AriaRole.Link, new() { Name = Display(day.Hour) }).ClickAsync();
-        await Assertions.Expect(page.Locator($"#e-{day.EntryId}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator($"ul.tiles a[href='../entries/{day.EntryId}.html']")).ToBeVisibleAsync();
     }
 
-    /// <summary>Where the focused line of the day page leads; empty when the focus is not on a line.</summary>
+    /// <summary>Where the focused tile leads; empty when the focus is not on a tile.</summary>
     private static Task<string> FocusedLineAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.matches('ol.lines a') ? document.activeElement.getAttribute('href') : ''");
+        page.EvaluateAsync<string>("() => document.activeElement && document.activeElement.matches('.tiles a') ? document.activeElement.getAttribute('href') : ''");
 
     private static string Display(int hour) => $"{hour:00}:00 to {(hour + 1) % 24:00}:00";
 
@@ -197,7 +202,7 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
                 await Host.Http.WaitForStatusAsync(id, "published");
             }
 
-            // Featured, so the day page shows it in the curators' picks and marks its line.
+            // Featured, so the day page shows it in the curators' picks and leads its hour with it.
             using (await Host.Curator.PostAsync($"/api/curation/{EntryId}/feature", System.Net.Http.Json.JsonContent.Create(new { featured = true })))
             {
             }

@@ -33,14 +33,17 @@ public sealed partial class CurationAtScaleTests
             await host.Http.WaitForStatusAsync(id, "published");
         }
 
-        // Each entry is on its page, on its hour's page, on the day page, in both feeds, in the open
-        // data and the sitemap; the day page counts all of them.
-        var hours = await Task.WhenAll(Enumerable.Range(0, 24).Select(h => host.Http.HourPageAsync(h)));
-        var onHourPages = hours.SelectMany(h => EntryAnchor().Matches(h).Select(m => m.Groups[1].Value)).ToList();
-        Assert.Equal(ids.Order(), onHourPages.Order());
+        // Each entry is on its page, on a page of its hour that the day page links (two clicks from
+        // the day), in both feeds, in the open data and the sitemap; the day page counts all of them
+        // and shows a bounded row of them per hour.
         var day = await host.Http.DayPageAsync();
         Assert.Equal(100, HourCount().Matches(day).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(ids.Order(), DayPageLine().Matches(day).Select(m => m.Groups[1].Value).Order());
+        var tilesPerHour = Regex.Matches(day, "<section class=\"hour\"[\\s\\S]*?</section>").Select(section => DayPageTile().Count(section.Value)).ToList();
+        Assert.All(tilesPerHour, count => Assert.InRange(count, 1, 6));
+        var hourPages = DayPageHourLink().Matches(day).Select(m => m.Groups[1].Value).Distinct().ToList();
+        var onHourPages = (await Task.WhenAll(hourPages.Select(path => host.Http.SiteFileAsync(path))))
+            .SelectMany(page => HourPageTile().Matches(page).Select(m => m.Groups[1].Value)).ToList();
+        Assert.Equal(ids.Order(), onHourPages.Order()); // each once: the pages do not overlap
         foreach (var file in new[] { "data/entries.csv", "data/entries.jsonld", "timeline.json", "sitemap.xml" })
         {
             var content = await host.Http.SiteFileAsync(file);
@@ -76,12 +79,17 @@ public sealed partial class CurationAtScaleTests
         await host.Http.WaitForStatusAsync(id, "published");
     }
 
-    [GeneratedRegex("id=\"e-([0-9a-f]{32})\"")]
-    private static partial Regex EntryAnchor();
+    /// <summary>An entry's tile on an hour page.</summary>
+    [GeneratedRegex("<li class=\"tile[^\"]*\"><a href=\"\\.\\./entries/([0-9a-f]{32})\\.html\">")]
+    private static partial Regex HourPageTile();
 
-    /// <summary>An entry's line in its hour's section of the day page.</summary>
-    [GeneratedRegex("<li><a href=\"entries/([0-9a-f]{32})\\.html\"><time")]
-    private static partial Regex DayPageLine();
+    /// <summary>An entry's tile in its hour's section of the day page.</summary>
+    [GeneratedRegex("<li class=\"tile[^\"]*\"><a href=\"entries/([0-9a-f]{32})\\.html\">")]
+    private static partial Regex DayPageTile();
+
+    /// <summary>A link from the day page to a page of an hour.</summary>
+    [GeneratedRegex("href=\"(hours/[0-9]{2}(?:-[0-9]+)?\\.html)\"")]
+    private static partial Regex DayPageHourLink();
 
     /// <summary>An entry page's address, in a feed.</summary>
     [GeneratedRegex("/entries/([0-9a-f]{32})\\.html$")]

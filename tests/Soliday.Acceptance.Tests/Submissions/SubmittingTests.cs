@@ -33,14 +33,19 @@ public sealed class SubmittingTests(SharedHost shared)
         Assert.Contains("alt=\"Stalls with striped awnings and shoppers\"", page);
         Assert.Contains("<dd>Tom Hughes</dd>", page);
         var hour = await Host.Http.HourPageAsync(17); // the hour it was taken, not the hour it was sent
-        Assert.Contains($"id=\"e-{id}\"", hour);
-        Assert.Contains("Photo by Tom Hughes", hour);
+        Assert.Contains($"href=\"../entries/{id}.html\"", hour);
+        Assert.Contains("alt=\"Stalls with striped awnings and shoppers\"", hour);
+        Assert.Contains("</time> by Tom Hughes", hour);
         Assert.Matches("class=\"count\">[1-9]", SectionOfHour(await Host.Http.DayPageAsync(), 17)); // counted on the day page
         Assert.EndsWith($"/site/entries/{id}.html", published["siteUrl"]!.GetValue<string>());
 
         using var image = await Host.Http.GetAsync($"/site/media/{id}/0-480.jpg");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/jpeg", image.Content.Headers.ContentType?.MediaType);
+        using var thumbnail = await Host.Http.GetAsync($"/site/media/{id}/0-320.webp"); // the grids' tile
+        Assert.Equal(HttpStatusCode.OK, thumbnail.StatusCode);
+        Assert.Equal("image/webp", thumbnail.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"src=\"../media/{id}/0-320.jpg\"", hour);
         Assert.DoesNotContain(await Host.Curator.QueueAsync(), item => item!["id"]!.GetValue<string>() == id);
     }
 
@@ -59,7 +64,7 @@ public sealed class SubmittingTests(SharedHost shared)
         Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", await Host.Http.EntryPageAsync(id));
         var hour = await Host.Http.HourPageAsync(SolidayApi.LocalHour(published["receivedAt"]!.GetValue<DateTimeOffset>()));
         Assert.Contains("Volunteering at the food bank on Chelmsley Wood this morning.", hour);
-        Assert.Contains("Words by Priya from Shirley", hour);
+        Assert.Contains(" by Priya from Shirley</p>", hour); // under its tile, after when it was written
     }
 
     [Fact]
@@ -198,7 +203,9 @@ public sealed class SubmittingTests(SharedHost shared)
         var published = await Host.Http.WaitForStatusAsync(id, "published");
 
         var arrivedHour = SolidayApi.LocalHour(published["receivedAt"]!.GetValue<DateTimeOffset>());
-        Assert.Contains($"id=\"e-{id}\"", await Host.Http.HourPageAsync(arrivedHour));
+        var hourPage = await Host.Http.HourPageAsync(arrivedHour);
+        Assert.Contains($"href=\"../entries/{id}.html\"", hourPage);
+        Assert.Contains("<span class=\"other-day\">Taken 30 May 2008 at 15:56</span>", hourPage); // marked: not taken today
         Assert.Contains("30 May 2008 at 15:56", await Host.Http.EntryPageAsync(id));
     }
 

@@ -21,11 +21,13 @@ public sealed class TakedownTests(SharedHost shared)
     [Fact]
     public async Task The_take_down_link_removes_a_published_entry_from_the_site_and_from_storage()
     {
-        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().With("caption", "Take me down again").With("credit", "Sam Takedown").With("email", "sam@example.org"));
+        // A photo wide enough for every rendition, the thumbnail among them: all of them must go.
+        var (id, takedownUrl) = await SubmitAsync(new SubmissionBuilder().WithPhoto("real-exif", "EX__jpg_gps_DSCN0042.jpg").With("caption", "Take me down again").With("credit", "Sam Takedown").With("email", "sam@example.org"));
         await Host.Http.WaitForStatusAsync(id, "awaiting-curation");
         using var approval = await Host.Curator.ApproveAsync(id);
         await Host.Http.WaitForStatusAsync(id, "published");
         Assert.Contains("Take me down again", await Host.Http.EntryPageAsync(id));
+        Assert.True(await Host.Http.SiteHasAsync($"media/{id}/0-320.webp"), "the thumbnail is published with the other renditions");
         await SolidayApi.EventuallyAsync(async () => (await Host.Curator.QueueJsonAsync("state=published")).Contains("Take me down again"), "the board lists it as published");
 
         using var confirm = await Host.Http.GetAsync(takedownUrl); // the page asks first: a link preview removes nothing

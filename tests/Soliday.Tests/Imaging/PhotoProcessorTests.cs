@@ -35,6 +35,23 @@ public sealed class PhotoProcessorTests
         }
     }
 
+    [Fact]
+    public async Task A_phone_photo_gets_a_small_thumbnail_for_the_grids_as_JPEG_and_WebP_with_no_GPS()
+    {
+        // DSCN0042 carries GPS: the thumbnail, like every rendition, must not.
+        var photo = await ProcessAsync("real-exif", "EX__jpg_gps_DSCN0042.jpg");
+
+        var thumbnails = photo.Renditions.Where(r => r.Width == RenditionPlanner.ThumbnailWidth).ToList();
+        Assert.Equal([ImageFormats.Jpeg, ImageFormats.WebP], thumbnails.Select(t => t.Format).Order());
+        foreach (var thumbnail in thumbnails)
+        {
+            var info = Image.Identify(thumbnail.Content.ToArray());
+            Assert.Equal((RenditionPlanner.ThumbnailWidth, thumbnail.Height), (info.Width, info.Height));
+            Assert.Null(info.Metadata.ExifProfile);
+            Assert.True(thumbnail.Content.ToMemory().Length < 40_000, $"{thumbnail.Format} thumbnail is {thumbnail.Content.ToMemory().Length} bytes");
+        }
+    }
+
     [Theory]
     [InlineData("EX__jpg_orientation_landscape_2.jpg")]
     [InlineData("EX__jpg_orientation_landscape_3.jpg")]

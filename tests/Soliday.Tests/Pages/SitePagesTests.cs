@@ -57,7 +57,7 @@ public sealed class SitePagesTests
         Assert.Contains("href=\"../tags/bowls.html\">#bowls</a>", html);
         Assert.Contains("href=\"../tags/colour-green.html\">Colour: green</a>", html);
         Assert.Contains("Report a problem with this entry", html);
-        Assert.Contains("srcset=\"../media/x/0-480.jpg 480w, ../media/x/0-960.jpg 960w\"", html);
+        Assert.Contains("srcset=\"../media/x/0-320.jpg 320w, ../media/x/0-480.jpg 480w, ../media/x/0-960.jpg 960w\"", html);
         Assert.Contains("width=\"960\" height=\"720\"", html);
     }
 
@@ -73,30 +73,76 @@ public sealed class SitePagesTests
     }
 
     [Fact]
-    public async Task An_hour_on_the_day_page_lists_every_entry_as_a_line_and_links_to_the_hour()
+    public async Task An_hour_on_the_day_page_shows_its_picks_first_then_the_earliest_as_thumbnail_tiles_and_links_to_all_of_it()
     {
-        var entries = Enumerable.Range(0, 6).Select(i => Entry(id: $"e{i}", text: $"Entry {i} on a long walk along the canal towpath at dusk", minute: i * 5)).ToList();
-        entries[4] = entries[4] with { Featured = true };
-        entries[5] = entries[5] with { Text = "" }; // no caption: what the photo shows
+        var entries = Enumerable.Range(0, 9).Select(i => Entry(id: $"e{i}", text: $"Entry {i} on a long walk along the canal towpath at dusk", alt: $"Photo {i}", minute: i * 5)).ToList();
+        entries[7] = entries[7] with { Featured = true };
+        entries[2] = entries[2] with { Photos = [] }; // a written post
 
         var html = await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, new HourIndex(Day, 10, entries)));
 
-        Assert.Equal(6, Regex.Count(html, "<li><a href=\"entries/e[0-5]\\.html\"><time>10:[0-9]{2}</time> "));
-        Assert.Contains("<time>10:05</time> Entry 1 on a long walk along the canal…</a>", html); // cut at a word
-        Assert.Contains("entries/e4.html\"><time>10:20</time> Entry 4 on a long walk along the canal…</a><strong class=\"featured\">Curators' pick</strong>", html);
-        Assert.Contains($"entries/e5.html\"><time>10:25</time> {entries[5].Photos[0].Alt}</a>", html);
-        Assert.DoesNotContain("<img", html); // lines only: the photos are on the hour's page
-        Assert.Contains("href=\"hours/10.html\">See all 6 entries from 10:00 to 11:00 with photos", html);
+        var tiles = Regex.Matches(html, "<li class=\"tile[^\"]*\"><a href=\"entries/(e[0-9])\\.html\">").Select(m => m.Groups[1].Value);
+        Assert.Equal(["e7", "e0", "e1", "e2", "e3", "e4"], tiles); // the pick leads, then the day's order, six at most
+        Assert.Contains("<picture><source type=\"image/webp\" srcset=\"media/e0/0-320.webp\" /><img src=\"media/e0/0-320.jpg\" alt=\"Photo 0\" width=\"320\" height=\"240\" loading=\"lazy\" decoding=\"async\" /></picture>", html);
+        Assert.Contains("<li class=\"tile words\"><a href=\"entries/e2.html\"><span class=\"gist\">Entry 2 on a long walk along the canal towpath at dusk</span>", html);
+        Assert.Contains("alt=\"Photo 7\" width=\"320\" height=\"240\" loading=\"lazy\" decoding=\"async\" /></picture><strong class=\"featured\">Curators' pick</strong>", html);
+        Assert.Matches("href=\"hours/10.html\">All 9 from 10:00<span aria-hidden=\"true\"> →</span></a>", html);
+        Assert.DoesNotContain("Pages of", html); // one page: the link is the way
     }
 
     [Fact]
-    public async Task A_line_for_a_moment_on_another_day_gives_its_date_and_a_machine_readable_time()
+    public async Task A_busy_hour_on_the_day_page_links_every_page_of_the_hour_so_every_entry_is_two_clicks_away()
     {
-        var entry = Entry(id: "e0", text: "") with { Photos = [], MomentAt = new DateTimeOffset(2026, 6, 19, 23, 30, 0, TimeSpan.FromHours(1)) };
+        var entries = Enumerable.Range(0, (2 * HourPaging.EntriesPerPage) + 1).Select(i => Entry(id: $"e{i:000}", minute: i % 60)).ToList();
 
-        var html = await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, new HourIndex(Day, 10, [entry])));
+        var html = await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, new HourIndex(Day, 10, entries)));
 
-        Assert.Matches("<time datetime=\"2026-06-19T22:30Z\">[^<]+</time> A written post</a>", html);
+        Assert.Equal(DayHourView.TilesPerHour, Regex.Count(html, "<li class=\"tile"));
+        Assert.Contains("All 97 from 10:00", html);
+        Assert.Contains("<nav class=\"pages\" aria-label=\"Pages of 10:00 to 11:00\"><ol><li><a href=\"hours/10.html\">1</a></li><li><a href=\"hours/10-2.html\">2</a></li><li><a href=\"hours/10-3.html\">3</a></li></ol></nav>", html);
+    }
+
+    [Fact]
+    public async Task An_empty_hour_writes_nothing_and_the_day_page_says_No_entries_once_for_a_run_of_them()
+    {
+        int[] counts = [2, 0, 0, 0, 0, 0, 3, .. Enumerable.Repeat(1, 16), 0];
+
+        var empty = await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, new HourIndex(Day, 3, [])));
+        var frame = await RenderPageAsync<DayPage, DayFrameView>(new DayFrameView(Day, counts, new SiteOptions { PublicUrl = "https://soliday.example/site/" }, new int[24]));
+
+        Assert.Equal("", empty.Trim());
+        Assert.Contains("<p class=\"quiet\" id=\"h01\">No entries 01:00–06:00</p>", frame);
+        Assert.Contains("<p class=\"quiet\" id=\"h23\">No entries 23:00–24:00</p>", frame);
+        Assert.Equal(2, Regex.Count(frame, "class=\"quiet\""));
+        Assert.Contains("<a href=\"#h01\">03:00", frame); // an empty hour's jump link goes to its run's line
+    }
+
+    [Fact]
+    public async Task An_hour_page_tile_gives_the_time_credit_and_place_and_marks_a_photo_taken_on_another_day()
+    {
+        var today = Entry(id: "e0", credit: "Margaret", place: "Knowle bowls club");
+        var old = Entry(id: "e1", credit: "Sam", tags: ["place:Shirley"]) with { MomentAt = new DateTimeOffset(2009, 5, 3, 14, 5, 0, TimeSpan.FromHours(1)) };
+
+        var todayTile = await RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, London, today, Eager: true));
+        var oldTile = await RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, London, old, Eager: false));
+
+        Assert.Contains("href=\"../entries/e0.html\"", todayTile);
+        Assert.Contains("src=\"../media/e0/0-320.jpg\"", todayTile);
+        Assert.Contains("loading=\"eager\"", todayTile);
+        Assert.Contains("<p class=\"tile-meta\"><time>10:15</time> by Margaret<span class=\"place\">Knowle bowls club</span><span class=\"caption\">A caption</span></p>", todayTile);
+        Assert.Contains("<span class=\"other-day\">Taken 3 May 2009 at 14:05</span> by Sam<span class=\"place\">Shirley</span>", oldTile);
+        Assert.Contains("loading=\"lazy\"", oldTile);
+    }
+
+    [Fact]
+    public async Task A_later_page_of_an_hour_says_which_entries_it_holds_and_links_to_its_neighbouring_pages()
+    {
+        var html = await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, 10, 2, ["<li>tile</li>"], HasNext: true));
+
+        Assert.Contains("<title>10:00 to 11:00, page 2: #Soliday", html);
+        Assert.Contains("Page 2: entries 49 to 49, in the order they happened", html);
+        Assert.Contains("<a rel=\"prev\" href=\"../hours/10.html\">Previous page of this hour</a>", html);
+        Assert.Contains("<a rel=\"next\" href=\"../hours/10-3.html\">Next page of this hour</a>", html);
     }
 
     private static async Task<IReadOnlyList<string>> RenderAllAsync(TimelineEntry entry, string tagLabel)
@@ -106,11 +152,11 @@ public sealed class SitePagesTests
         return
         [
             await RenderEntryPageAsync(entry),
-            await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, London, hour,
-                [await RenderPartAsync<HourEntryCard, HourCardView>(new HourCardView(Day, London, entry, Eager: true))])),
+            await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, 10, 1,
+                [await RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, London, entry, Eager: true))], HasNext: false)),
             ComposedDay(await RenderPageAsync<DayPage, DayFrameView>(new DayFrameView(Day, [.. Enumerable.Repeat(1, 24)], site, [.. Enumerable.Repeat(1, 24)])),
                 await RenderPartAsync<DayPicksPart, DayHourView>(new DayHourView(Day, London, hour with { Entries = [entry with { Featured = true }] })),
-                await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, hour))),
+                await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, hour with { Entries = [entry, entry with { Id = "w", Photos = [] }] }))),
             Composed(await RenderPageAsync<TagPage, TagFrameView>(new TagFrameView(Day, tagLabel, [.. Enumerable.Repeat(1, 24)])),
                 await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, hour))),
             await RenderPageAsync<AboutPage, AboutView>(new AboutView(Day, site)),
@@ -162,8 +208,8 @@ public sealed class SitePagesTests
         Tags = PublicTags.Of((tags ?? []).Select(t => EntryTag.Parse(t)!)),
         Photos = [new TimelinePhoto(alt, 1600, 1200,
         [
-            new TimelineImage($"media/{id}/0-480.jpg", "jpeg", 480, 360), new TimelineImage($"media/{id}/0-960.jpg", "jpeg", 960, 720),
-            new TimelineImage($"media/{id}/0-480.webp", "webp", 480, 360), new TimelineImage($"media/{id}/0-960.webp", "webp", 960, 720),
+            new TimelineImage($"media/{id}/0-320.jpg", "jpeg", 320, 240), new TimelineImage($"media/{id}/0-480.jpg", "jpeg", 480, 360), new TimelineImage($"media/{id}/0-960.jpg", "jpeg", 960, 720),
+            new TimelineImage($"media/{id}/0-320.webp", "webp", 320, 240), new TimelineImage($"media/{id}/0-480.webp", "webp", 480, 360), new TimelineImage($"media/{id}/0-960.webp", "webp", 960, 720),
         ])],
     };
 }

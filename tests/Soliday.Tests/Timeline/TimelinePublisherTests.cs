@@ -28,7 +28,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var id = await site.PublishAsync(entry);
 
         Assert.Contains("Parkrun in Brueton Park", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
-        Assert.Contains($"id=\"e-{id}\"", await site.RequiredSiteFileAsync(SitePaths.HourPage(9)));
+        Assert.Contains($"href=\"../{SitePaths.EntryPage(id)}\"", await site.RequiredSiteFileAsync(SitePaths.HourPage(9)));
         Assert.Contains(SitePaths.EntryPage(id), await site.RequiredSiteFileAsync("tags/parkrun.html"));
         Assert.Contains(SitePaths.EntryPage(id), await site.RequiredSiteFileAsync("tags/place-brueton-park.html"));
         Assert.Null(await site.SiteFileAsync("tags/source-form.html")); // how it arrived is not public
@@ -41,7 +41,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
 
         var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
         Assert.Contains("1 entry", SectionOf(day, 9));
-        Assert.Contains("0 entries", SectionOf(day, 8));
+        Assert.Contains("<p class=\"quiet\" id=\"h00\">No entries 00:00–09:00</p>", day); // the empty hours before it, in one line
         Assert.Equal("published", (await site.Entries.GetAsync(id)).State.ToString().ToLowerInvariant());
     }
 
@@ -57,7 +57,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         {
             var content = await site.RequiredSiteFileAsync(file);
             Assert.DoesNotContain("Before the edit", content);
-            if (file != SitePaths.Sitemap)
+            if (file is not (SitePaths.Sitemap or SitePaths.DayPage)) // the day page shows its photo, not its words
             {
                 Assert.Contains("After the edit", content);
             }
@@ -84,7 +84,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         await site.Publisher.PublishAsync(id, publishedAt, decision: null, changedAt); // the durable retry
 
         var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
-        Assert.DoesNotContain(id, SectionOf(day, 9));
+        Assert.DoesNotContain("id=\"h09\"", day); // empty now: part of the line for the empty hours before 14:00
         Assert.Contains(id, SectionOf(day, 14));
         Assert.DoesNotContain(id, await site.RequiredSiteFileAsync(SitePaths.HourPage(9)));
     }
@@ -162,6 +162,41 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_publish_into_a_busy_hour_rewrites_only_the_pages_of_the_hour_whose_entries_changed()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        var full = new List<string>();
+        foreach (var entry in await Task.WhenAll(Enumerable.Range(0, HourPaging.EntriesPerPage).Select(i => site.AddAsync($"Market stall {i}", hour: 11, minute: 10 + (i % 40)))))
+        {
+            full.Add(await site.PublishAsync(entry));
+        }
+
+        var firstPage = await EtagAsync(site, SitePaths.HourPage(11));
+        Assert.Null(await site.SiteFileAsync(SitePaths.HourPage(11, 2))); // 48 fit on one page
+
+        // The latest of the hour goes on a second page: the first only gains its "next page" link.
+        var late = await site.PublishAsync(await site.AddAsync("Packing up the stalls", hour: 11, minute: 58));
+        var secondPage = await site.RequiredSiteFileAsync(SitePaths.HourPage(11, 2));
+        Assert.Contains($"href=\"../{SitePaths.EntryPage(late)}\"", secondPage);
+        Assert.Contains("Page 2: entries 49 to 49", secondPage);
+        Assert.Contains("rel=\"next\" href=\"../hours/11-2.html\"", await site.RequiredSiteFileAsync(SitePaths.HourPage(11)));
+        firstPage = await EtagAsync(site, SitePaths.HourPage(11));
+
+        // An edit of the last entry's words changes its page alone.
+        await site.EditAsync(late, e => e with { Text = "Packing up the last stalls" });
+        Assert.Equal(firstPage, await EtagAsync(site, SitePaths.HourPage(11)));
+        Assert.Contains("Packing up the last stalls", await site.RequiredSiteFileAsync(SitePaths.EntryPage(late)));
+
+        // Taken off: the second page stays, empty and saying so, so no older writer can bring it back.
+        await site.Publisher.UnpublishEntry(late);
+        Assert.DoesNotContain(late, await site.RequiredSiteFileAsync(SitePaths.HourPage(11, 2)));
+        Assert.Contains("This page is empty now", await site.RequiredSiteFileAsync(SitePaths.HourPage(11, 2)));
+        Assert.DoesNotContain("11-2.html", await site.RequiredSiteFileAsync(SitePaths.HourPage(11)));
+        var hourPage = await site.RequiredSiteFileAsync(SitePaths.HourPage(11));
+        Assert.All(full, id => Assert.Contains($"href=\"../{SitePaths.EntryPage(id)}\"", hourPage));
+    }
+
+    [Fact]
     public async Task A_hundred_publishes_at_once_all_reach_every_page_and_file()
     {
         await using var site = await SiteHarness.StartAsync(azurite);
@@ -176,7 +211,6 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var ids = entries.Select(e => e.Id).ToList();
         var day = await site.RequiredSiteFileAsync(SitePaths.DayPage);
         Assert.Equal(100, Enumerable.Range(10, 3).Sum(hour => CountOf(SectionOf(day, hour))));
-        var sections = string.Concat(Enumerable.Range(10, 3).Select(hour => SectionOf(day, hour)));
         var atom = await site.RequiredSiteFileAsync(SitePaths.AtomFeed);
         var jsonFeed = await site.RequiredSiteFileAsync(SitePaths.JsonFeed);
         var hourPages = string.Concat(await Task.WhenAll(Enumerable.Range(10, 3).Select(h => site.RequiredSiteFileAsync(SitePaths.HourPage(h)))));
@@ -187,8 +221,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var sitemap = await site.RequiredSiteFileAsync(SitePaths.Sitemap);
         Assert.All(ids, id =>
         {
-            Assert.Contains($"id=\"e-{id}\"", hourPages);
-            Assert.Contains($"href=\"{SitePaths.EntryPage(id)}\"", sections); // on the day page itself, in its hour
+            Assert.Contains($"href=\"../{SitePaths.EntryPage(id)}\"", hourPages); // each hour holds 33 or 34: one page each
             Assert.Contains(SitePaths.EntryPage(id), atom);
             Assert.Contains(SitePaths.EntryPage(id), jsonFeed);
             Assert.Contains(id, tagPage);
@@ -257,7 +290,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         Assert.DoesNotContain("class=\"picks\"", day);
         Assert.DoesNotContain("Curators' pick", day);
         Assert.DoesNotContain("Curators' pick", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
-        Assert.Contains("The carnival float", SectionOf(day, 15));
+        Assert.Contains($"href=\"{SitePaths.EntryPage(id)}\"", SectionOf(day, 15));
     }
 
     [Fact]

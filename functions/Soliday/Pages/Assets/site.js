@@ -20,10 +20,10 @@
     return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(target.tagName));
   }
 
-  // An hour page's entries; else the day page's lines (every entry once, in the order of the day,
-  // the curators' picks among them); else a tag page's previews.
+  // The tiles of the day page's hours or of an hour page (each entry once, in the order shown);
+  // else a tag page's previews.
   function items() {
-    var selectors = ["article.entry[tabindex]", "ol.lines a", "a.preview"];
+    var selectors = [".tiles a", "a.preview"];
     for (var i = 0; i < selectors.length; i++) {
       var found = document.querySelectorAll(selectors[i]);
       if (found.length) { return found; }

@@ -4,7 +4,8 @@ using Azure.Storage.Blobs.Models;
 namespace Soliday.Timeline.OpenData;
 
 /// <summary>
-/// sitemap.xml: the day page, the about page, the 24 hour pages, then every entry's page. Tag pages
+/// sitemap.xml: the day page, the about page, the 24 hours' first pages, then per hour its later
+/// pages (a busy hour's grid has several) and every entry's page. Tag pages
 /// are left out: they come and go with their entries, and every one is linked from an entry page.
 /// </summary>
 public sealed class SitemapFile(SiteAddress site) : IHourlyFile
@@ -15,7 +16,7 @@ public sealed class SitemapFile(SiteAddress site) : IHourlyFile
 
     public BlobHttpHeaders Headers { get; } = SiteContent.Changing(SiteContent.Xml);
 
-    public string Layout => "sitemap-1";
+    public string Layout => "sitemap-2";
 
     public bool CommaBetweenHours => false;
 
@@ -42,6 +43,11 @@ public sealed class SitemapFile(SiteAddress site) : IHourlyFile
     /// <summary>Written without a namespace: inside the frame's urlset they take its default namespace.</summary>
     public Task<string> HourAsync(HourIndex hour) => Task.FromResult(XmlParts.Fragment(writer =>
     {
+        for (var page = 2; page <= HourPaging.PageCount(hour.Entries.Count); page++)
+        {
+            WriteUrl(writer, site.Of(SitePaths.HourPage(hour.Hour, page)), null, ns: null);
+        }
+
         foreach (var entry in hour.Entries)
         {
             WriteUrl(writer, site.EntryPage(entry.Id), entry.UpdatedAt, ns: null);
