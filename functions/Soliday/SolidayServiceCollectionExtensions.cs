@@ -141,8 +141,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelineActivities>();
         services.AddSingleton<NotificationActivities>();
 
-        services.AddSingleton<HealthEndpoints>();
-        services.AddSingleton<HistoryEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<PurgeHistoryEndpoint>();
         return services.AddSolidayHashtags();
     }
 
