@@ -78,7 +78,15 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionFormReader>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionSteps>();
-        services.AddSingleton<SubmissionEndpoints>();
+        services.AddSingleton<ResidentErrorPages>();
+        services.AddSingleton<SubmissionFormPage>();
+        services.AddSingleton<LinkedEntries>();
+        services.AddSingleton<TakedownAnswers>();
+        services.AddSingleton<SubmissionFormEndpoint>();
+        services.AddSingleton<SubmitEntryEndpoint>();
+        services.AddSingleton<EntryStatusEndpoint>();
+        services.AddSingleton<TakedownFormEndpoint>();
+        services.AddSingleton<TakedownEndpoint>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();
@@ -133,8 +141,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelineActivities>();
         services.AddSingleton<NotificationActivities>();
 
-        services.AddSingleton<HealthEndpoints>();
-        services.AddSingleton<HistoryEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<PurgeHistoryEndpoint>();
         return services.AddSolidayHashtags();
     }
 

@@ -9,7 +9,7 @@ using Soliday.Web;
 namespace Soliday.Functions.Operations;
 
 /// <summary>The endpoints for whoever runs Soliday: health, and purging old workflow history.</summary>
-public sealed class OperationsFunctions(HealthEndpoints health, HistoryEndpoints history)
+public sealed class OperationsFunctions(HealthEndpoint health, PurgeHistoryEndpoint purgeHistory)
 {
     [Function("Health")]
     public Task<IActionResult> Health(
@@ -20,5 +20,5 @@ public sealed class OperationsFunctions(HealthEndpoints health, HistoryEndpoints
     public Task<IActionResult> PurgeHistory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.PurgeHistory)] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
-        history.PurgeHistory(request, durable).AsAction();
+        purgeHistory.PurgeHistory(request, durable).AsAction();
 }

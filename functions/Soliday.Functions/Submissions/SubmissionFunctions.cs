@@ -9,37 +9,43 @@ using Soliday.Web;
 namespace Soliday.Functions.Submissions;
 
 /// <summary>Residents' endpoints and the erasure queue's reader, as Azure Functions.</summary>
-public sealed class SubmissionFunctions(SubmissionEndpoints endpoints, ErasureRequests erasures)
+public sealed class SubmissionFunctions(
+    SubmissionFormEndpoint form,
+    SubmitEntryEndpoint submit,
+    EntryStatusEndpoint status,
+    TakedownFormEndpoint takedownForm,
+    TakedownEndpoint takedown,
+    ErasureRequests erasures)
 {
     [Function("SubmitForm")]
     public Task<IActionResult> SubmitForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubmitForm)] HttpRequest request) =>
-        endpoints.Form(request).AsAction();
+        form.Form(request).AsAction();
 
     [Function("Submit")]
     public Task<IActionResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.Submissions)] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Submit(request, durable).AsAction();
+        submit.Submit(request, durable).AsAction();
 
     [Function("SubmissionStatus")]
     public Task<IActionResult> Status(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Submission)] HttpRequest request,
         string id) =>
-        endpoints.Status(request, id).AsAction();
+        status.Status(request, id).AsAction();
 
     [Function("SubmissionTakedownForm")]
     public Task<IActionResult> TakedownForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubmissionTakedown)] HttpRequest request,
         string id) =>
-        endpoints.TakedownForm(request, id).AsAction();
+        takedownForm.TakedownForm(request, id).AsAction();
 
     [Function("SubmissionTakedown")]
     public Task<IActionResult> Takedown(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.SubmissionTakedown)] HttpRequest request,
         string id,
         [DurableClient] DurableTaskClient durable) =>
-        endpoints.Takedown(request, id, durable).AsAction();
+        takedown.Takedown(request, id, durable).AsAction();
 
     /// <summary>Erases an entry its workflow has ended for (a post deleted at its source), purge included.</summary>
     [Function("EraseEntry")]

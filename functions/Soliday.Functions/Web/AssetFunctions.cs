@@ -12,5 +12,5 @@ public static class AssetFunctions
     public static IActionResult Asset(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Asset)] HttpRequest request,
         string name) =>
-        AssetEndpoints.Asset(name).AsAction();
+        AssetEndpoint.Asset(name).AsAction();
 }

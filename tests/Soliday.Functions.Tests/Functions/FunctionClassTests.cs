@@ -25,7 +25,7 @@ public sealed class FunctionClassTests : IDisposable
     [Fact]
     public async Task The_form_function_answers_with_the_form_page()
     {
-        var functions = new SubmissionFunctions(_calls.Services.GetRequiredService<SubmissionEndpoints>(), _calls.Services.GetRequiredService<ErasureRequests>());
+        var functions = ActivatorUtilities.CreateInstance<SubmissionFunctions>(_calls.Services);
         var context = _calls.NewContext();
 
         await FunctionCalls.ExecuteAsync(await functions.SubmitForm(context.Request), context);

@@ -34,8 +34,8 @@ public sealed class OperationsFunctionTests : IDisposable
         Assert.Equal("no-store", context.Response.Headers.CacheControl.ToString());
         var problem = JsonNode.Parse(FunctionCalls.ReadBody(context))!;
         Assert.Equal("Storage is unreachable", problem["title"]!.GetValue<string>());
-        Assert.Equal(HealthEndpoints.Unreachable, problem["storage"]!["blobs"]!.GetValue<string>());
-        Assert.Equal(HealthEndpoints.Unreachable, problem["storage"]!["queues"]!.GetValue<string>());
+        Assert.Equal(HealthEndpoint.Unreachable, problem["storage"]!["blobs"]!.GetValue<string>());
+        Assert.Equal(HealthEndpoint.Unreachable, problem["storage"]!["queues"]!.GetValue<string>());
         Assert.DoesNotContain("AccountKey", FunctionCalls.ReadBody(context));
         Assert.DoesNotContain("127.0.0.1", FunctionCalls.ReadBody(context));
     }
@@ -56,5 +56,5 @@ public sealed class OperationsFunctionTests : IDisposable
     public void Dispose() => _calls.Dispose();
 
     private OperationsFunctions Functions() =>
-        new(_calls.Services.GetRequiredService<HealthEndpoints>(), _calls.Services.GetRequiredService<HistoryEndpoints>());
+        new(_calls.Services.GetRequiredService<HealthEndpoint>(), _calls.Services.GetRequiredService<PurgeHistoryEndpoint>());
 }

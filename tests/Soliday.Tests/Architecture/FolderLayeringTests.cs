@@ -93,7 +93,7 @@ public sealed class FolderLayeringTests
         // A constructor parameter: the erasure unpublishes through the timeline.
         Assert.Contains(new TypeUse("Submissions", "EntryErasure", "Timeline", "TimelinePublisher"), Today.Uses);
         // Only inside a method body: the stylesheet endpoint answers a missing asset with a problem.
-        Assert.Contains(new TypeUse("Pages", "AssetEndpoints", "Web", "Problems"), Today.Uses);
+        Assert.Contains(new TypeUse("Pages", "AssetEndpoint", "Web", "Problems"), Today.Uses);
         // Only a constant, which the compiler copies in: the queue names storage creates.
         Assert.Contains(new TypeUse("(root)", "StorageSetup", "Hashtags", "HashtagPostQueue"), Today.Uses);
         // Only a nameof, which the compiler also copies in. None crosses folders today (the

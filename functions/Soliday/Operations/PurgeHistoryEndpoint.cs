@@ -25,7 +25,7 @@ public sealed record PurgeHistoryResult(int Purged, DateTimeOffset CreatedBefore
 /// form tokens (<c>formToken</c>), like every curator action, so another site cannot make a signed-in
 /// curator's browser send it.
 /// </summary>
-public sealed class HistoryEndpoints(CuratorAuthenticator authenticator, FormTokens formTokens, TimeProvider clock, ILogger<HistoryEndpoints> logger)
+public sealed class PurgeHistoryEndpoint(CuratorAuthenticator authenticator, FormTokens formTokens, TimeProvider clock, ILogger<PurgeHistoryEndpoint> logger)
 {
     public const int DefaultOlderThanDays = 30;
 

@@ -2,21 +2,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
-using Soliday.Imaging;
-using Soliday.Mail;
 using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Telemetry;
-using Soliday.Timeline;
 using Soliday.Web;
 
 namespace Soliday.Submissions;
 
 /// <summary>
-/// The residents' HTTP endpoints: the form, sending an entry, following it, taking it down.
-/// Browsers get pages, API clients get JSON and problem details; both hosts call these methods.
+/// <c>POST</c> an entry, from the form or an API client: counted, read, checked and kept once, however
+/// often it is sent. Browsers get pages, API clients get JSON and problem details.
 /// </summary>
-public sealed class SubmissionEndpoints(
+public sealed class SubmitEntryEndpoint(
     SubmissionFormReader reader,
     SubmissionIntake intake,
     SubmissionRateLimiter rateLimiter,
@@ -24,14 +21,11 @@ public sealed class SubmissionEndpoints(
     FormTokens formTokens,
     SubmissionFingerprints fingerprints,
     TakedownLinks takedownLinks,
-    ErasureRequests erasures,
     EntryStore entries,
-    PageRenderer pages,
-    IOptions<SiteOptions> site,
-    IOptions<ImagingOptions> imaging,
+    SubmissionFormPage formPage,
+    ResidentErrorPages errorPages,
     IOptions<SubmissionOptions> submissions,
-    IOptions<SolidayOptions> soliday,
-    MailSender mail)
+    IOptions<SolidayOptions> soliday)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
@@ -40,9 +34,6 @@ public sealed class SubmissionEndpoints(
 
     /// <summary>A minute: a queue of uploads clears in seconds, and the resident is told "a minute" in words.</summary>
     private const string BusyRetryAfterSeconds = "60";
-
-    public async Task<IResult> Form(HttpRequest request) =>
-        await FormPageAsync(request, SubmissionFormValues.Empty, new Dictionary<string, string>(), StatusCodes.Status200OK);
 
     public async Task<IResult> Submit(HttpRequest request, DurableTaskClient durable)
     {
@@ -65,7 +56,7 @@ public sealed class SubmissionEndpoints(
             SolidayTelemetry.Refused("busy");
             request.HttpContext.Response.Headers.RetryAfter = BusyRetryAfterSeconds;
             return request.PrefersHtml()
-                ? await ErrorPageAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", BusyDetail)
+                ? await errorPages.RenderAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", BusyDetail)
                 : Problems.Of(503, "Please try again in a minute", BusyDetail, "busy");
         }
 
@@ -74,7 +65,7 @@ public sealed class SubmissionEndpoints(
         {
             SolidayTelemetry.Refused(failure.Code ?? "invalid-field");
             return request.PrefersHtml()
-                ? await FormPageAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
+                ? await formPage.RenderAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
                 : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.WireErrors);
         }
 
@@ -85,7 +76,7 @@ public sealed class SubmissionEndpoints(
             const string Expired = "This form was open for too long. Please check your entry and send it again.";
             SolidayTelemetry.Refused("form-token");
             return request.PrefersHtml()
-                ? await FormPageAsync(request, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
+                ? await formPage.RenderAsync(request, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
                 : Problems.Of(400, "The form has expired.", Expired, "form-token");
         }
 
@@ -118,78 +109,12 @@ public sealed class SubmissionEndpoints(
             // Intake has logged the cause and removed what it stored; the resident may simply retry.
             SolidayTelemetry.Refused("unavailable");
             return request.PrefersHtml()
-                ? await ErrorPageAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", Problems.UnavailableDetail)
+                ? await errorPages.RenderAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", Problems.UnavailableDetail)
                 : Problems.Unavailable();
         }
 
         return await RepeatedAsync(request, entry, fingerprint); // another copy may have been stored first
     }
-
-    public async Task<IResult> Status(HttpRequest request, string id)
-    {
-        var entry = await FindAsync(id, request);
-        if (entry is null)
-        {
-            return await NotFoundAsync(request);
-        }
-
-        // Entry ids are public: only the take-down key shows an entry that is not on the timeline.
-        var key = request.Query[SubmissionFormFields.TakedownKey].ToString();
-        var forSender = takedownLinks.IsValid(id, key);
-        var takedownUrl = forSender && !entry.State.IsErased() ? Routes.TakedownUrl(id, key) : null;
-        return request.PrefersHtml()
-            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value, forSender, takedownUrl)))
-            : Results.Json(SubmissionStatus.From(entry, site.Value, forSender), SolidayJson.Options);
-    }
-
-    /// <summary>The page a take-down link opens: it asks before removing anything, so a link preview cannot.</summary>
-    public async Task<IResult> TakedownForm(HttpRequest request, string id)
-    {
-        var entry = await FindAsync(id, request);
-        var key = request.Query[SubmissionFormFields.TakedownKey].ToString();
-        if (entry is null || !takedownLinks.IsValid(id, key))
-        {
-            return await InvalidTakedownLinkAsync(request);
-        }
-
-        return new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(entry, key, TakedownProgressOf(entry), site.Value)));
-    }
-
-    /// <summary>
-    /// Records the take-down and answers at once: the entry is marked (off the board, never
-    /// published) and its erasure queued; the queue's trigger removes the rest within
-    /// <see cref="EntryErasure.TakedownPromise"/>, however cold the app was. The status shows when it is done.
-    /// </summary>
-    public async Task<IResult> Takedown(HttpRequest request, string id, DurableTaskClient durable)
-    {
-        var key = request.HasFormContentType
-            ? (await request.ReadFormAsync(request.HttpContext.RequestAborted))[SubmissionFormFields.TakedownKey].ToString()
-            : request.Query[SubmissionFormFields.TakedownKey].ToString();
-        if (!SubmissionId.IsValid(id) || !takedownLinks.IsValid(id, key))
-        {
-            return await InvalidTakedownLinkAsync(request);
-        }
-
-        var entry = await FindAsync(id, request);
-        if (entry is null)
-        {
-            return await NotFoundAsync(request);
-        }
-
-        // Already gone: nothing to queue again.
-        var marked = EntryErasure.IsFinished(entry) ? entry : await erasures.TakeDownAsync(id, durable, request.HttpContext.RequestAborted) ?? entry;
-
-        var progress = TakedownProgressOf(marked);
-        return request.PrefersHtml()
-            ? new HtmlPage(await pages.RenderAsync<TakedownPage, TakedownView>(new TakedownView(marked, key, progress, site.Value)))
-            : Results.Json(SubmissionStatus.From(marked, site.Value, forSender: true), SolidayJson.Options,
-                statusCode: progress == TakedownProgress.Removed ? StatusCodes.Status200OK : StatusCodes.Status202Accepted);
-    }
-
-    private static TakedownProgress TakedownProgressOf(Entry entry) =>
-        EntryErasure.IsFinished(entry) ? TakedownProgress.Removed
-        : entry.State.IsErased() ? TakedownProgress.BeingRemoved
-        : TakedownProgress.NotAsked;
 
     private IResult Accepted(HttpRequest request, Entry entry)
     {
@@ -214,47 +139,15 @@ public sealed class SubmissionEndpoints(
         const string Title = "This was already sent with different content";
         const string Message = "An entry was already sent from this form (or with this Idempotency-Key), and what you sent now is different, so nothing new was kept. To send another entry, please open the form again (or use a new Idempotency-Key).";
         return request.PrefersHtml()
-            ? await ErrorPageAsync(StatusCodes.Status422UnprocessableEntity, Title, Message)
+            ? await errorPages.RenderAsync(StatusCodes.Status422UnprocessableEntity, Title, Message)
             : Problems.Of(422, Title, Message, "already-sent");
-    }
-
-    private async Task<Entry?> FindAsync(string id, HttpRequest request) =>
-        SubmissionId.IsValid(id) ? await entries.FindAsync(id, request.HttpContext.RequestAborted) : null;
-
-    private async Task<IResult> FormPageAsync(HttpRequest request, SubmissionFormValues values, IReadOnlyDictionary<string, string> errors, int status)
-    {
-        // Keep a genuine token (the same form sent again is the same entry); otherwise issue one.
-        var cookie = request.Cookies[FormTokens.CookieName];
-        var token = formTokens.Validate(values.FormToken, cookie) is not null ? (values.FormToken!, cookie!) : formTokens.Issue(cookie);
-        request.HttpContext.Response.Cookies.Append(FormTokens.CookieName, token.Item2, FormTokens.CookieOptions(request));
-        var view = new SubmitView(values with { FormToken = token.Item1 }, errors, site.Value, imaging.Value.MaxUploadBytes, mail.IsConfigured);
-        return new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(view), status);
     }
 
     private async Task<IResult> TooManyAsync(HttpRequest request, AddressAllowance allowance, string title, string message, string code)
     {
         request.HttpContext.Response.Headers.RetryAfter = allowance.RetryAfterSeconds;
         return request.PrefersHtml()
-            ? await ErrorPageAsync(StatusCodes.Status429TooManyRequests, title, message)
+            ? await errorPages.RenderAsync(StatusCodes.Status429TooManyRequests, title, message)
             : Problems.Of(429, title, message, code);
     }
-
-    private async Task<IResult> NotFoundAsync(HttpRequest request)
-    {
-        const string NotFound = "We could not find an entry with this number. Please check the link you were given.";
-        return request.PrefersHtml()
-            ? await ErrorPageAsync(StatusCodes.Status404NotFound, "Entry not found", NotFound)
-            : Problems.NotFound(NotFound);
-    }
-
-    private async Task<IResult> InvalidTakedownLinkAsync(HttpRequest request)
-    {
-        const string Message = "This removal link is not valid, or has expired. Nothing was changed. If you need an entry removed, please contact the #Soliday team.";
-        return request.PrefersHtml()
-            ? await ErrorPageAsync(StatusCodes.Status403Forbidden, "This link does not work", Message)
-            : Problems.Of(403, "Not a valid removal link", Message, "takedown-token");
-    }
-
-    private async Task<IResult> ErrorPageAsync(int status, string title, string message) =>
-        new HtmlPage(await pages.RenderAsync<ErrorPage, ErrorView>(new ErrorView(title, message, site.Value)), status);
 }

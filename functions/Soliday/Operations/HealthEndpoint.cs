@@ -22,7 +22,7 @@ public sealed record HealthReport(
     string Status,
     DateOnly Day,
     IReadOnlyDictionary<string, string> Storage,
-    string Setup = HealthEndpoints.SetupDone,
+    string Setup = HealthEndpoint.SetupDone,
     IReadOnlyDictionary<string, string>? Sources = null,
     IReadOnlyList<string>? Problems = null);
 
@@ -34,7 +34,7 @@ public sealed record HealthReport(
 /// (issue 18). Says nothing secret: no account name, keys, setting values or error text; of an
 /// unresolved Key Vault reference only the setting's name.
 /// </summary>
-public sealed class HealthEndpoints(BlobServiceClient blobs, QueueServiceClient queues, StorageReadiness readiness, IConfiguration configuration, BlueskyCheckpoints bluesky, IOptions<SolidayOptions> soliday, ILogger<HealthEndpoints> logger)
+public sealed class HealthEndpoint(BlobServiceClient blobs, QueueServiceClient queues, StorageReadiness readiness, IConfiguration configuration, BlueskyCheckpoints bluesky, IOptions<SolidayOptions> soliday, ILogger<HealthEndpoint> logger)
 {
     public const string SetupDone = "done";
     public const string SetupPending = "pending";

@@ -4,7 +4,7 @@ using Soliday.Web;
 namespace Soliday.Pages;
 
 /// <summary>Serves the built-in stylesheet to the pages the API renders (form, status, curation).</summary>
-public static class AssetEndpoints
+public static class AssetEndpoint
 {
     public static IResult Asset(string name) =>
         SiteAssets.Find(name) is { } asset

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Http;
+using Soliday.Entries;
+using Soliday.Storage;
+using Soliday.Web;
+
+namespace Soliday.Submissions;
+
+/// <summary>The entry a status or take-down link names, and the answer when there is none.</summary>
+public sealed class LinkedEntries(EntryStore entries, ResidentErrorPages errorPages)
+{
+    /// <summary>Null for an id that is not one of ours: it is never looked up.</summary>
+    public async Task<Entry?> FindAsync(string id, HttpRequest request) =>
+        SubmissionId.IsValid(id) ? await entries.FindAsync(id, request.HttpContext.RequestAborted) : null;
+
+    public async Task<IResult> NotFoundAsync(HttpRequest request)
+    {
+        const string NotFound = "We could not find an entry with this number. Please check the link you were given.";
+        return request.PrefersHtml()
+            ? await errorPages.RenderAsync(StatusCodes.Status404NotFound, "Entry not found", NotFound)
+            : Problems.NotFound(NotFound);
+    }
+}
