@@ -14,7 +14,7 @@ public sealed record BoardFilter(string? State, int? Hour, string? Source, strin
 }
 
 /// <summary>
-/// Every entry's state and summary, read from the durable engine: each entry's orchestration holds
+/// Every entry's state and summary, read from the durable engine (the waiting ones a page at a time come from <see cref="WaitingBoard"/>): each entry's orchestration holds
 /// them in its custom status, so the board is one query, not a read of every record.
 /// </summary>
 public sealed class CurationBoard
