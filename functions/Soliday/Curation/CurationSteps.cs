@@ -113,7 +113,9 @@ public sealed class CurationSteps(
         var summary = CurationSummary.From(entry);
         if (entry.State == EntryState.AwaitingCuration)
         {
-            await ShowWhileWaitingAsync(entry, summary);
+            // The overdue flag is the workflow's, not the record's: the card keeps it through an edit.
+            var wasOverdue = (await board.FindAsync(entry))?.Flags.Any(f => f.Code == FlagCodes.Overdue) == true;
+            await ShowWhileWaitingAsync(entry, wasOverdue ? summary.Overdue() : summary);
         }
 
         return summary;
@@ -129,6 +131,11 @@ public sealed class CurationSteps(
         var reminder = new CuratorReminder(submissionId, waitingSince, Routes.SubmissionStatusUrl(submissionId));
         await queue.SendMessageAsync(SolidayJson.Serialize(reminder));
         logger.LogInformation("Submission {SubmissionId} is overdue: curators reminded", submissionId);
+
+        if (await entries.FindAsync(submissionId) is { State: EntryState.AwaitingCuration } entry)
+        {
+            await ShowWhileWaitingAsync(entry, CurationSummary.From(entry).Overdue()); // listed, and filterable, as overdue
+        }
     }
 
     /// <summary>

@@ -15,6 +15,10 @@ public sealed class WaitingBoard(WaitingIndex index)
     public Task ShowAsync(CurationSummary summary, CancellationToken cancellationToken = default) =>
         index.PutAsync(summary.SubmissionId, summary.ReceivedAt, SolidayJson.Serialize(summary), cancellationToken);
 
+    /// <summary>The entry's card as the board shows it, or null when it is not waiting there.</summary>
+    public async Task<CurationSummary?> FindAsync(Entry entry, CancellationToken cancellationToken = default) =>
+        await index.FindAsync(entry.Id, entry.ReceivedAt, cancellationToken) is { } card ? SolidayJson.Deserialize<CurationSummary>(card) : null;
+
     public Task RemoveAsync(Entry entry, CancellationToken cancellationToken = default) =>
         index.RemoveAsync(entry.Id, entry.ReceivedAt, cancellationToken);
 

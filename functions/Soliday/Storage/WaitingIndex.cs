@@ -27,6 +27,10 @@ public sealed class WaitingIndex(BlobServiceClient blobs)
     public Task PutAsync(string id, DateTimeOffset arrivedAt, BinaryData card, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(StorageLayout.WaitingCard(id, arrivedAt)).UploadAsync(card, new BlobUploadOptions { HttpHeaders = BlobWrites.Json }, cancellationToken);
 
+    /// <summary>The entry's card, or null when it is not on the board.</summary>
+    public async Task<BinaryData?> FindAsync(string id, DateTimeOffset arrivedAt, CancellationToken cancellationToken = default) =>
+        (await Container.GetBlobClient(StorageLayout.WaitingCard(id, arrivedAt)).ReadAsync(cancellationToken))?.Content;
+
     /// <summary>Takes the entry off the board; nothing happens when it is not on it.</summary>
     public Task RemoveAsync(string id, DateTimeOffset arrivedAt, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(StorageLayout.WaitingCard(id, arrivedAt)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
