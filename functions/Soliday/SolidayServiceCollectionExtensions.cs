@@ -106,6 +106,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CuratorAuthenticator>();
         services.AddSingleton<CuratorTokenThrottle>();
         services.AddSingleton<CurationBoard>();
+        services.AddSingleton<WaitingIndex>();
+        services.AddSingleton<WaitingBoard>();
         services.AddSingleton<EntryTagger>();
         services.AddSingleton<EntryFlagger>();
         services.AddSingleton<PhotoHashIndex>();

@@ -36,7 +36,7 @@ public static class CurationLatency
         Console.WriteLine($"With {waiting} waiting: GET /api/curation/queue {queueRead:F0} ms, GET /api/curation (the page) {pageRead:F0} ms.");
     }
 
-    private static async Task<List<string>> SubmitAsync(SolidayHost host, int count)
+    internal static async Task<List<string>> SubmitAsync(SolidayHost host, int count)
     {
         var ids = new List<string>();
         using var senders = new SemaphoreSlim(ConcurrentSenders);
@@ -64,8 +64,7 @@ public static class CurationLatency
         var pending = new HashSet<string>(ids);
         while (pending.Count > 0)
         {
-            var queue = JsonNode.Parse(await host.Curator.GetStringAsync("/api/curation/queue"))!.AsArray();
-            pending.ExceptWith(queue.Select(item => item!["id"]!.GetValue<string>()));
+            pending.ExceptWith(await WaitingIdsAsync(host));
             await Task.Delay(500);
         }
 
@@ -96,11 +95,11 @@ public static class CurationLatency
     private static async Task<(double Queue, double Page)> ReadBoardAsync(SolidayHost host, int waiting)
     {
         var clock = Stopwatch.StartNew();
-        var queue = JsonNode.Parse(await host.Curator.GetStringAsync("/api/curation/queue"))!.AsArray();
+        (await host.Curator.GetAsync("/api/curation/queue")).EnsureSuccessStatusCode();
         var queueRead = clock.Elapsed.TotalMilliseconds;
-        if (queue.Count < waiting)
+        if ((await WaitingIdsAsync(host)).Count < waiting)
         {
-            throw new InvalidOperationException($"Only {queue.Count} of {waiting} entries are waiting.");
+            throw new InvalidOperationException($"Fewer than {waiting} entries are waiting.");
         }
 
         clock.Restart();
@@ -109,6 +108,25 @@ public static class CurationLatency
         (await host.Http.SendAsync(page)).EnsureSuccessStatusCode();
         return (queueRead, clock.Elapsed.TotalMilliseconds);
     }
+
+    /// <summary>Every waiting entry's id, following the queue's <c>Link: rel="next"</c> pages.</summary>
+    internal static async Task<List<string>> WaitingIdsAsync(SolidayHost host)
+    {
+        var ids = new List<string>();
+        string? url = "/api/curation/queue";
+        while (url is not null)
+        {
+            using var response = await host.Curator.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            ids.AddRange(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
+            url = response.Headers.TryGetValues("Link", out var links) ? links.Select(NextUrl).FirstOrDefault(u => u is not null) : null;
+        }
+
+        return ids;
+    }
+
+    private static string? NextUrl(string link) =>
+        link.EndsWith("rel=\"next\"", StringComparison.Ordinal) && link.IndexOf('>', StringComparison.Ordinal) is > 1 and var end ? link[1..end] : null;
 
     private static async Task<string> StatusAsync(SolidayHost host, string id) =>
         (await host.Http.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!["status"]!.GetValue<string>();

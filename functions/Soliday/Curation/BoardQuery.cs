@@ -18,6 +18,18 @@ public static class BoardQuery
         query["source"].ToString() is { Length: > 0 } source ? source : null,
         query["flag"].ToString() is { Length: > 0 } flag ? flag : null);
 
+    /// <summary>Longer than any continuation the index hands out: a longer one is refused before storage sees it.</summary>
+    public const int MaxContinuationLength = 1024;
+
+    /// <summary>Where the page starts: the continuation of the one before, or null for the first.</summary>
+    public static string? Continuation(IQueryCollection query) => query["continuation"].ToString() is { Length: > 0 } c ? c : null;
+
+    /// <summary>The query of the next page: the same filters, from <paramref name="continuation"/>.</summary>
+    public static string NextPageQuery(BoardFilter filter, string continuation) => $"{ReturnQuery(filter)}&continuation={Uri.EscapeDataString(continuation)}";
+
+    /// <summary>Whether the board is read from the index of waiting entries, a page at a time (other states come from the engine, whole).</summary>
+    public static bool ShowsWaiting(BoardFilter filter) => filter.State == EntryState.AwaitingCuration.ToWire();
+
     public static BoardFilter ReturnFilter(string? returnQuery) => Filter(new QueryCollection(QueryHelpers.ParseQuery(returnQuery)));
 
     public static string ReturnQuery(BoardFilter filter) => string.Join("&", new[]

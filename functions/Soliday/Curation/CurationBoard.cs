@@ -14,7 +14,7 @@ public sealed record BoardFilter(string? State, int? Hour, string? Source, strin
 }
 
 /// <summary>
-/// Every entry's state and summary, read from the durable engine: each entry's orchestration holds
+/// Every entry's state and summary, read from the durable engine (the waiting ones a page at a time come from <see cref="WaitingBoard"/>): each entry's orchestration holds
 /// them in its custom status, so the board is one query, not a read of every record.
 /// </summary>
 public sealed class CurationBoard
@@ -45,13 +45,17 @@ public sealed class CurationBoard
     /// <summary>The entries a filter shows, in the order the day happened.</summary>
     public static IReadOnlyList<BoardEntry> Filter(IEnumerable<BoardEntry> board, BoardFilter filter, TimeZoneInfo zone) =>
     [
-        .. board
+        .. Matching(board, filter, zone)
+            .OrderBy(e => e.Summary!.MomentAt)
+            .ThenBy(e => e.SubmissionId, StringComparer.Ordinal),
+    ];
+
+    /// <summary>The entries a filter shows, in the order they came.</summary>
+    public static IEnumerable<BoardEntry> Matching(IEnumerable<BoardEntry> board, BoardFilter filter, TimeZoneInfo zone) =>
+        board
             .Where(e => e.Summary is not null)
             .Where(e => filter.State is null || e.State == filter.State)
             .Where(e => filter.Hour is null || TimeZoneInfo.ConvertTime(e.Summary!.MomentAt, zone).Hour == filter.Hour)
             .Where(e => filter.Source is null || e.Summary!.Source == filter.Source)
-            .Where(e => filter.Flag is null || e.Summary!.Flags.Any(f => f.Code == filter.Flag))
-            .OrderBy(e => e.Summary!.MomentAt)
-            .ThenBy(e => e.SubmissionId, StringComparer.Ordinal),
-    ];
+            .Where(e => filter.Flag is null || e.Summary!.Flags.Any(f => f.Code == filter.Flag));
 }

@@ -26,6 +26,7 @@ public sealed class CurationDecisions(
     EntryStore entries,
     AuditLog audit,
     ISubmissionWorkflows workflows,
+    WaitingBoard board,
     IOptions<SolidayOptions> soliday,
     ILogger<CurationDecisions> logger)
 {
@@ -101,6 +102,11 @@ public sealed class CurationDecisions(
             }
 
             throw;
+        }
+
+        if (decision.Action is CurationAction.Approve or CurationAction.Reject)
+        {
+            await board.RemoveAsync(entry, cancellationToken); // decided: off the board now, not when the workflow gets to it
         }
 
         logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", id, decision.Action, decision.Curator);

@@ -5,6 +5,7 @@ using Soliday.Entries;
 using Soliday.Hashtags;
 using Soliday.Hashtags.Bluesky;
 using Soliday.Pages;
+using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Web;
 
@@ -17,6 +18,7 @@ namespace Soliday.Curation;
 /// </summary>
 public sealed class CurationPages(
     CurationBoard board,
+    WaitingBoard waiting,
     FormTokens formTokens,
     PoisonedPosts poisoned,
     BlueskyCheckpoints bluesky,
@@ -27,9 +29,10 @@ public sealed class CurationPages(
     public async Task<IResult> BoardAsync(HttpRequest request, DurableTaskClient durable, Curator curator, BoardFilter filter, string? notice, int status)
     {
         var everything = await board.ReadAsync(durable, request.HttpContext.RequestAborted);
+        var page = BoardQuery.ShowsWaiting(filter) ? await ReadWaitingAsync(request, filter) : null;
         var view = new CurationView(
             curator,
-            CurationBoard.Filter(everything, filter, soliday.Value.Zone),
+            page?.Entries ?? CurationBoard.Filter(everything, filter, soliday.Value.Zone),
             everything,
             filter,
             IssueFormToken(request),
@@ -39,8 +42,20 @@ public sealed class CurationPages(
             await poisoned.ReadAsync(request.HttpContext.RequestAborted))
         {
             IntakeProblems = await bluesky.CurrentRefusalAsync(request.HttpContext.RequestAborted) is { } refusal ? [BlueskyCheckpoints.ForCurators(refusal)] : [],
+            NextPageQuery = page?.Continuation is { } next ? BoardQuery.NextPageQuery(filter, next) : null,
         };
         return new HtmlPage(await pages.RenderAsync<CurationPage, CurationView>(view), status);
+    }
+
+    /// <summary>
+    /// The page of waiting entries the query names. A continuation the index does not know (an old
+    /// or edited link) shows the first page rather than an error: the curator is on the board either way.
+    /// </summary>
+    private async Task<WaitingBoardPage> ReadWaitingAsync(HttpRequest request, BoardFilter filter)
+    {
+        var continuation = BoardQuery.Continuation(request.Query) is { Length: <= BoardQuery.MaxContinuationLength } c ? c : null;
+        return await waiting.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted)
+            ?? (await waiting.ReadAsync(filter, null, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted))!;
     }
 
     public async Task<IResult> SignInAsync(HttpRequest request, string? error, int status) =>

@@ -24,9 +24,16 @@ public sealed record CurationQueueItem(
     string StatusUrl,
     string? SourceUrl = null);
 
-/// <summary>The curation queue as JSON, with the page's filters, for curators' own tools.</summary>
-public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, CurationBoard board, IOptions<SolidayOptions> soliday)
+/// <summary>
+/// The curation queue as JSON, with the page's filters, for curators' own tools. Waiting entries
+/// come a page at a time from the board's index, oldest arrival first; the body stays the array it
+/// always was, and the next page is named in a <c>Link: rel="next"</c> header and its continuation
+/// in <c>Soliday-Continuation</c>.
+/// </summary>
+public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, CurationBoard board, WaitingBoard waiting, IOptions<SolidayOptions> soliday)
 {
+    public const string ContinuationHeader = "Soliday-Continuation";
+
     public async Task<IResult> Queue(HttpRequest request, DurableTaskClient durable)
     {
         if (await authenticator.AuthenticateAsync(request) is null)
@@ -34,8 +41,29 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
             return new CuratorsOnly();
         }
 
-        var entries = CurationBoard.Filter(await board.ReadAsync(durable, request.HttpContext.RequestAborted), BoardQuery.Filter(request.Query), soliday.Value.Zone);
-        return Results.Json(entries.Select(ToQueueItem), SolidayJson.Options);
+        var filter = BoardQuery.Filter(request.Query);
+        if (!BoardQuery.ShowsWaiting(filter))
+        {
+            var entries = CurationBoard.Filter(await board.ReadAsync(durable, request.HttpContext.RequestAborted), filter, soliday.Value.Zone);
+            return Results.Json(entries.Select(ToQueueItem), SolidayJson.Options);
+        }
+
+        var continuation = BoardQuery.Continuation(request.Query);
+        var page = continuation is { Length: > BoardQuery.MaxContinuationLength }
+            ? null
+            : await waiting.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted);
+        if (page is null)
+        {
+            return Problems.Of(400, "This page of the queue cannot be found", "The continuation is not one this queue handed out. Start again from the first page.", "bad-continuation");
+        }
+
+        if (page.Continuation is { } next)
+        {
+            request.HttpContext.Response.Headers.Link = $"<{Routes.CurationQueueUrl(BoardQuery.NextPageQuery(filter, next))}>; rel=\"next\"";
+            request.HttpContext.Response.Headers[ContinuationHeader] = next;
+        }
+
+        return Results.Json(page.Entries.Select(ToQueueItem), SolidayJson.Options);
     }
 
     private static CurationQueueItem ToQueueItem(BoardEntry entry)

@@ -23,6 +23,7 @@ public sealed class CurationSteps(
     EntryTagger tagger,
     EntryFlagger flagger,
     PhotoHashIndex hashIndex,
+    WaitingBoard board,
     ILogger<CurationSteps> logger)
 {
     public const string RemindersQueue = "curator-reminders";
@@ -61,7 +62,29 @@ public sealed class CurationSteps(
             return await NotOfferedAsync(entry.Id); // taken down while this ran
         }
 
-        return CurationSummary.From(entry);
+        var summary = CurationSummary.From(entry);
+        if (entry.State == EntryState.AwaitingCuration && !await ShowWhileWaitingAsync(entry, summary))
+        {
+            return await NotOfferedAsync(entry.Id); // taken down while its card was written
+        }
+
+        return summary;
+    }
+
+    /// <summary>
+    /// Puts the entry's card on the board, then looks again: an erasure marks the record before it
+    /// takes the card off, so a card written after that is taken off here. False when it was erased.
+    /// </summary>
+    private async Task<bool> ShowWhileWaitingAsync(Entry entry, CurationSummary summary)
+    {
+        await board.ShowAsync(summary);
+        if ((await entries.FindAsync(entry.Id))?.State is { } state && !state.IsErased())
+        {
+            return true;
+        }
+
+        await board.RemoveAsync(entry);
+        return false;
     }
 
     /// <summary>An erased entry: its hashes are cut out of the index again (this step may have added them after the erasure did).</summary>
@@ -87,7 +110,15 @@ public sealed class CurationSteps(
         });
 
         logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", entry.Id, change.Action, change.Curator);
-        return CurationSummary.From(entry);
+        var summary = CurationSummary.From(entry);
+        if (entry.State == EntryState.AwaitingCuration)
+        {
+            // The overdue flag is the workflow's, not the record's: the card keeps it through an edit.
+            var wasOverdue = (await board.FindAsync(entry))?.Flags.Any(f => f.Code == FlagCodes.Overdue) == true;
+            await ShowWhileWaitingAsync(entry, wasOverdue ? summary.Overdue() : summary);
+        }
+
+        return summary;
     }
 
     private Entry Reflagged(Entry entry, IReadOnlyList<PhotoHashes> otherPhotos) => entry with { Flags = flagger.Flags(entry, otherPhotos) };
@@ -100,6 +131,11 @@ public sealed class CurationSteps(
         var reminder = new CuratorReminder(submissionId, waitingSince, Routes.SubmissionStatusUrl(submissionId));
         await queue.SendMessageAsync(SolidayJson.Serialize(reminder));
         logger.LogInformation("Submission {SubmissionId} is overdue: curators reminded", submissionId);
+
+        if (await entries.FindAsync(submissionId) is { State: EntryState.AwaitingCuration } entry)
+        {
+            await ShowWhileWaitingAsync(entry, CurationSummary.From(entry).Overdue()); // listed, and filterable, as overdue
+        }
     }
 
     /// <summary>
@@ -112,7 +148,7 @@ public sealed class CurationSteps(
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));
 
-        await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
+        var ended = await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
         {
             State = state,
             Reason = reason,
@@ -120,6 +156,7 @@ public sealed class CurationSteps(
             Photos = e.Photos.Select(p => p with { Renditions = [] }).ToList(),
         });
 
+        await board.RemoveAsync(ended);
         logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, state.ToWire(), reason);
     }
 

@@ -18,6 +18,9 @@ public sealed record CurationView(
     /// <summary>Why posts from a network are not being read (a refused Bluesky sign-in), in words for curators.</summary>
     public IReadOnlyList<string> IntakeProblems { get; init; } = [];
 
+    /// <summary>The query of the next page of waiting entries; null on the last page, and for other states (shown whole).</summary>
+    public string? NextPageQuery { get; init; }
+
     public static IReadOnlyList<string> States { get; } =
         [.. new[] { EntryState.AwaitingCuration, EntryState.Published, EntryState.Rejected, EntryState.Failed, EntryState.Withdrawn, EntryState.Processing }.Select(s => s.ToWire())];
 

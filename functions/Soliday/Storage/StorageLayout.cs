@@ -50,6 +50,15 @@ public static class StorageLayout
 
     public static string Record(string id) => $"{id}.json";
 
+    /// <summary>The curation board's index of waiting entries in <see cref="Curation"/>: one blob each, named so a listing is the oldest arrival first.</summary>
+    public const string WaitingFolder = "board/waiting/";
+
+    /// <summary>
+    /// A waiting entry's card: the arrival's ticks, zero-padded, sort the listing by arrival (the
+    /// id breaks ties). Ticks of UTC, so a change of the clocks never reorders the board.
+    /// </summary>
+    public static string WaitingCard(string id, DateTimeOffset arrivedAt) => $"{WaitingFolder}{arrivedAt.UtcTicks:D19}-{id}.json";
+
     /// <summary>The first curator decision for an entry, created once: the second curator finds it taken.</summary>
     public static string DecisionClaim(string id) => $"{id}.decision.json";
 

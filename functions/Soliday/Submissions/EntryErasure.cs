@@ -29,6 +29,7 @@ public sealed class EntryErasure(
     BlobServiceClient blobs,
     EntryStore entries,
     PhotoHashIndex hashIndex,
+    WaitingIndex waiting,
     TimelinePublisher timeline,
     ISubmissionWorkflows workflows,
     TimeProvider clock,
@@ -91,13 +92,17 @@ public sealed class EntryErasure(
             return null;
         }
 
-        return await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
+        var marked = await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
         {
             State = cause.State,
             Reason = cause.Reason,
             Decision = cause.Decision ?? e.Decision,
             WithdrawnAt = clock.GetUtcNow(),
         }, cancellationToken);
+
+        // Off the curators' board at once, after the mark: a step that writes its card later sees the mark and takes it off again.
+        await waiting.RemoveAsync(marked.Id, marked.ReceivedAt, cancellationToken);
+        return marked;
     }
 
     /// <summary>

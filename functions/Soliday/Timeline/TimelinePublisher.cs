@@ -22,6 +22,7 @@ public sealed class TimelinePublisher(
     RecentLog recent,
     PlacementStore placements,
     SiteWriter site,
+    WaitingIndex waiting,
     IOptions<SolidayOptions> soliday,
     ILogger<TimelinePublisher> logger)
 {
@@ -93,6 +94,7 @@ public sealed class TimelinePublisher(
             Decision = decision ?? e.Decision,
         });
 
+        await waiting.RemoveAsync(entry.Id, entry.ReceivedAt); // the approval took it off already, unless it came in the moment before its card
         SolidayTelemetry.EntriesPublished.Add(1);
         logger.LogInformation("Submission {SubmissionId} published at hour {Hour}", entry.Id, hour);
         return hour;

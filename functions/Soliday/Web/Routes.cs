@@ -37,6 +37,8 @@ public static class Routes
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
 
+    public static string CurationQueueUrl(string query) => $"/{Prefix}/{CurationQueue}?{query}";
+
     public static string CurationMediaUrl(string renditionBlobName) => $"/{Prefix}/curation/media/{renditionBlobName}";
 
     public static string CurationSignInUrl => $"/{Prefix}/{CurationSignIn}";

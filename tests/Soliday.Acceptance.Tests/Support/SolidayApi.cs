@@ -8,7 +8,7 @@ using Soliday.Entries;
 namespace Soliday.Acceptance.Tests.Support;
 
 /// <summary>The HTTP contract of Soliday, as residents' and curators' clients call it.</summary>
-public static class SolidayApi
+public static partial class SolidayApi
 {
     public static readonly TimeSpan WorkflowTimeout = TimeSpan.FromSeconds(60);
 
@@ -95,7 +95,28 @@ public static class SolidayApi
         return status;
     }
 
-    public static async Task<JsonArray> QueueAsync(this HttpClient curator) => JsonNode.Parse(await curator.QueueJsonAsync())!.AsArray();
+    /// <summary>Every waiting entry, page after page as the <c>Link: rel="next"</c> headers lead.</summary>
+    public static async Task<JsonArray> QueueAsync(this HttpClient curator) => new([.. (await curator.QueuePagesAsync()).SelectMany(page => page).Select(item => item!.DeepClone())]);
+
+    /// <summary>The queue's pages for <paramref name="query"/>, each as the API sent it, following the <c>Link: rel="next"</c> headers to the last.</summary>
+    public static async Task<List<JsonArray>> QueuePagesAsync(this HttpClient curator, string query = "")
+    {
+        var pages = new List<JsonArray>();
+        string? url = $"/api/curation/queue{(query.Length > 0 ? "?" + query : "")}";
+        while (url is not null)
+        {
+            using var response = await curator.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            pages.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray());
+            url = response.Headers.TryGetValues("Link", out var links) && NextLink().Match(string.Join(",", links)) is { Success: true } next ? next.Groups[1].Value : null;
+            Assert.True(pages.Count < 1_000, "The queue's Link headers never end.");
+        }
+
+        return pages;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<([^>]+)>;\\s*rel=\"next\"")]
+    private static partial System.Text.RegularExpressions.Regex NextLink();
 
     /// <summary>The queue as the API sends it, filtered by <paramref name="query"/> (the waiting entries when empty).</summary>
     public static async Task<string> QueueJsonAsync(this HttpClient curator, string query = "")
@@ -107,7 +128,7 @@ public static class SolidayApi
 
     /// <summary>The ids of the entries the queue lists for <paramref name="query"/>.</summary>
     public static async Task<List<string>> QueueIdsAsync(this HttpClient curator, string query) =>
-        [.. JsonNode.Parse(await curator.QueueJsonAsync(query))!.AsArray().Select(item => item!["id"]!.GetValue<string>())];
+        [.. (await curator.QueuePagesAsync(query)).SelectMany(page => page).Select(item => item!["id"]!.GetValue<string>())];
 
     /// <summary>The curation page's HTML, as a signed-in curator's browser gets it.</summary>
     public static async Task<string> CurationPageAsync(this HttpClient curator, string query = "")
@@ -118,10 +139,31 @@ public static class SolidayApi
     }
 
     /// <summary>The entry's card on the curation page for <paramref name="query"/>, as HTML; fails when the page has none.</summary>
-    public static async Task<string> CurationCardAsync(this HttpClient curator, string id, string query = "") =>
-        System.Text.RegularExpressions.Regex.Match(await curator.CurationPageAsync(query), $"<article[^>]*id=\"c-{id}\"[\\s\\S]*?</article>").Value is { Length: > 0 } card
-            ? card
-            : throw new Xunit.Sdk.XunitException($"The curation page{(query.Length > 0 ? $" ({query})" : "")} has no card for {id}.");
+    /// <remarks>Waiting entries come 50 to a page: the pages are followed by their "next" links.</remarks>
+    public static async Task<string> CurationCardAsync(this HttpClient curator, string id, string query = "")
+    {
+        var pageQuery = query;
+        for (var pages = 0; pages < 1_000; pages++)
+        {
+            var page = await curator.CurationPageAsync(pageQuery);
+            if (System.Text.RegularExpressions.Regex.Match(page, $"<article[^>]*id=\"c-{id}\"[\\s\\S]*?</article>").Value is { Length: > 0 } card)
+            {
+                return card;
+            }
+
+            if (NextPage().Match(page) is not { Success: true } next)
+            {
+                break;
+            }
+
+            pageQuery = System.Net.WebUtility.HtmlDecode(next.Groups[1].Value);
+        }
+
+        throw new Xunit.Sdk.XunitException($"The curation page{(query.Length > 0 ? $" ({query})" : "")} has no card for {id}.");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<a rel=\"next\" href=\"/api/curation\\?([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex NextPage();
 
     public static Task<HttpResponseMessage> FeatureAsync(this HttpClient curator, string id, bool featured) =>
         curator.PostAsJsonAsync($"/api/curation/{id}/feature", new { featured });

@@ -1,0 +1,38 @@
+using Soliday.Entries;
+using Soliday.Storage;
+
+namespace Soliday.Curation;
+
+/// <summary>One page of the waiting entries as the board shows them, and the continuation to the next.</summary>
+public sealed record WaitingBoardPage(IReadOnlyList<BoardEntry> Entries, string? Continuation);
+
+/// <summary>
+/// The waiting entries' cards in the <see cref="WaitingIndex"/>: written when an entry is offered or
+/// changed while it waits, removed when it is decided, published, discarded or erased; read a page at a time.
+/// </summary>
+public sealed class WaitingBoard(WaitingIndex index)
+{
+    public Task ShowAsync(CurationSummary summary, CancellationToken cancellationToken = default) =>
+        index.PutAsync(summary.SubmissionId, summary.ReceivedAt, SolidayJson.Serialize(summary), cancellationToken);
+
+    /// <summary>The entry's card as the board shows it, or null when it is not waiting there.</summary>
+    public async Task<CurationSummary?> FindAsync(Entry entry, CancellationToken cancellationToken = default) =>
+        await index.FindAsync(entry.Id, entry.ReceivedAt, cancellationToken) is { } card ? SolidayJson.Deserialize<CurationSummary>(card) : null;
+
+    public Task RemoveAsync(Entry entry, CancellationToken cancellationToken = default) =>
+        index.RemoveAsync(entry.Id, entry.ReceivedAt, cancellationToken);
+
+    /// <summary>A page of waiting entries the filter shows; null for a continuation the index does not know.</summary>
+    public async Task<WaitingBoardPage?> ReadAsync(BoardFilter filter, string? continuation, int pageSize, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        if (await index.ReadPageAsync(continuation, pageSize, cancellationToken) is not { } page)
+        {
+            return null;
+        }
+
+        // Hour, source and flag are read from each card of the page: a filtered page may hold fewer than a full one.
+        var waiting = EntryState.AwaitingCuration.ToWire();
+        var entries = page.Cards.Select(SolidayJson.Deserialize<CurationSummary>).Select(summary => new BoardEntry(summary.SubmissionId, waiting, summary));
+        return new WaitingBoardPage([.. CurationBoard.Matching(entries, filter, zone)], page.Continuation);
+    }
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Soliday.Acceptance.Tests.Support;
+using Soliday.Testing;
+
+namespace Soliday.Acceptance.Tests.Curation;
+
+/// <summary>The board read from its index a page at a time: a host of its own, for an exact count.</summary>
+public sealed class CurationQueuePagingTests
+{
+    private const int Waiting = 120;
+    private const int PageSize = 50;
+
+    [Fact]
+    public async Task A_hundred_and_twenty_waiting_entries_come_in_three_pages_each_once_oldest_first_and_leave_when_decided_or_erased()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var ids = new List<string>();
+        foreach (var batch in Enumerable.Range(0, Waiting).Chunk(10))
+        {
+            ids.AddRange(await Task.WhenAll(batch.Select(i => host.Http.SubmitAsync(new SubmissionBuilder().WithoutPhoto().With("caption", $"Waiting entry number {i}")))));
+        }
+
+        foreach (var id in ids)
+        {
+            await host.Http.WaitForStatusAsync(id, "awaiting-curation");
+        }
+
+        await SolidayApi.EventuallyAsync(async () => (await host.Curator.QueueAsync()).Count == Waiting, "all 120 entries on the board");
+
+        var pages = await host.Curator.QueuePagesAsync();
+
+        Assert.Equal([PageSize, PageSize, Waiting - (2 * PageSize)], pages.Select(p => p.Count));
+        var listed = pages.SelectMany(p => p).Select(item => item!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(ids.Order(), listed.Order()); // none lost, none twice
+        var arrivals = pages.SelectMany(p => p).Select(item => item!["receivedAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(arrivals.Order(), arrivals); // oldest arrival first, across the pages
+
+        // The curation page pages the same way: its "next" link leads to the entries page one did not show.
+        var firstPage = await host.Curator.CurationPageAsync();
+        Assert.Contains("rel=\"next\"", firstPage);
+        Assert.Contains($"id=\"c-{listed[0]}\"", firstPage);
+        Assert.DoesNotContain($"id=\"c-{listed[PageSize]}\"", firstPage);
+        Assert.NotEmpty(await host.Curator.CurationCardAsync(listed[PageSize]));
+
+        // Decided and erased entries leave the index: the queue no longer lists them and nothing of the erased one is stored there.
+        var approved = listed[0];
+        var removed = listed[1];
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Curator.ApproveAsync(approved)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Curator.RemoveAsync(removed, "Posted twice by mistake.")).StatusCode);
+
+        var after = (await host.Curator.QueuePagesAsync()).SelectMany(p => p).Select(item => item!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(Waiting - 2, after.Count);
+        Assert.DoesNotContain(approved, after);
+        Assert.DoesNotContain(removed, after);
+        var cards = await host.BlobNamesAsync("curation", "board/waiting/");
+        Assert.Equal(Waiting - 2, cards.Count);
+        Assert.DoesNotContain(cards, name => name.Contains(removed, StringComparison.Ordinal) || name.Contains(approved, StringComparison.Ordinal));
+        var scan = await StorageScan.TakeAsync(host);
+        Assert.DoesNotContain(scan.PlacesHolding(removed), place => place.Contains("board/waiting", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_continuation_the_queue_never_handed_out_is_refused_in_words()
+    {
+        await using var host = await SolidayHost.StartAsync();
+
+        using var response = await host.Curator.GetAsync($"/api/curation/queue?continuation={new string('x', 2000)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("bad-continuation", (await response.ProblemAsync())["code"]!.GetValue<string>());
+    }
+}
