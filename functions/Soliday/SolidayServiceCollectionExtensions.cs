@@ -108,6 +108,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationBoard>();
         services.AddSingleton<WaitingIndex>();
         services.AddSingleton<WaitingBoard>();
+        services.AddSingleton<WaitingBoardFill>();
         services.AddSingleton<EntryTagger>();
         services.AddSingleton<EntryFlagger>();
         services.AddSingleton<PhotoHashIndex>();

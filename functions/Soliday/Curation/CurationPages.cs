@@ -19,6 +19,7 @@ namespace Soliday.Curation;
 public sealed class CurationPages(
     CurationBoard board,
     WaitingBoard waiting,
+    WaitingBoardFill fill,
     FormTokens formTokens,
     PoisonedPosts poisoned,
     BlueskyCheckpoints bluesky,
@@ -29,6 +30,7 @@ public sealed class CurationPages(
     public async Task<IResult> BoardAsync(HttpRequest request, DurableTaskClient durable, Curator curator, BoardFilter filter, string? notice, int status)
     {
         var everything = await board.ReadAsync(durable, request.HttpContext.RequestAborted);
+        await fill.EnsureAsync(() => Task.FromResult(everything), request.HttpContext.RequestAborted);
         var page = BoardQuery.ShowsWaiting(filter) ? await ReadWaitingAsync(request, filter) : null;
         var view = new CurationView(
             curator,

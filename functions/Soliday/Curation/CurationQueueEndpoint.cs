@@ -30,7 +30,7 @@ public sealed record CurationQueueItem(
 /// always was, and the next page is named in a <c>Link: rel="next"</c> header and its continuation
 /// in <c>Soliday-Continuation</c>.
 /// </summary>
-public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, CurationBoard board, WaitingBoard waiting, IOptions<SolidayOptions> soliday)
+public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, CurationBoard board, WaitingBoard waiting, WaitingBoardFill fill, IOptions<SolidayOptions> soliday)
 {
     public const string ContinuationHeader = "Soliday-Continuation";
 
@@ -48,6 +48,7 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
             return Results.Json(entries.Select(ToQueueItem), SolidayJson.Options);
         }
 
+        await fill.EnsureAsync(() => board.ReadAsync(durable, request.HttpContext.RequestAborted), request.HttpContext.RequestAborted);
         var continuation = BoardQuery.Continuation(request.Query);
         var page = continuation is { Length: > BoardQuery.MaxContinuationLength }
             ? null

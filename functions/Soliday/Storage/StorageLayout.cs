@@ -59,6 +59,9 @@ public static class StorageLayout
     /// </summary>
     public static string WaitingCard(string id, DateTimeOffset arrivedAt) => $"{WaitingFolder}{arrivedAt.UtcTicks:D19}-{id}.json";
 
+    /// <summary>Written once the entries that waited before the index existed have their cards (outside <see cref="WaitingFolder"/>, so never listed as one).</summary>
+    public const string WaitingIndexFilled = "board/waiting-index-filled.json";
+
     /// <summary>The first curator decision for an entry, created once: the second curator finds it taken.</summary>
     public static string DecisionClaim(string id) => $"{id}.decision.json";
 

@@ -35,6 +35,13 @@ public sealed class WaitingIndex(BlobServiceClient blobs)
     public Task RemoveAsync(string id, DateTimeOffset arrivedAt, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(StorageLayout.WaitingCard(id, arrivedAt)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
+    /// <summary>Whether the entries that were waiting before the index existed have been given their cards.</summary>
+    public async Task<bool> IsFilledAsync(CancellationToken cancellationToken = default) =>
+        (await Container.GetBlobClient(StorageLayout.WaitingIndexFilled).ExistsAsync(cancellationToken)).Value;
+
+    public Task MarkFilledAsync(CancellationToken cancellationToken = default) =>
+        Container.GetBlobClient(StorageLayout.WaitingIndexFilled).UploadAsync(BinaryData.FromString("{}"), new BlobUploadOptions { HttpHeaders = BlobWrites.Json }, cancellationToken);
+
     /// <summary>
     /// The page that starts at <paramref name="continuation"/> (the first page when null). A card
     /// removed between the listing and its read is left out: it is no longer waiting. Null for a

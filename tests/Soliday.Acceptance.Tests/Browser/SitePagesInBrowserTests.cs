@@ -19,7 +19,7 @@ public sealed class SitePagesInBrowserTests(SharedHost shared, BrowserFixture br
         await page.Locator("#photo").SetInputFilesAsync(Corpus.File("real-exif", "EX__jpg_Canon_40D.jpg"));
         await page.Locator("#alt").FillAsync("A red flower");
         await page.Locator("#consent").CheckAsync();
-        await page.Locator("form.submission button").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send my entry" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/api/submissions/[0-9a-f]{32}"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "remove my entry" }).FocusAsync();

@@ -60,6 +60,33 @@ public sealed class CurationQueuePagingTests
     }
 
     [Fact]
+    public async Task Entries_that_waited_before_the_index_existed_are_on_the_board_after_an_upgrade()
+    {
+        await using var host = await SolidayHost.StartAsync();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => host.Http.SubmitAsync(new SubmissionBuilder().WithoutPhoto().With("caption", $"Waiting since before the upgrade {i}"))));
+        // Waiting as the durable engine says (each workflow's status), which the fill reads: its record says so a moment earlier.
+        await SolidayApi.EventuallyAsync(
+            async () => (await host.Curator.QueuePagesAsync("state=all")).SelectMany(p => p).Count(item => item!["state"]!.GetValue<string>() == "awaiting-curation") == ids.Length,
+            "the three workflows waiting for a curator");
+
+        // As the data of a version before the index: no cards and no mark that they were filled in;
+        // then the new version starts on it.
+        var curation = host.Blobs.GetBlobContainerClient("curation");
+        foreach (var name in await host.BlobNamesAsync("curation", "board/"))
+        {
+            await curation.DeleteBlobAsync(name);
+        }
+
+        await host.KillAsync();
+        await host.RestartAsync();
+        var listed = await host.Curator.QueueIdsAsync("");
+
+        Assert.Equal(ids.Order(), listed.Order());
+        Assert.Equal(ids.Length, (await host.BlobNamesAsync("curation", "board/waiting/")).Count);
+        Assert.Contains("board/waiting-index-filled.json", await host.BlobNamesAsync("curation", "board/"));
+    }
+
+    [Fact]
     public async Task A_continuation_the_queue_never_handed_out_is_refused_in_words()
     {
         await using var host = await SolidayHost.StartAsync();
