@@ -35,10 +35,11 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("curation");
 
-        // In the order the day happened: the second entry's photo was taken first (May 2008), then the first's (October 2008).
-        Assert.Equal([$"c-{second}", $"c-{first}", $"c-{third}"], await page.Locator("article.card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id)"));
+        // Oldest arrival first, as a queue is worked through (not the order the photos were taken: the second's is older).
+        Assert.Equal([$"c-{first}", $"c-{second}", $"c-{third}"], await page.Locator("article.card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id)"));
 
-        // J to the first card, R, a reason, Enter: rejected with that reason.
+        // J twice to the blurred one, R, a reason, Enter: rejected with that reason.
+        await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("j");
         Assert.Equal($"c-{second}", await page.FocusedIdAsync());
         await page.Keyboard.PressAsync("r");
@@ -48,7 +49,7 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rejected");
         await Assertions.Expect(page.Locator("#entries-title")).ToHaveTextAsync("2 entries");
 
-        // J to the next, A to approve it.
+        // J to the first card, A to approve it.
         await page.Keyboard.PressAsync("j");
         Assert.Equal($"c-{first}", await page.FocusedIdAsync());
         await page.Keyboard.PressAsync("a");
