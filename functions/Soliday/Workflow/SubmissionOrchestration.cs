@@ -25,49 +25,33 @@ public static class SubmissionOrchestration
     public const string DeletedAfterPublicationReason = "The author deleted this post, so it was taken off the timeline.";
 
     /// <summary>Storage and network hiccups are worth a few tries; a bad photo is an outcome, not an exception.</summary>
-    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 5,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(1)));
+    private static readonly TaskOptions StorageRetry = Doubling(attempts: 5, first: TimeSpan.FromSeconds(2), longest: TimeSpan.FromMinutes(1));
 
     /// <summary>
     /// An entry already on the site, published again after a change: the old version stays live
     /// meanwhile, so give up within seconds and show curators it needs attention (saving it again
     /// retries) rather than keep them guessing for half an hour.
     /// </summary>
-    private static readonly TaskOptions RepublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 3,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromSeconds(10)));
+    private static readonly TaskOptions RepublishRetry = Doubling(attempts: 3, first: TimeSpan.FromSeconds(2), longest: TimeSpan.FromSeconds(10));
 
     /// <summary>
     /// Asking a post's source whether it still exists: a few tries over about a minute. A source
     /// that still cannot answer does not undo a curator's approval (see <see cref="DeletedAtSourceAsync"/>).
     /// </summary>
-    private static readonly TaskOptions SourceCheckRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 4,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromSeconds(30)));
+    private static readonly TaskOptions SourceCheckRetry = Doubling(attempts: 4, first: TimeSpan.FromSeconds(5), longest: TimeSpan.FromSeconds(30));
 
     /// <summary>
     /// A resident's email is a courtesy: a few tries over about a minute, and a mail server that stays
     /// down never holds up or fails the entry (see <see cref="MailResidentAsync"/>).
     /// </summary>
-    private static readonly TaskOptions MailRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 4,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromSeconds(30)));
+    private static readonly TaskOptions MailRetry = Doubling(attempts: 4, first: TimeSpan.FromSeconds(5), longest: TimeSpan.FromSeconds(30));
 
     /// <summary>A curator has said yes: keep trying for about half an hour before giving up on storage.</summary>
-    private static readonly TaskOptions PublishRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 10,
-        firstRetryInterval: TimeSpan.FromSeconds(5),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(10)));
+    private static readonly TaskOptions PublishRetry = Doubling(attempts: 10, first: TimeSpan.FromSeconds(5), longest: TimeSpan.FromMinutes(10));
+
+    /// <summary>Retries whose wait doubles from <paramref name="first"/> up to <paramref name="longest"/>.</summary>
+    private static TaskOptions Doubling(int attempts, TimeSpan first, TimeSpan longest) =>
+        TaskOptions.FromRetryPolicy(new RetryPolicy(maxNumberOfAttempts: attempts, firstRetryInterval: first, backoffCoefficient: 2, maxRetryInterval: longest));
 
     public static async Task<SubmissionWorkflowResult> RunAsync(TaskOrchestrationContext context, SubmissionWorkflowRequest request)
     {
