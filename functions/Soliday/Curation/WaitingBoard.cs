@@ -10,10 +10,26 @@ public sealed record WaitingBoardPage(IReadOnlyList<BoardEntry> Entries, string?
 /// The waiting entries' cards in the <see cref="WaitingIndex"/>: written when an entry is offered or
 /// changed while it waits, removed when it is decided, published, discarded or erased; read a page at a time.
 /// </summary>
-public sealed class WaitingBoard(WaitingIndex index)
+public sealed class WaitingBoard(WaitingIndex index, EntryStore entries)
 {
     public Task ShowAsync(CurationSummary summary, CancellationToken cancellationToken = default) =>
         index.PutAsync(summary.SubmissionId, summary.ReceivedAt, SolidayJson.Serialize(summary), cancellationToken);
+
+    /// <summary>
+    /// Puts the entry's card on the board, then looks again: an erasure marks the record before it
+    /// takes the card off, so a card written after that is taken off here. False when it was erased.
+    /// </summary>
+    public async Task<bool> ShowWhileWaitingAsync(CurationSummary summary, CancellationToken cancellationToken = default)
+    {
+        await ShowAsync(summary, cancellationToken);
+        if ((await entries.FindAsync(summary.SubmissionId, cancellationToken))?.State is { } state && !state.IsErased())
+        {
+            return true;
+        }
+
+        await index.RemoveAsync(summary.SubmissionId, summary.ReceivedAt, cancellationToken);
+        return false;
+    }
 
     /// <summary>The entry's card as the board shows it, or null when it is not waiting there.</summary>
     public async Task<CurationSummary?> FindAsync(Entry entry, CancellationToken cancellationToken = default) =>

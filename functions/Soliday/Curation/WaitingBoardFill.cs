@@ -10,7 +10,7 @@ namespace Soliday.Curation;
 /// Safe to run twice at once (a card is written whole); an entry decided meanwhile loses its card
 /// again when it is published or discarded, and an erased one at once, as in the workflow's steps.
 /// </summary>
-public sealed class WaitingBoardFill(WaitingIndex index, WaitingBoard waiting, EntryStore entries)
+public sealed class WaitingBoardFill(WaitingIndex index, WaitingBoard waiting)
 {
     private volatile bool _filled;
 
@@ -26,11 +26,7 @@ public sealed class WaitingBoardFill(WaitingIndex index, WaitingBoard waiting, E
         var awaiting = EntryState.AwaitingCuration.ToWire();
         foreach (var summary in (await everything()).Where(e => e.State == awaiting).Select(e => e.Summary).OfType<CurationSummary>())
         {
-            await waiting.ShowAsync(summary, cancellationToken);
-            if (await entries.FindAsync(summary.SubmissionId, cancellationToken) is not { } entry || entry.State.IsErased())
-            {
-                await index.RemoveAsync(summary.SubmissionId, summary.ReceivedAt, cancellationToken);
-            }
+            await waiting.ShowWhileWaitingAsync(summary, cancellationToken);
         }
 
         await index.MarkFilledAsync(cancellationToken);
