@@ -7,36 +7,59 @@ using Soliday.Testing;
 namespace Soliday.Benchmarks;
 
 /// <summary>
-/// How long a curator's approval takes to reach the public site: from the POST of the decision to
-/// the entry's status saying "published" (after which it is on the day page). Measured with few
-/// entries waiting, then with a thousand waiting, in one run.
+/// What a curator waits for, as the queue grows, on one host in one run: the queue's first page
+/// (<c>GET /api/curation/queue</c>), the curation page itself, and an approval reaching the public
+/// site (from the POST of the decision to the entry's status saying "published", which is written
+/// after the day page). At each level the queue is filled until that many entries wait after the
+/// timed decisions, so every row is measured with its number waiting.
 /// </summary>
 public static class CurationLatency
 {
+    /// <summary>Like a busy hour on the day: many phones sending at once.</summary>
     private const int ConcurrentSenders = 16;
 
-    public static async Task RunAsync(int waiting, int decisions)
+    /// <summary>Sent and awaited in batches, so a slow fill shows its progress and each wait is bounded.</summary>
+    private const int FillBatch = 500;
+
+    private const int QueueReads = 40;
+    private const int PageReads = 10;
+
+    public static async Task RunAsync(IReadOnlyList<int> waitingLevels, int decisions)
     {
         await using var host = await SolidayHost.StartAsync();
-        Console.WriteLine($"Filling the queue with {decisions} entries...");
-        var few = await SubmitAsync(host, decisions);
-        var quiet = await MeasureAsync(host, few);
+        var rows = new List<string>();
+        var waiting = new Queue<string>();
+        foreach (var level in waitingLevels.Order())
+        {
+            var wanted = level + decisions - waiting.Count;
+            Console.WriteLine($"Filling the queue to {level + decisions} waiting ({wanted} to send)...");
+            var fill = Stopwatch.StartNew();
+            for (var sent = 0; sent < wanted; sent += FillBatch)
+            {
+                foreach (var id in await SubmitAsync(host, Math.Min(FillBatch, wanted - sent)))
+                {
+                    waiting.Enqueue(id);
+                }
 
-        Console.WriteLine($"Filling the queue with {waiting} entries...");
-        var many = await SubmitAsync(host, waiting);
-        var (queueRead, pageRead) = await ReadBoardAsync(host, waiting);
-        var busy = await MeasureAsync(host, many.Take(decisions).ToList());
+                Console.WriteLine($"  {waiting.Count} waiting after {fill.Elapsed.TotalSeconds:F0} s");
+            }
+
+            var queue = await TimeReadsAsync(host.Curator, "/api/curation/queue", QueueReads);
+            var page = await TimeReadsAsync(host.Curator, "/api/curation", PageReads);
+
+            // The oldest arrivals, as a curator working down the queue takes them.
+            var decided = await MeasureDecisionsAsync(host, [.. Enumerable.Range(0, decisions).Select(_ => waiting.Dequeue())]);
+            rows.Add($"| {level} | {Median(decided):F0} ms | {Percentile(decided, 0.95):F0} ms | {decided.Max():F0} ms | {Median(queue):F0} ms | {Percentile(queue, 0.95):F0} ms | {Median(page):F0} ms | {Percentile(page, 0.95):F0} ms |");
+            Console.WriteLine(rows[^1]);
+        }
 
         Console.WriteLine();
-        Console.WriteLine("| entries waiting | decisions | decision to published, median | 95th percentile | slowest |");
-        Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine($"| {decisions} (then fewer) | {decisions} | {Percentile(quiet, 0.5):F0} ms | {Percentile(quiet, 0.95):F0} ms | {quiet.Max():F0} ms |");
-        Console.WriteLine($"| {waiting} | {decisions} | {Percentile(busy, 0.5):F0} ms | {Percentile(busy, 0.95):F0} ms | {busy.Max():F0} ms |");
-        Console.WriteLine();
-        Console.WriteLine($"With {waiting} waiting: GET /api/curation/queue {queueRead:F0} ms, GET /api/curation (the page) {pageRead:F0} ms.");
+        Console.WriteLine($"| entries waiting | decision to published, median ({decisions} decisions) | p95 | slowest | queue GET, median ({QueueReads} reads) | p95 | curation page GET, median ({PageReads} reads) | p95 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        rows.ForEach(Console.WriteLine);
     }
 
-    internal static async Task<List<string>> SubmitAsync(SolidayHost host, int count)
+    private static async Task<List<string>> SubmitAsync(SolidayHost host, int count)
     {
         var ids = new List<string>();
         using var senders = new SemaphoreSlim(ConcurrentSenders);
@@ -60,19 +83,30 @@ public static class CurationLatency
             }
         }));
 
-        // All of them waiting for a curator before any decision is timed.
-        var pending = new HashSet<string>(ids);
-        while (pending.Count > 0)
-        {
-            pending.ExceptWith(await WaitingIdsAsync(host));
-            await Task.Delay(500);
-        }
-
+        // All of them waiting for a curator before anything is timed.
+        await SubmissionThroughput.WaitForAwaitingAsync(host.Http, ids);
         return ids;
     }
 
+    private static async Task<List<double>> TimeReadsAsync(HttpClient curator, string url, int reads)
+    {
+        (await curator.GetAsync(url)).Dispose(); // warm-up, not counted
+        var times = new List<double>();
+        for (var i = 0; i < reads; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await curator.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times;
+    }
+
     /// <summary>One decision at a time, as a curator works: approve, then wait until it is published.</summary>
-    private static async Task<List<double>> MeasureAsync(SolidayHost host, IReadOnlyList<string> ids)
+    private static async Task<List<double>> MeasureDecisionsAsync(SolidayHost host, IReadOnlyList<string> ids)
     {
         var latencies = new List<double>();
         foreach (var id in ids)
@@ -92,44 +126,10 @@ public static class CurationLatency
         return latencies;
     }
 
-    private static async Task<(double Queue, double Page)> ReadBoardAsync(SolidayHost host, int waiting)
-    {
-        var clock = Stopwatch.StartNew();
-        (await host.Curator.GetAsync("/api/curation/queue")).EnsureSuccessStatusCode();
-        var queueRead = clock.Elapsed.TotalMilliseconds;
-        if ((await WaitingIdsAsync(host)).Count < waiting)
-        {
-            throw new InvalidOperationException($"Fewer than {waiting} entries are waiting.");
-        }
-
-        clock.Restart();
-        using var page = new HttpRequestMessage(HttpMethod.Get, "/api/curation");
-        page.Headers.Authorization = new AuthenticationHeaderValue("Bearer", host.CuratorToken);
-        (await host.Http.SendAsync(page)).EnsureSuccessStatusCode();
-        return (queueRead, clock.Elapsed.TotalMilliseconds);
-    }
-
-    /// <summary>Every waiting entry's id, following the queue's <c>Link: rel="next"</c> pages.</summary>
-    internal static async Task<List<string>> WaitingIdsAsync(SolidayHost host)
-    {
-        var ids = new List<string>();
-        string? url = "/api/curation/queue";
-        while (url is not null)
-        {
-            using var response = await host.Curator.GetAsync(url);
-            response.EnsureSuccessStatusCode();
-            ids.AddRange(JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray().Select(item => item!["id"]!.GetValue<string>()));
-            url = response.Headers.TryGetValues("Link", out var links) ? links.Select(NextUrl).FirstOrDefault(u => u is not null) : null;
-        }
-
-        return ids;
-    }
-
-    private static string? NextUrl(string link) =>
-        link.EndsWith("rel=\"next\"", StringComparison.Ordinal) && link.IndexOf('>', StringComparison.Ordinal) is > 1 and var end ? link[1..end] : null;
-
     private static async Task<string> StatusAsync(SolidayHost host, string id) =>
         (await host.Http.GetFromJsonAsync<JsonObject>($"/api/submissions/{id}"))!["status"]!.GetValue<string>();
+
+    private static double Median(List<double> sorted) => Percentile(sorted, 0.5);
 
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 }
