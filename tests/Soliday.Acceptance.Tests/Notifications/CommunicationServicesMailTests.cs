@@ -45,6 +45,7 @@ public sealed partial class CommunicationServicesMailTests
         var receipts = await acs.WaitForAsync("sam@example.org", 1);
 
         Assert.Equal([403, 403, 202], acs.SendAnswers);
+        Assert.Single(acs.TokenRequests); // the token is kept and used again, not asked for at each try
         Assert.Equal("Your #Soliday entry has arrived", Assert.Single(receipts).Subject);
         Assert.Contains("Azure Communication Services refused the app's managed identity (HTTP 403)", host.Output);
         Assert.Contains("Communication and Email Service Owner", host.Output);
