@@ -117,6 +117,18 @@ public sealed partial class NamedCuratorsTests
         Assert.Contains((ids[1], "approve", "Sam Ng"), audit);
         Assert.Contains((ids[2], "approve", "Sam Ng"), audit);
         Assert.DoesNotContain(audit, line => line.Id == ids[2] && line.Curator == "Jo Baker");
+
+        // A slip in the next edit (two curators of one name) is refused and logged, not a 500 for everyone:
+        // the list before it, Sam's alone, stays.
+        await WriteCuratorsAsync(settingsFile, ("Sam Ng", _samsToken), ("Sam Ng", _josToken));
+        await SolidayApi.EventuallyAsync(async () =>
+        {
+            using var probe = await samsBearer.GetAsync("/api/curation/queue");
+            return host.Output.Contains("keeps the ones before", StringComparison.Ordinal);
+        }, "the host reads the list again, refuses it, and says so");
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK], await QueueAnswersAsync(josBearer, samsBearer, host.Curator));
+        Assert.Equal(process, host.ProcessId);
+        Assert.DoesNotContain(_josToken, host.Output);
         File.Delete(settingsFile);
     }
 
