@@ -39,9 +39,10 @@ public sealed partial class AcsEmailClient(IHttpClientFactory httpClients, IOpti
 
     public async Task SendAsync(string from, MailMessage mail, CancellationToken cancellationToken)
     {
-        // "./": a path starting "emails:" would read as a URI of the scheme "emails".
         var endpoint = new Uri(options.Value.Acs.Endpoint!.Trim().TrimEnd('/') + "/");
         var token = await TokenAsync(cancellationToken);
+
+        // "./": a relative path starting "emails:" would read as a URI of the scheme "emails".
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(endpoint, $"./emails:send?api-version={ApiVersion}"))
         {
             Content = JsonContent.Create(new SendEmailRequest(
