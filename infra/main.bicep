@@ -122,6 +122,12 @@ param reportUrl string = ''
 @description('Site:ContactEmail, an address the public can write to, shown on the about page. Empty for none.')
 param contactEmail string = ''
 
+@description('Notifications:CuratorAddresses: where reminders and the digest of entries waiting too long are emailed. Empty: neither is sent (reminders stay on the curator-reminders queue).')
+param curatorEmails array = []
+
+@description('Where Azure Communication Services keeps email data at rest (its dataLocation).')
+param emailDataLocation string = 'Europe'
+
 @description('Object id of the person who runs the runbook (azd passes the signed-in user); empty for none.')
 param operatorPrincipalId string = ''
 
@@ -197,6 +203,8 @@ var names = {
   plan: 'plan-soliday-${token}'
   functionApp: 'func-soliday-${token}'
   frontDoor: 'afd-soliday-${token}'
+  communication: 'acs-soliday-${token}'
+  emailService: 'ecs-soliday-${token}'
 }
 
 var useFrontDoor = !empty(apiCustomDomain)
@@ -297,6 +305,17 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+module communication 'modules/communication.bicep' = {
+  name: 'communication'
+  scope: resourceGroup
+  params: {
+    emailServiceName: names.emailService
+    communicationServiceName: names.communication
+    tags: tags
+    dataLocation: emailDataLocation
+  }
+}
+
 module roles 'modules/roles.bicep' = {
   name: 'roles'
   scope: resourceGroup
@@ -307,6 +326,7 @@ module roles 'modules/roles.bicep' = {
     storageAccountName: storage.outputs.name
     keyVaultName: keyVault.outputs.name
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    communicationServiceName: communication.outputs.name
   }
 }
 
@@ -344,6 +364,9 @@ module functionApp 'modules/function-app.bicep' = {
     frontDoorId: useFrontDoor ? frontDoorProfile!.outputs.frontDoorId : ''
     reportUrl: reportUrl
     contactEmail: contactEmail
+    emailEndpoint: communication.outputs.endpoint
+    emailSenderAddress: communication.outputs.senderAddress
+    curatorEmails: curatorEmails
     day: day
     timeZone: timeZone
     curatorRole: curatorRole

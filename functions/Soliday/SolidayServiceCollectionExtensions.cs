@@ -45,7 +45,9 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
             .ValidateOnStart();
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
+            .Validate(o => AcsOptions.IsAllowedEndpoint(o.Acs.Endpoint), "Notifications:Acs:Endpoint must be the Communication Service's https:// endpoint (plain http only to this machine, for tests).")
+            .ValidateOnStart();
         services.AddOptions<SubmissionOptions>().BindConfiguration(SubmissionOptions.Section)
             .Validate(o => SubmissionOptions.IsValidKey(o.SigningKey) || KeyVaultReferences.IsUnresolved(o.SigningKey), "Set Submissions:SigningKey to a random secret of at least 32 bytes, base64 (e.g. openssl rand -base64 32).")
             .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
@@ -94,6 +96,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<UploadSlots>();
         services.AddSingleton<EntryErasure>();
         services.AddSingleton<MailSender>();
+        services.AddSingleton<AcsEmailClient>();
+        services.AddHttpClient(AcsEmailClient.ClientName, client => client.Timeout = AcsEmailClient.RequestTimeout);
         services.AddSingleton<ResidentNotes>();
         services.AddSingleton<CuratorReminderMail>();
         services.AddSingleton<CuratorDigest>();

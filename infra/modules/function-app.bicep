@@ -35,6 +35,15 @@ param reportUrl string
 @description('Site:ContactEmail, an address the public can write to, shown on the about page; empty for none.')
 param contactEmail string
 
+@description('The Communication Service\'s endpoint: email goes through its Email API with the app\'s identity.')
+param emailEndpoint string
+
+@description('The address mail comes from: DoNotReply at the Azure-managed email domain.')
+param emailSenderAddress string
+
+@description('Where curators\' reminders and digests go; empty for none.')
+param curatorEmails array
+
 @description('Soliday:Day, the date of the day (yyyy-MM-dd).')
 param day string
 
@@ -183,15 +192,23 @@ var solidaySettings = {
   'AzureWebJobs.PollMastodon.Disabled': empty(mastodonServers) ? 'true' : 'false'
   'AzureWebJobs.PollBluesky.Disabled': empty(blueskyHandle) ? 'true' : 'false'
 
-  // The curator-reminders queue's email reader and the curators' digest timer: off, as this template provisions no email yet
-  // (docs/deploy.md, "Email"); reminders stay on the queue. The local host applies the same rule.
-  'AzureWebJobs.EmailCuratorReminder.Disabled': 'true'
-  'AzureWebJobs.EmailCuratorDigest.Disabled': 'true'
+  // Email through Azure Communication Services' Email API, with a token for the same identity as
+  // storage: no key or password (docs/deploy.md, "Email"). SMTP (Notifications__Smtp__*) is for local runs.
+  Notifications__Acs__Endpoint: emailEndpoint
+  Notifications__Acs__ClientId: identityClientId
+  Notifications__From: emailSenderAddress
+  Notifications__DigestAfter: '00:30:00'
+
+  // The curator-reminders queue's email reader and the curators' digest timer: off with no curator
+  // address, and reminders stay on the queue. The local host applies the same rule.
+  'AzureWebJobs.EmailCuratorReminder.Disabled': empty(curatorEmails) ? 'true' : 'false'
+  'AzureWebJobs.EmailCuratorDigest.Disabled': empty(curatorEmails) ? 'true' : 'false'
 }
 
 // Lists become one setting per item (Section__Key__0, ...), as .NET configuration reads them.
 var watchedWordSettings = toObject(range(0, length(watchedWords)), i => 'Curation__WatchedWords__${i}', i => string(watchedWords[i]))
 var mastodonServerSettings = toObject(range(0, length(mastodonServers)), i => 'Hashtags__Mastodon__Servers__${i}', i => string(mastodonServers[i]))
+var curatorEmailSettings = toObject(range(0, length(curatorEmails)), i => 'Notifications__CuratorAddresses__${i}', i => string(curatorEmails[i]))
 var blockedAccountSettings = toObject(range(0, length(blockedAccounts)), i => 'Hashtags__BlockedAccounts__${i}', i => string(blockedAccounts[i]))
 // Each curator's token is a reference to their own secret: taking the curator out of the list ends
 // their access and nobody else's (an unresolved reference also lets nobody in, but /api/health then reports it).
@@ -223,7 +240,7 @@ var alwaysReadyGroups = [
   'http'
 ]
 
-var appSettings = union(storageSettings, telemetrySettings, solidaySettings, curatorSettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings)
+var appSettings = union(storageSettings, telemetrySettings, solidaySettings, curatorSettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings, curatorEmailSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

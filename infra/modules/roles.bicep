@@ -18,6 +18,7 @@ param operatorPrincipalType string = 'User'
 param storageAccountName string
 param keyVaultName string
 param applicationInsightsName string
+param communicationServiceName string
 
 // Built-in role definition ids: the same in every tenant.
 var roles = {
@@ -28,6 +29,7 @@ var roles = {
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
 }
 
 // The app, on the whole account, because each part creates containers, queues or tables of its own
@@ -69,6 +71,10 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
   name: applicationInsightsName
 }
 
+resource communication 'Microsoft.Communication/communicationServices@2023-04-01' existing = {
+  name: communicationServiceName
+}
+
 resource appStorage 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for role in appStorageRoles: {
     name: guid(storage.id, appPrincipalId, role)
@@ -96,6 +102,19 @@ resource appTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: applicationInsights
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Sending email with an Entra token: Microsoft has no send-only built-in role for the Email API, and
+// Communication and Email Service Owner is the one it names; on this one resource, which holds nothing
+// but the link to the email domain.
+resource appEmail 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(communication.id, appPrincipalId, roles.communicationAndEmailServiceOwner)
+  scope: communication
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.communicationAndEmailServiceOwner)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -19,11 +19,8 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage__accountName"] = "the short form of the service URIs, which Azure sets instead",
         ["Hashtags__IgnorePostsBefore"] = "its default, the start of the day before Soliday:Day, follows the day parameter",
         ["Curation__LocalToken"] = "the local host's unnamed curator: Azure names every curator (Curation__Curators), so the audit log says who decided",
-        ["Notifications__Smtp__Host"] = "email in Azure goes through the ACS SMTP relay, which this template does not provision yet (docs/deploy.md, \"Email\"): no host, no email",
-        ["Notifications__Smtp__Port"] = "likewise: no SMTP relay is provisioned",
-        ["Notifications__CuratorAddresses"] = "likewise: with no email provisioned the reminders' reader is off (AzureWebJobs.EmailCuratorReminder.Disabled)",
-        ["Notifications__DigestAfter"] = "likewise: the digest timer is off while no email is provisioned",
-        ["Notifications__From"] = "likewise: the sender address comes with the ACS email domain",
+        ["Notifications__Smtp__Host"] = "Azure sends through Communication Services' Email API with the app's identity (Notifications__Acs__Endpoint), which needs no password; SMTP is for local runs and tests",
+        ["Notifications__Smtp__Port"] = "likewise: no SMTP server in Azure",
         ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
     };
 
@@ -33,8 +30,8 @@ public sealed class AppSettingsTests
         ["AzureWebJobsStorage__tableServiceUri"] = "the Functions host: the durable engine's history and instance tables",
         ["AzureWebJobs.PollMastodon.Disabled"] = "the Functions host: the Mastodon poll timer is off while no server is configured",
         ["AzureWebJobs.PollBluesky.Disabled"] = "the Functions host: the Bluesky poll timer is off while no account is configured",
-        ["AzureWebJobs.EmailCuratorReminder.Disabled"] = "the Functions host: the curator-reminders queue's email reader is off while no email is provisioned",
-        ["AzureWebJobs.EmailCuratorDigest.Disabled"] = "the Functions host: the curators' digest timer is off while no email is provisioned",
+        ["AzureWebJobs.EmailCuratorReminder.Disabled"] = "the Functions host: the curator-reminders queue's email reader is off while no curator address is given",
+        ["AzureWebJobs.EmailCuratorDigest.Disabled"] = "the Functions host: the curators' digest timer is off while no curator address is given",
     };
 
     private static readonly TemplateAppSettings Template = TemplateAppSettings.From(CompiledTemplate.Main);

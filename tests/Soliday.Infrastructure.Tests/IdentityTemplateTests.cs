@@ -15,6 +15,7 @@ public sealed partial class IdentityTemplateTests
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string CommunicationAndEmailServiceOwner = "09976791-48a7-449e-bb21-39d1a415f350";
     private const string Owner = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
     private const string Contributor = "b24988ac-6180-42a0-ab88-20f7382dd24c";
     private const string UserAccessAdministrator = "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9";
@@ -51,6 +52,7 @@ public sealed partial class IdentityTemplateTests
                 ("Microsoft.Storage/storageAccounts", StorageTableDataContributor),
                 ("Microsoft.KeyVault/vaults", KeyVaultSecretsUser),
                 ("Microsoft.Insights/components", MonitoringMetricsPublisher),
+                ("Microsoft.Communication/communicationServices", CommunicationAndEmailServiceOwner), // sending email with an Entra token
             },
             granted);
     }

@@ -22,16 +22,18 @@ public sealed class MailNotSentException(string message, bool permanent) : Excep
 }
 
 /// <summary>
-/// Sends mail through the configured SMTP server with MailKit: a connection per message, as notes are
-/// few. TLS is required (STARTTLS) for any server but one on this machine: the receipt carries the
-/// link that takes an entry down, and must not cross a network in the clear.
+/// Sends mail: in Azure through Azure Communication Services (<see cref="AcsEmailClient"/>, when
+/// <c>Notifications:Acs:Endpoint</c> is set), otherwise through the configured SMTP server with
+/// MailKit, a connection per message, as notes are few. TLS is required (STARTTLS) for any SMTP
+/// server but one on this machine: the receipt carries the link that takes an entry down, and must
+/// not cross a network in the clear.
 /// </summary>
-public sealed class MailSender(IOptions<NotificationOptions> options)
+public sealed class MailSender(IOptions<NotificationOptions> options, AcsEmailClient acs)
 {
     /// <summary>A mail server that does not answer within this is down: the caller's retries take over.</summary>
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(options.Value.Smtp.Host) && !string.IsNullOrWhiteSpace(options.Value.From);
+    public bool IsConfigured => options.Value.CanSend;
 
     /// <summary>True for an address MailKit can send to; the form's own check is looser.</summary>
     public static bool CanSendTo(string address) => MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal);
@@ -39,6 +41,12 @@ public sealed class MailSender(IOptions<NotificationOptions> options)
     public async Task SendAsync(MailMessage mail, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (acs.IsConfigured)
+        {
+            await acs.SendAsync(settings.From ?? throw new InvalidOperationException("Notifications:From is not set: check IsConfigured first."), mail, cancellationToken);
+            return;
+        }
+
         var host = settings.Smtp.Host ?? throw new InvalidOperationException("Notifications:Smtp:Host is not set: check IsConfigured first.");
         using var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From ?? throw new InvalidOperationException("Notifications:From is not set: check IsConfigured first.")));

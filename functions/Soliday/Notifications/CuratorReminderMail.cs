@@ -24,15 +24,14 @@ public sealed class CuratorReminderMail(MailSender sender, IOptions<Notification
 
     /// <summary>True when reminders can go anywhere: a mail server, a sender and at least one curator's address.</summary>
     public static bool IsSetUp(NotificationOptions notifications) =>
-        !string.IsNullOrWhiteSpace(notifications.Smtp.Host) && !string.IsNullOrWhiteSpace(notifications.From)
-        && notifications.CuratorAddresses.Any(a => !string.IsNullOrWhiteSpace(a));
+        notifications.CanSend && notifications.CuratorAddresses.Any(a => !string.IsNullOrWhiteSpace(a));
 
     public async Task SendAsync(string message, CancellationToken cancellationToken)
     {
         var reminder = SolidayJson.Deserialize<CuratorReminder>(BinaryData.FromString(message));
         if (!IsSetUp(options.Value))
         {
-            throw new InvalidOperationException($"{FunctionName} runs only with Notifications:Smtp:Host, Notifications:From and Notifications:CuratorAddresses set; switch it off otherwise.");
+            throw new InvalidOperationException($"{FunctionName} runs only with Notifications:Acs:Endpoint or Notifications:Smtp:Host, Notifications:From and Notifications:CuratorAddresses set; switch it off otherwise.");
         }
 
         var curationPage = new Uri(new Uri(site.Value.PublicRoot, site.Value.SubmitUrl), Routes.CurationUrl());

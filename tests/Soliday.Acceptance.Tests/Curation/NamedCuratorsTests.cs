@@ -64,6 +64,85 @@ public sealed partial class NamedCuratorsTests
         Assert.DoesNotContain(_samsToken, host.Output); // ...and never prints a named curator's token
     }
 
+    [Fact]
+    public async Task Taking_a_curator_off_the_settings_file_ends_their_access_at_the_next_request_without_a_restart()
+    {
+        // Arrange: the list in the file the host reads again when it changes, as App Service resolves
+        // a Key Vault reference again; Jo and Sam signed in, each with a decision made.
+        var settingsFile = Path.Combine(Path.GetTempPath(), "soliday-tests", $"curators-{Guid.NewGuid():N}.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(settingsFile)!);
+        await WriteCuratorsAsync(settingsFile, ("Jo Baker", _josToken), ("Sam Ng", _samsToken));
+        await using var host = await SolidayHost.StartAsync(new()
+        {
+            ["Local__SettingsFile"] = settingsFile,
+            ["DOTNET_USE_POLLING_FILE_WATCHER"] = "true",
+        });
+        var process = host.ProcessId;
+        string[] ids = [.. await Task.WhenAll(Enumerable.Range(1, 3).Select(n => host.Http.SubmitAsync(new SubmissionBuilder().With("caption", $"Market stall {n}"))))];
+        foreach (var id in ids)
+        {
+            await host.Curator.WaitForQueueAsync(id);
+        }
+
+        using var josSession = SessionClient(host, await SignInAsync(host, _josToken));
+        using var samsSession = SessionClient(host, await SignInAsync(host, _samsToken));
+        using var josBearer = BearerClient(host, _josToken);
+        using var samsBearer = BearerClient(host, _samsToken);
+        using var josApproval = await josSession.ApproveAsync(ids[0]);
+        using var samsApproval = await samsBearer.ApproveAsync(ids[1]);
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted], [josApproval.StatusCode, samsApproval.StatusCode]);
+
+        // Act: Jo has left; the file is written again without her, and the host keeps running.
+        await WriteCuratorsAsync(settingsFile, ("Sam Ng", _samsToken));
+        await SolidayApi.EventuallyAsync(async () =>
+        {
+            using var probe = await josBearer.GetAsync("/api/curation/queue");
+            return probe.StatusCode == HttpStatusCode.Unauthorized;
+        }, "the host reads the list again and Jo's token stops working");
+        var answers = await QueueAnswersAsync(josSession, josBearer, samsSession, samsBearer, host.Curator);
+        using var josPage = await josSession.GetAsync("/api/curation");
+        using var josLateApproval = await josSession.ApproveAsync(ids[2]);
+        using var samsLateApproval = await samsSession.ApproveAsync(ids[2]);
+
+        // Assert: Jo is out everywhere (her browser is sent to sign in), Sam and the local curator are not,
+        // and each decision stays under the name of whoever made it.
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], answers);
+        Assert.Equal(HttpStatusCode.SeeOther, josPage.StatusCode);
+        Assert.Equal("/api/curation/signin", josPage.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, josLateApproval.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, samsLateApproval.StatusCode);
+        Assert.Equal(process, host.ProcessId);
+        var audit = await AuditAsync(host);
+        Assert.Contains((ids[0], "approve", "Jo Baker"), audit);
+        Assert.Contains((ids[1], "approve", "Sam Ng"), audit);
+        Assert.Contains((ids[2], "approve", "Sam Ng"), audit);
+        Assert.DoesNotContain(audit, line => line.Id == ids[2] && line.Curator == "Jo Baker");
+
+        // A slip in the next edit (two curators of one name) is refused and logged, not a 500 for everyone:
+        // the list before it, Sam's alone, stays.
+        await WriteCuratorsAsync(settingsFile, ("Sam Ng", _samsToken), ("Sam Ng", _josToken));
+        await SolidayApi.EventuallyAsync(async () =>
+        {
+            using var probe = await samsBearer.GetAsync("/api/curation/queue");
+            return host.Output.Contains("keeps the ones before", StringComparison.Ordinal);
+        }, "the host reads the list again, refuses it, and says so");
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK], await QueueAnswersAsync(josBearer, samsBearer, host.Curator));
+        Assert.Equal(process, host.ProcessId);
+        Assert.DoesNotContain(_josToken, host.Output);
+        File.Delete(settingsFile);
+    }
+
+    /// <summary>
+    /// Writes the curator list whole, then moves it into place, so the host never reads half a file.
+    /// </summary>
+    private static async Task WriteCuratorsAsync(string settingsFile, params (string Name, string Token)[] curators)
+    {
+        var list = new JsonArray([.. curators.Select(c => new JsonObject { ["Name"] = c.Name, ["Token"] = c.Token })]);
+        var written = settingsFile + ".new";
+        await File.WriteAllTextAsync(written, new JsonObject { ["Curation"] = new JsonObject { ["Curators"] = list } }.ToJsonString());
+        File.Move(written, settingsFile, overwrite: true);
+    }
+
     private Dictionary<string, string> Curators() => new()
     {
         ["Curation__Curators__0__Name"] = "Jo Baker",
