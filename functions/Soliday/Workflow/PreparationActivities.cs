@@ -27,7 +27,7 @@ public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPrep
         var id = request.SubmissionId;
         using var step = SubmissionStep.Begin(logger, nameof(PrepareAndOffer), id);
         var entry = await submissions.BeginProcessingAsync(id);
-        var photos = await Task.WhenAll(Enumerable.Range(0, entry.Photos.Count).Select(index => preparation.PrepareAsync(id, index)));
+        var photos = await Task.WhenAll(Enumerable.Range(0, entry.Photos.Count).Select(index => preparation.PrepareAsync(entry, index)));
         if (photos.FirstOrDefault(p => p.Refusal is not null)?.Refusal is { } refusal)
         {
             return new PrepareAndOfferResult(null, refusal);
