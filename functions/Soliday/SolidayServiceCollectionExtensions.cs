@@ -143,6 +143,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<ISubmissionWorkflows, SubmissionWorkflows>();
         services.AddSingleton<SubmissionActivities>();
         services.AddSingleton<ImagingActivities>();
+        services.AddSingleton<PreparationActivities>();
         services.AddSingleton<CurationActivities>();
         services.AddSingleton<HashtagActivities>();
         services.AddSingleton<TimelineActivities>();

@@ -11,6 +11,7 @@ namespace Soliday.Functions.Workflow;
 public sealed class WorkflowFunctions(
     SubmissionActivities submission,
     ImagingActivities imaging,
+    PreparationActivities preparation,
     CurationActivities curation,
     HashtagActivities hashtags,
     TimelineActivities timeline,
@@ -20,6 +21,11 @@ public sealed class WorkflowFunctions(
     public static Task<SubmissionWorkflowResult> RunOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
         SubmissionOrchestration.RunAsync(context, context.GetInput<SubmissionWorkflowRequest>()!);
 
+    [Function(nameof(PreparationActivities.PrepareAndOffer))]
+    public Task<PrepareAndOfferResult> PrepareAndOffer([ActivityTrigger] PrepareAndOfferRequest request) =>
+        preparation.PrepareAndOffer(request);
+
+    // The three steps PrepareAndOffer replaced: workflows started before it still call them.
     [Function(nameof(SubmissionActivities.BeginProcessing))]
     public Task<BeginProcessingResult> BeginProcessing([ActivityTrigger] BeginProcessingRequest request) =>
         submission.BeginProcessing(request);

@@ -14,7 +14,9 @@ public sealed record PhotoHashes(string SubmissionId, int PhotoIndex, string Sha
 
 /// <summary>
 /// Every photo's hashes, for the duplicate flags. One append blob: adding an entry never waits for
-/// another, and reading the whole day's hashes is one download (about 150 bytes an entry).
+/// another (about 150 bytes an entry). Every entry offered to curators reads the whole index: the
+/// lines this process has read stay in memory and a read downloads only what was appended since
+/// (<see cref="ReadIndexLinesAsync"/>), so an offer costs the same early in the day and with 10,000 in.
 /// An erased entry's hashes are cut out: the blob is written again without its lines, under a
 /// lease, so no append lands in between and is lost (appends wait for the lease to go; reads
 /// made meanwhile wait too, rather than read a half-written index). Erasures are rare (take-downs
@@ -37,11 +39,22 @@ public sealed class PhotoHashIndex(BlobServiceClient blobs)
     /// <summary>An append block takes at most 4 MiB; a rewrite appends the kept lines in blocks well under that.</summary>
     private const int RewriteBlockBytes = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// Set on the blob by each rewrite: an index rewritten since this process read it must be read
+    /// whole again, even when appends since have made it as long as it was.
+    /// </summary>
+    private const string RewriteMetadata = "rewrite";
+
+    private readonly Lock _gate = new();
+
+    /// <summary>What this process has read of the index so far.</summary>
+    private ReadSoFar _read = ReadSoFar.Nothing;
+
     private AppendBlobClient Log => blobs.GetBlobContainerClient(StorageLayout.Curation).GetAppendBlobClient(StorageLayout.PhotoHashIndex);
 
     public async Task<IReadOnlyList<PhotoHashes>> ReadAsync(CancellationToken cancellationToken = default)
     {
-        var lines = (await ReadUnleasedLinesAsync(cancellationToken)).Select(Parse).ToList();
+        var lines = await ReadIndexLinesAsync(cancellationToken);
 
         // Lines marked withdrawn were written before erasures cut lines out; they still hide their entry.
         var withdrawn = lines.Where(l => l.Withdrawn).Select(l => l.SubmissionId).ToHashSet(StringComparer.Ordinal);
@@ -83,7 +96,8 @@ public sealed class PhotoHashIndex(BlobServiceClient blobs)
             }
 
             var leased = new AppendBlobRequestConditions { LeaseId = lease.LeaseId };
-            await log.CreateAsync(new AppendBlobCreateOptions { Conditions = leased }, cancellationToken);
+            var rewrite = new Dictionary<string, string> { [RewriteMetadata] = Guid.NewGuid().ToString("N") };
+            await log.CreateAsync(new AppendBlobCreateOptions { Conditions = leased, Metadata = rewrite }, cancellationToken);
             foreach (var block in Blocks(kept))
             {
                 using var content = new MemoryStream(block);
@@ -96,27 +110,82 @@ public sealed class PhotoHashIndex(BlobServiceClient blobs)
         }
     }
 
-    /// <summary>The lines, once no rewrite holds the lease (a rewrite in progress may have written only part of them).</summary>
-    private async Task<IReadOnlyList<string>> ReadUnleasedLinesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every line, once no rewrite holds the lease (a rewrite in progress may have written only part
+    /// of them). Lines are only ever appended whole, so the bytes past what this process has read
+    /// are whole lines: only they are downloaded, unless the blob is another one than was read
+    /// (rewritten, or deleted and written anew): then all of it.
+    /// </summary>
+    private async Task<IReadOnlyList<IndexLine>> ReadIndexLinesAsync(CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
+            var known = _read;
             BlobDownloadResult download;
             try
             {
-                download = (await Log.DownloadContentAsync(cancellationToken)).Value;
+                // From the start when nothing was read: a range starting at 0 of an empty blob is refused.
+                var range = known.Length == 0 ? default : new HttpRange(known.Length);
+                download = (await Log.DownloadContentAsync(new BlobDownloadOptions { Range = range }, cancellationToken)).Value;
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
                 return [];
             }
-
-            if (download.Details.LeaseState != LeaseState.Leased || waited.Elapsed >= LeaseWaitLimit)
+            catch (RequestFailedException e) when (e.Status == 416)
             {
-                return download.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                // Nothing past what was read: the same lines, if it is still the same blob.
+                var properties = (await Log.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+                if (properties.LeaseState != LeaseState.Leased && known.IsBlob(properties.CreatedOn, properties.Metadata, properties.ContentLength))
+                {
+                    return known.Lines;
+                }
+
+                await ForgetAsync(known, properties.LeaseState, cancellationToken);
+                continue;
             }
 
+            var details = download.Details;
+            if (details.LeaseState == LeaseState.Leased && waited.Elapsed < LeaseWaitLimit)
+            {
+                await Task.Delay(LeasePoll, cancellationToken);
+                continue;
+            }
+
+            if (known.Length > 0 && !known.IsBlob(details.CreatedOn, details.Metadata, length: null))
+            {
+                await ForgetAsync(known, LeaseState.Available, cancellationToken); // another blob than was read: read it from its start
+                continue;
+            }
+
+            var appended = download.Content.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(Parse);
+            var read = new ReadSoFar(details.CreatedOn, RewriteOf(details.Metadata), known.Length + download.Content.ToMemory().Length, [.. known.Lines, .. appended]);
+            lock (_gate)
+            {
+                if (_read == known)
+                {
+                    _read = read;
+                }
+            }
+
+            return read.Lines;
+        }
+    }
+
+    /// <summary>Drops what was read (the blob is not the one read any more), after a pause while a rewrite holds the lease.</summary>
+    private async Task ForgetAsync(ReadSoFar stale, LeaseState leaseState, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_read == stale)
+            {
+                _read = ReadSoFar.Nothing;
+            }
+        }
+
+        if (leaseState == LeaseState.Leased)
+        {
             await Task.Delay(LeasePoll, cancellationToken);
         }
     }
@@ -161,6 +230,18 @@ public sealed class PhotoHashIndex(BlobServiceClient blobs)
             yield return [.. block];
         }
     }
+
+    /// <summary>The first <see cref="Length"/> bytes of the blob created at <see cref="CreatedOn"/> (and last rewritten as <see cref="Rewrite"/>), as lines.</summary>
+    private sealed record ReadSoFar(DateTimeOffset CreatedOn, string? Rewrite, long Length, IReadOnlyList<IndexLine> Lines)
+    {
+        public static readonly ReadSoFar Nothing = new(default, null, 0, []);
+
+        /// <summary>Whether the blob with these properties is the one read so far (and, given its length, holds nothing more).</summary>
+        public bool IsBlob(DateTimeOffset createdOn, IDictionary<string, string> metadata, long? length) =>
+            createdOn == CreatedOn && RewriteOf(metadata) == Rewrite && (length is null || length == Length);
+    }
+
+    private static string? RewriteOf(IDictionary<string, string> metadata) => metadata.TryGetValue(RewriteMetadata, out var rewrite) ? rewrite : null;
 
     private static IndexLine Parse(string line) => SolidayJson.Deserialize<IndexLine>(BinaryData.FromString(line));
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Azure;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 
 namespace Soliday.Storage;
@@ -10,10 +11,25 @@ namespace Soliday.Storage;
 /// </summary>
 public static class AppendLog
 {
+    /// <summary>Appends one line: one request, but for the log's first line, which creates it.</summary>
     public static async Task AppendLineAsync(this AppendBlobClient log, string line, CancellationToken cancellationToken = default)
     {
-        await log.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        using var block = new MemoryStream(Encoding.UTF8.GetBytes(line + "\n"));
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        try
+        {
+            await AppendAsync(log, bytes, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobNotFound)
+        {
+            // Only if still absent, so a first line appended in parallel is not wiped.
+            await log.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await AppendAsync(log, bytes, cancellationToken);
+        }
+    }
+
+    private static async Task AppendAsync(AppendBlobClient log, byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var block = new MemoryStream(bytes);
         await log.AppendBlockAsync(block, cancellationToken: cancellationToken);
     }
 

@@ -66,7 +66,7 @@ public static class SubmissionOrchestration
         (CurationSummary? Summary, PhotoRefusal? Refusal) offer;
         try
         {
-            offer = await PrepareAndOfferAsync(context, id);
+            offer = request.PrepareInOneStep ? await PrepareAndOfferAsync(context, id) : await PrepareAndOfferInThreeStepsAsync(context, id);
         }
         catch (TaskFailedException e)
         {
@@ -122,6 +122,18 @@ public static class SubmissionOrchestration
 
     /// <summary>Prepares the photos and offers the entry to curators; a refused photo ends it here, and so does a take-down (no summary, no refusal).</summary>
     private static async Task<(CurationSummary? Summary, PhotoRefusal? Refusal)> PrepareAndOfferAsync(TaskOrchestrationContext context, string id)
+    {
+        context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
+        var offered = await context.CallActivityAsync<PrepareAndOfferResult>(
+            nameof(PreparationActivities.PrepareAndOffer), new PrepareAndOfferRequest(id), StorageRetry);
+        return (offered.Summary, offered.Refusal);
+    }
+
+    /// <summary>
+    /// The same as <see cref="PrepareAndOfferAsync"/> in the three steps of workflows started before
+    /// issue 16: their history names these steps, so their replay must take them, unchanged.
+    /// </summary>
+    private static async Task<(CurationSummary? Summary, PhotoRefusal? Refusal)> PrepareAndOfferInThreeStepsAsync(TaskOrchestrationContext context, string id)
     {
         context.SetCustomStatus(new SubmissionProgress(EntryState.Processing.ToWire()));
         var begun = await context.CallActivityAsync<BeginProcessingResult>(

@@ -15,6 +15,11 @@ namespace Soliday.Workflow;
 /// </param>
 /// <param name="SourceCheckEvery">How often a published post from elsewhere is asked after at its source; null for the default.</param>
 /// <param name="MailResident">The resident asked for a receipt: send it, and the note of the outcome. Only then is a mail step called at all.</param>
+/// <param name="PrepareInOneStep">
+/// Set by every start since issue 16: the entry is prepared and offered by one step
+/// (<see cref="PreparationActivities.PrepareAndOffer"/>). Workflows started before it have the three
+/// steps it replaced in their history and no such field: they replay and go on as they were.
+/// </param>
 public sealed record SubmissionWorkflowRequest(
     string SubmissionId,
     TimeSpan DecisionTimeout,
@@ -23,7 +28,8 @@ public sealed record SubmissionWorkflowRequest(
     PublishedEntry? Published = null,
     bool CheckSourceBeforePublishing = false,
     TimeSpan? SourceCheckEvery = null,
-    bool MailResident = false);
+    bool MailResident = false,
+    bool PrepareInOneStep = false);
 
 /// <summary>A published entry the orchestration keeps following for changes, until <see cref="Until"/>.</summary>
 public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset PublishedAt, DateTime Until);

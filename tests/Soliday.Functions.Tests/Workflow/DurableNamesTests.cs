@@ -20,10 +20,12 @@ public sealed class DurableNamesTests
     [Fact]
     public void Every_activity_keeps_the_name_running_instances_call_it_by()
     {
+        // BeginProcessing, PreparePhoto and OfferForCuration: only workflows started before issue 16
+        // call them (since then PrepareAndOffer does all three), and such entries may still be waiting.
         string[] inFlight =
         [
             "ApplyChange", "BeginProcessing", "CheckSourcePost", "DiscardEntry", "NotifyResident",
-            "OfferForCuration", "PreparePhoto", "PublishEntry", "RemindCurators", "RequestErasure",
+            "OfferForCuration", "PrepareAndOffer", "PreparePhoto", "PublishEntry", "RemindCurators", "RequestErasure",
         ];
 
         Assert.Equal(inFlight, _functions.FunctionNamesWithTrigger("activityTrigger").Order());

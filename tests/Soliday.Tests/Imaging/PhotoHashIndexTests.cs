@@ -38,6 +38,30 @@ public sealed class PhotoHashIndexTests(AzuriteFixture azurite) : IClassFixture<
         Assert.Empty(await index.ReadAsync());
     }
 
+    [Fact]
+    public async Task A_process_that_read_the_index_before_sees_what_others_appended_and_cut_out_since()
+    {
+        await azurite.ResetAsync();
+        var reader = new PhotoHashIndex(azurite.Blobs);
+        var writer = new PhotoHashIndex(azurite.Blobs); // another process
+        await writer.AddAsync([Hashes("first", 0), Hashes("erased", 0)]);
+        Assert.Equal(["erased", "first"], Ids(await reader.ReadAsync()));
+
+        await writer.AddAsync([Hashes("second", 0)]);
+        var appended = await reader.ReadAsync();
+
+        // Cut out, then an entry of an id as long appended: the blob is as long as the reader knew it, and another.
+        await writer.EraseAsync("erased");
+        await writer.AddAsync([Hashes("latest", 0)]);
+        var rewritten = await reader.ReadAsync();
+
+        Assert.Equal(["erased", "first", "second"], Ids(appended));
+        Assert.Equal(["first", "latest", "second"], Ids(rewritten));
+        Assert.Equal(Sha("latest", 0), rewritten.Single(h => h.SubmissionId == "latest").Sha256);
+    }
+
+    private static string[] Ids(IEnumerable<PhotoHashes> hashes) => [.. hashes.Select(h => h.SubmissionId).Order(StringComparer.Ordinal)];
+
     private static PhotoHashes Hashes(string id, int photo) => new(id, photo, Sha(id, photo), "ffeeddccbbaa9988");
 
     private static string Sha(string id, int photo) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{id}/{photo}")));
