@@ -62,7 +62,7 @@ public static class CurationLatency
 
         Console.WriteLine();
         Console.WriteLine(DecisionSteps.Header);
-        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine("|---|---|---|---|---|---|");
         steps.ForEach(Console.WriteLine);
     }
 
