@@ -129,6 +129,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationMediaEndpoint>();
         services.AddSingleton<RemoveEntryEndpoint>();
 
+        services.AddSingleton<IndexSnapshots>();
         services.AddSingleton<TimelineIndex>();
         services.AddSingleton<PlacementStore>();
         services.AddSingleton<RecentLog>();

@@ -26,8 +26,9 @@ public static class CurationLatency
 
     public static async Task RunAsync(IReadOnlyList<int> waitingLevels, int decisions)
     {
-        await using var host = await SolidayHost.StartAsync();
+        await using var host = await SolidayHost.StartAsync(DecisionSteps.HostLogging);
         var rows = new List<string>();
+        var steps = new List<string>();
         var waiting = new Queue<string>();
         foreach (var level in waitingLevels.Order())
         {
@@ -48,7 +49,8 @@ public static class CurationLatency
             var page = await TimeReadsAsync(host.Curator, "/api/curation", PageReads);
 
             // The oldest arrivals, as a curator working down the queue takes them.
-            var decided = await MeasureDecisionsAsync(host, [.. Enumerable.Range(0, decisions).Select(_ => waiting.Dequeue())]);
+            var (decided, windows) = await MeasureDecisionsAsync(host, [.. Enumerable.Range(0, decisions).Select(_ => waiting.Dequeue())]);
+            steps.AddRange(DecisionSteps.Rows(level, host.Output, windows));
             rows.Add($"| {level} | {Median(decided):F0} ms | {Percentile(decided, 0.95):F0} ms | {decided.Max():F0} ms | {Median(queue):F0} ms | {Percentile(queue, 0.95):F0} ms | {Median(page):F0} ms | {Percentile(page, 0.95):F0} ms |");
             Console.WriteLine(rows[^1]);
         }
@@ -57,6 +59,11 @@ public static class CurationLatency
         Console.WriteLine($"| entries waiting | decision to published, median ({decisions} decisions) | p95 | slowest | queue GET, median ({QueueReads} reads) | p95 | curation page GET, median ({PageReads} reads) | p95 |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
+
+        Console.WriteLine();
+        Console.WriteLine(DecisionSteps.Header);
+        Console.WriteLine("|---|---|---|---|---|---|");
+        steps.ForEach(Console.WriteLine);
     }
 
     private static async Task<List<string>> SubmitAsync(SolidayHost host, int count)
@@ -106,24 +113,28 @@ public static class CurationLatency
     }
 
     /// <summary>One decision at a time, as a curator works: approve, then wait until it is published.</summary>
-    private static async Task<List<double>> MeasureDecisionsAsync(SolidayHost host, IReadOnlyList<string> ids)
+    private static async Task<(List<double> Latencies, List<DecisionSteps.Window> Windows)> MeasureDecisionsAsync(SolidayHost host, IReadOnlyList<string> ids)
     {
         var latencies = new List<double>();
+        var windows = new List<DecisionSteps.Window>();
         foreach (var id in ids)
         {
+            var sent = DateTime.UtcNow;
             var clock = Stopwatch.StartNew();
             using var approval = await host.Curator.PostAsync($"/api/curation/{id}/approve", null);
             approval.EnsureSuccessStatusCode();
+            var answered = sent + clock.Elapsed;
             while (await StatusAsync(host, id) != "published")
             {
                 await Task.Delay(20);
             }
 
             latencies.Add(clock.Elapsed.TotalMilliseconds);
+            windows.Add(new DecisionSteps.Window(sent, answered, sent + clock.Elapsed));
         }
 
         latencies.Sort();
-        return latencies;
+        return (latencies, windows);
     }
 
     private static async Task<string> StatusAsync(SolidayHost host, string id) =>

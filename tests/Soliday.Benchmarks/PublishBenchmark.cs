@@ -36,7 +36,8 @@ public static class PublishBenchmark
         var data = Path.Combine(Path.GetTempPath(), "soliday-bench", Guid.NewGuid().ToString("N"));
         await using var azurite = await AzuriteProcess.StartAsync(
             new AzuriteOptions { Location = data, BlobPort = 0, QueuePort = 0, TablePort = 0 }, data, _ => { }, CancellationToken.None);
-        await using var seeding = await SiteSeeding.StartAsync(azurite.ConnectionString, PublicUrl);
+        var requests = new BlobRequestLog();
+        await using var seeding = await SiteSeeding.StartAsync(azurite.ConnectionString, PublicUrl, requests);
 
         var clock = Stopwatch.StartNew();
         var mediaSets = await seeding.UploadMediaAsync(SiteSeeding.MediaPhotoCount);
@@ -49,20 +50,40 @@ public static class PublishBenchmark
 
         var publisher = seeding.Get<TimelinePublisher>();
         var times = new List<double>();
+        var made = new List<BlobRequestLog.BlobRequest>();
         for (var i = 0; i <= timed; i++)
         {
             var entry = await seeding.AddWaitingEntryAsync(SiteSeeding.BusiestHour, (i * 7) % 60, media, $"Timed publish {i}: runners at the parkrun in Brueton Park #parkrun");
+            requests.Start();
             clock.Restart();
             await publisher.PublishAsync(entry.Id, DateTimeOffset.UtcNow, decision: null);
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            var these = requests.Stop();
             if (i > 0) // the first warms up the JIT and the connections: not counted
             {
-                times.Add(clock.Elapsed.TotalMilliseconds);
+                times.Add(elapsed);
+                made.AddRange(these);
             }
         }
+
+        PrintRequests(made, timed);
 
         times.Sort();
         Console.WriteLine($"  publish: median {Percentile(times, 0.5):F0} ms, 95th percentile {Percentile(times, 0.95):F0} ms");
         return $"| {size:N0} | {inHour:N0} | {seeded.TotalSeconds:F0} s | {timed} | **{Percentile(times, 0.5):F0} ms** | {Percentile(times, 0.95):F0} ms | {times.Max():F0} ms |";
+    }
+
+    /// <summary>Per publish, by kind: how many requests, their median and slowest time, and the bytes they moved.</summary>
+    private static void PrintRequests(IReadOnlyList<BlobRequestLog.BlobRequest> made, int publishes)
+    {
+        Console.WriteLine($"  blob requests per publish: {made.Count / (double)publishes:F1}, sent {made.Sum(r => r.BytesSent) / 1024.0 / publishes:F0} KB, received {made.Sum(r => r.BytesReceived) / 1024.0 / publishes:F0} KB");
+        Console.WriteLine("  | request | per publish | median | slowest | KB sent per publish | KB received per publish |");
+        Console.WriteLine("  |---|---|---|---|---|---|");
+        foreach (var kind in made.GroupBy(r => r.Kind).OrderByDescending(g => g.Sum(r => r.Milliseconds)))
+        {
+            var ms = kind.Select(r => r.Milliseconds).Order().ToList();
+            Console.WriteLine($"  | {kind.Key} | {kind.Count() / (double)publishes:F1} | {Percentile(ms, 0.5):F0} ms | {ms.Max():F0} ms | {kind.Sum(r => r.BytesSent) / 1024.0 / publishes:F1} | {kind.Sum(r => r.BytesReceived) / 1024.0 / publishes:F1} |");
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -42,7 +42,8 @@ public sealed class SiteSeeding : IAsyncDisposable
     public static int BusiestHour => Array.IndexOf(HourWeights, HourWeights.Max());
 
     /// <summary>Soliday's services on an existing storage account, the day's site made as at start.</summary>
-    public static async Task<SiteSeeding> StartAsync(string connectionString, string publicUrl)
+    /// <param name="requests">When given, sees every blob request the app's services make (what a publish is made of).</param>
+    public static async Task<SiteSeeding> StartAsync(string connectionString, string publicUrl, BlobRequestLog? requests = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -54,14 +55,21 @@ public sealed class SiteSeeding : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddSoliday()
-            .BuildServiceProvider();
-        foreach (var setup in services.GetServices<IHostedService>().OfType<StorageSetup>())
+            .AddSoliday();
+        if (requests is not null)
+        {
+            var options = new BlobClientOptions();
+            options.AddPolicy(requests, Azure.Core.HttpPipelinePosition.PerRetry);
+            services.AddSingleton(new BlobServiceClient(connectionString, options)); // the last one registered is the one the services get
+        }
+
+        var provider = services.BuildServiceProvider();
+        foreach (var setup in provider.GetServices<IHostedService>().OfType<StorageSetup>())
         {
             await setup.StartAsync(CancellationToken.None);
         }
 
-        return new SiteSeeding(services);
+        return new SiteSeeding(provider);
     }
 
     /// <summary>

@@ -40,11 +40,26 @@ public sealed class RecentLog(BlobServiceClient blobs, TimelineIndex index, IOpt
     public async Task<long> AppendAsync(RecentRecord record, CancellationToken cancellationToken = default)
     {
         var log = Log;
-        await log.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var line = SolidayJson.Serialize(record).ToArray().Append((byte)'\n').ToArray();
-        using var block = new MemoryStream(line);
-        var appended = (await log.AppendBlockAsync(block, cancellationToken: cancellationToken)).Value;
+        BlobAppendInfo appended;
+        try
+        {
+            appended = await AppendLineAsync(log, line, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // The day's first line: the log is made then, not checked for before every append (a round trip on each publish's way).
+            await log.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            appended = await AppendLineAsync(log, line, cancellationToken);
+        }
+
         return long.Parse(appended.BlobAppendOffset, System.Globalization.CultureInfo.InvariantCulture) + line.Length;
+    }
+
+    private static async Task<BlobAppendInfo> AppendLineAsync(AppendBlobClient log, byte[] line, CancellationToken cancellationToken)
+    {
+        using var block = new MemoryStream(line);
+        return (await log.AppendBlockAsync(block, cancellationToken: cancellationToken)).Value;
     }
 
     /// <summary>

@@ -123,12 +123,21 @@ public sealed class SiteWriter(
     /// </summary>
     private static string HourPageVersionKey(int hour) => $"g{DayReader.VersionKey(hour)}";
 
-    private Task RenderFeedsAsync(long includingLength, CancellationToken cancellationToken) => Task.WhenAll(
-        RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, includingLength, files.Feeds.AtomAsync, cancellationToken),
-        RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, includingLength, files.Feeds.JsonFeedAsync, cancellationToken));
+    /// <summary>Both feeds, made from one read of the log's tail and the hours it names (each feed reading its own doubled the reads).</summary>
+    private Task RenderFeedsAsync(long includingLength, CancellationToken cancellationToken)
+    {
+        var latest = new Lazy<Task<RecentIndex>>(() => recent.ReadAsync(OpenData.Feeds.Shown, cancellationToken));
+        return Task.WhenAll(
+            RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, includingLength, latest, files.Feeds.AtomAsync, cancellationToken),
+            RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, includingLength, latest, files.Feeds.JsonFeedAsync, cancellationToken));
+    }
 
-    /// <summary>A feed from the log's tail, unless one made from at least <paramref name="includingLength"/> of the log is there.</summary>
-    private Task RenderFeedAsync(string path, string contentType, long includingLength, Func<RecentIndex, Task<string>> render, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// A feed from the log's tail, unless one made from at least <paramref name="includingLength"/> of
+    /// the log is there. The tail is read once the first feed's version is known, so it is never older
+    /// than that one; the other feed may have been written from a later read meanwhile, and then keeps it.
+    /// </summary>
+    private Task RenderFeedAsync(string path, string contentType, long includingLength, Lazy<Task<RecentIndex>> tail, Func<RecentIndex, Task<string>> render, CancellationToken cancellationToken) =>
         Site.GetBlobClient(path).WriteAsync(SiteContent.Changing(contentType), async recorded =>
         {
             if (recorded.Includes(RecentVersionKey, includingLength))
@@ -136,7 +145,12 @@ public sealed class SiteWriter(
                 return null;
             }
 
-            var latest = await recent.ReadAsync(OpenData.Feeds.Shown, cancellationToken); // read after the feed's version: never older
+            var latest = await tail.Value;
+            if (recorded.Includes(RecentVersionKey, latest.Version))
+            {
+                return null; // made from this read of the log or a later one already
+            }
+
             return new VersionedContent(BinaryData.FromString(await render(latest)), new Dictionary<string, long> { [RecentVersionKey] = latest.Version });
         }, cancellationToken: cancellationToken);
 

@@ -13,7 +13,7 @@ public sealed record IndexUpdate<T>(T Before, T After, bool Changed);
 /// publishers never lose each other's entries, and a publish touches its own hour and tags, not
 /// the whole day. Every change raises the index's version, which the pages made from it record.
 /// </summary>
-public sealed class TimelineIndex(BlobServiceClient blobs)
+public sealed class TimelineIndex(BlobServiceClient blobs, IndexSnapshots snapshots)
 {
     private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageLayout.Timeline);
 
@@ -73,24 +73,29 @@ public sealed class TimelineIndex(BlobServiceClient blobs)
     public Task SeedAsync<T>(string blobName, T index, CancellationToken cancellationToken = default) =>
         Container.GetBlobClient(blobName).UploadAsync(SolidayJson.Serialize(index), overwrite: true, cancellationToken);
 
-    private async Task<T> ReadAsync<T>(string name, T empty, CancellationToken cancellationToken) =>
-        await Container.GetBlobClient(name).ReadAsync(cancellationToken) is { } found ? SolidayJson.Deserialize<T>(found.Content) : empty;
+    private async Task<HourIndex> ReadAsync(string name, HourIndex empty, CancellationToken cancellationToken) =>
+        await snapshots.ReadAsync(Container.GetBlobClient(name), cancellationToken) is { } found ? found.Index : empty;
 
     private Task<IndexUpdate<HourIndex>> UpdateAsync(string name, HourIndex empty, Func<HourIndex, HourIndex> change, CancellationToken cancellationToken)
     {
         var blob = Container.GetBlobClient(name);
         return OptimisticConcurrency.RetryAsync($"Updating the index {name}", async () =>
         {
-            var read = await blob.ReadAsync(cancellationToken);
-            var current = read is { } found ? SolidayJson.Deserialize<HourIndex>(found.Content) : empty;
+            var read = await snapshots.ReadAsync(blob, cancellationToken);
+            var current = read?.Index ?? empty;
             var changed = change(current) with { Version = current.Version + 1 };
             if (changed.Entries.SequenceEqual(current.Entries))
             {
                 return (true, new IndexUpdate<HourIndex>(current, current, Changed: false)); // nothing to write
             }
 
-            var written = await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken);
-            return (written, new IndexUpdate<HourIndex>(current, changed, Changed: true));
+            if (await blob.TryReplaceAsync(SolidayJson.Serialize(changed), BlobWrites.Json, read?.ETag, cancellationToken) is not { } written)
+            {
+                return (false, new IndexUpdate<HourIndex>(current, changed, Changed: true)); // someone else wrote first: read again
+            }
+
+            snapshots.Remember(name, written, changed);
+            return (true, new IndexUpdate<HourIndex>(current, changed, Changed: true));
         }, cancellationToken);
     }
 }

@@ -34,9 +34,11 @@ public sealed class TimelinePublisher(
     /// <param name="changedAt">When a curator's change after publication was made (orchestration clock); null for the first publish.</param>
     public async Task<int?> PublishAsync(string submissionId, DateTimeOffset publishedAt, CuratorDecisionRecord? decision, DateTimeOffset? changedAt = null)
     {
+        var placedBefore = placements.FindAsync(Day, submissionId); // read alongside the entry and its media, which it does not depend on
         var entry = await entries.GetAsync(submissionId);
         if (entry.State.IsErased())
         {
+            await placedBefore;
             return null; // its sender took it down first
         }
 
@@ -46,6 +48,7 @@ public sealed class TimelinePublisher(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
+            await placedBefore;
             if (await IsErasedAsync(entry.Id))
             {
                 return null; // taken down while this ran: its renditions are gone
@@ -56,7 +59,7 @@ public sealed class TimelinePublisher(
 
         var published = ToTimelineEntry(entry, publishedAt, changedAt);
         var hour = TimeZoneInfo.ConvertTime(published.PlacedAt, soliday.Value.Zone).Hour;
-        var before = await placements.FindAsync(Day, entry.Id);
+        var before = await placedBefore;
         var placement = EntryPlacement.Of(published, hour);
         if (before is not null && before.Hour != hour)
         {
