@@ -106,7 +106,10 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CuratorAuthenticator>();
         services.AddSingleton<CuratorTokenThrottle>();
         services.AddSingleton<CurationBoard>();
+        services.AddSingleton<BoardCountsBlob>();
         services.AddSingleton<WaitingIndex>();
+        services.AddSingleton<DecidedIndex>();
+        services.AddSingleton<DecidedBoard>();
         services.AddSingleton<WaitingBoard>();
         services.AddSingleton<WaitingBoardFill>();
         services.AddSingleton<EntryTagger>();
@@ -119,6 +122,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationPageEndpoint>();
         services.AddSingleton<CuratorSignInEndpoint>();
         services.AddSingleton<CurationQueueEndpoint>();
+        services.AddSingleton<CurationCountsEndpoint>();
         services.AddSingleton<CurationDecisionEndpoint>();
         services.AddSingleton<BulkDecisionEndpoint>();
         services.AddSingleton<EditEntryFormEndpoint>();
