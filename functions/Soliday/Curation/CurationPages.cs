@@ -39,7 +39,7 @@ public sealed class CurationPages(
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         await fill.EnsureAsync(() => board.ReadAsync(durable, cancellationToken), cancellationToken);
-        var (page, start) = await ReadPageAsync(place, cancellationToken);
+        var (page, start) = await ReadPageAsync(place, durable, cancellationToken);
         var view = new CurationView(
             curator,
             page.Entries,
@@ -65,11 +65,11 @@ public sealed class CurationPages(
     /// The page the place names. A continuation the index does not know (an old or edited link)
     /// shows the first page rather than an error: the curator is on the board either way.
     /// </summary>
-    private async Task<(WaitingBoardPage Page, string? Start)> ReadPageAsync(BoardPlace place, CancellationToken cancellationToken)
+    private async Task<(WaitingBoardPage Page, string? Start)> ReadPageAsync(BoardPlace place, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         Task<WaitingBoardPage?> Read(string? continuation) => BoardQuery.ShowsWaiting(place.Filter)
             ? waiting.ReadAsync(place.Filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, cancellationToken)
-            : decided.ReadAsync(place.Filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, cancellationToken);
+            : decided.ReadAsync(place.Filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, durable, cancellationToken);
 
         return await Read(place.Continuation) is { } page ? (page, place.Continuation) : ((await Read(null))!, null);
     }
@@ -99,7 +99,7 @@ public sealed class CurationPages(
     /// <summary>A refused action: back on the board with the reason for a browser, problem details for the API.</summary>
     public async Task<IResult> RefusedAsync(HttpRequest request, DurableTaskClient durable, Curator curator, CurationInput input, DecisionRefusal refusal, string? id = null) =>
         request.PrefersHtml()
-            ? await BoardAsync(request, durable, curator, BoardPlace.Of(input.Return) with { ProblemCard = SubmissionId.IsValid(id) ? id : null }, $"{refusal.Title}. {refusal.Detail}", refusal.StatusCode)
+            ? await BoardAsync(request, durable, curator, BoardPlace.Of(input.Return) with { ProblemCard = SubmissionId.IsValid(id) ? id : null }, $"{refusal.Title.TrimEnd('.')}. {refusal.Detail}", refusal.StatusCode)
             : Problems.Of(refusal.StatusCode, refusal.Title, refusal.Detail, refusal.CurrentState is null ? null : $"state:{refusal.CurrentState}",
                 refusal.StatusCode == 400 ? new Dictionary<string, string> { ["reason"] = refusal.Detail } : null);
 

@@ -68,7 +68,7 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
         var continuation = BoardQuery.Continuation(request.Query);
         var page = BoardQuery.ContinuationTooLong(request.Query) ? null
             : BoardQuery.ShowsWaiting(filter) ? await waiting.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted)
-            : await decided.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted);
+            : await decided.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, durable, request.HttpContext.RequestAborted);
         if (page is null)
         {
             return Problems.Of(400, "This page of the queue cannot be found", "The continuation is not one this queue handed out. Start again from the first page.", "bad-continuation");

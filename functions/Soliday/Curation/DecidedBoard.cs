@@ -1,3 +1,4 @@
+using Microsoft.DurableTask.Client;
 using Soliday.Entries;
 using Soliday.Storage;
 
@@ -8,9 +9,10 @@ public sealed record DecisionNote(string SubmissionId, string Action, string Cur
 
 /// <summary>
 /// The curators' recent decisions, newest first, from the <see cref="DecidedIndex"/>: each shown as
-/// its entry now stands (read from its record, one read a card, so a page costs the same however
-/// many were decided). An approved entry not on the timeline yet is "publishing"; an erased one is
-/// left out, as nothing of it is kept to show.
+/// its entry now stands, from its orchestration's status (which holds what the workflow adds, such
+/// as a change that did not reach the site) or, once that is purged, its record: two reads a card,
+/// so a page costs the same however many were decided. An approved entry not on the timeline yet is
+/// "publishing"; an erased one is left out, as nothing of it is kept to show.
 /// </summary>
 public sealed class DecidedBoard(DecidedIndex index, EntryStore entries)
 {
@@ -27,22 +29,33 @@ public sealed class DecidedBoard(DecidedIndex index, EntryStore entries)
     }
 
     /// <summary>A page of recent decisions the filter shows; null for a continuation the index does not know.</summary>
-    public async Task<WaitingBoardPage?> ReadAsync(BoardFilter filter, string? continuation, int pageSize, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public async Task<WaitingBoardPage?> ReadAsync(BoardFilter filter, string? continuation, int pageSize, TimeZoneInfo zone, DurableTaskClient durable, CancellationToken cancellationToken)
     {
         if (await index.ReadPageAsync(continuation, pageSize, cancellationToken) is not { } page)
         {
             return null;
         }
 
-        var notes = page.Notes.Select(SolidayJson.Deserialize<DecisionNote>).ToList();
-        var records = await Task.WhenAll(notes.Select(n => entries.FindAsync(n.SubmissionId, cancellationToken)));
-        var shown = notes.Zip(records)
-            .Where(pair => pair.Second is { } record && !record.State.IsErased())
-            .Select(pair => new BoardEntry(pair.First.SubmissionId, StateOf(pair.Second!, pair.First), CurationSummary.From(pair.Second!)) { Decision = pair.First });
+        var shown = await Task.WhenAll(page.Notes.Select(SolidayJson.Deserialize<DecisionNote>).Select(note => AsItStandsAsync(note, durable, cancellationToken)));
         var state = filter.State == Decided ? null : filter.State;
-        return new WaitingBoardPage([.. CurationBoard.Matching(shown, filter with { State = state }, zone)], page.Continuation);
+        return new WaitingBoardPage([.. CurationBoard.Matching(shown.OfType<BoardEntry>(), filter with { State = state }, zone)], page.Continuation);
     }
 
-    private static string StateOf(Entry record, DecisionNote note) =>
-        record.State is EntryState.AwaitingCuration or EntryState.Processing && note.Action == "approve" ? Publishing : record.State.ToWire();
+    private async Task<BoardEntry?> AsItStandsAsync(DecisionNote note, DurableTaskClient durable, CancellationToken cancellationToken)
+    {
+        var instanceRead = durable.GetInstanceAsync(EntryWorkflow.InstanceId(note.SubmissionId), getInputsAndOutputs: true, cancellationToken);
+        var recordRead = entries.FindAsync(note.SubmissionId, cancellationToken);
+        await Task.WhenAll(instanceRead, recordRead);
+        if (await recordRead is not { } record || record.State.IsErased())
+        {
+            return null;
+        }
+
+        var running = await instanceRead;
+        var progress = running?.ReadCustomStatusAs<SubmissionProgress>();
+        var state = record.State is EntryState.AwaitingCuration or EntryState.Processing && note.Action == "approve" ? Publishing
+            : running?.RuntimeStatus == OrchestrationRuntimeStatus.Failed ? EntryState.Failed.ToWire()
+            : record.State.ToWire();
+        return new BoardEntry(note.SubmissionId, state, progress?.Curation ?? CurationSummary.From(record)) { Decision = note };
+    }
 }
