@@ -41,8 +41,14 @@ public sealed class CurationPlaceInBrowserTests(BrowserFixture browser) : IClass
         // The decision is on the list of recent decisions, publishing or (a moment later) published, under the curator's name.
         await page.GotoAsync("/api/curation?state=decided");
         await Assertions.Expect(page.Locator($"#c-{ids[1]} .state")).ToHaveTextAsync(new Regex("^(Publishing|Published)$"));
-        await Assertions.Expect(page.Locator($"#c-{ids[1]} .meta")).ToContainTextAsync("approved by");
+        await Assertions.Expect(page.Locator($"#c-{ids[1]} .decision")).ToContainTextAsync($"approved by {Soliday.Curation.CurationOptions.LocalCuratorName}");
         await host.Http.WaitForStatusAsync(ids[1], "published");
+
+        // A refusal is said beside its card, and the page stays accessible with it.
+        await page.GotoAsync("/api/curation");
+        await page.Locator($"#c-{ids[0]}").GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"#p-{ids[0]}")).ToHaveTextAsync(new Regex("^A reason is needed\\. Say in a few kind words"));
+        await page.AssertAccessibleAsync();
     }
 
     [Fact]
@@ -61,7 +67,6 @@ public sealed class CurationPlaceInBrowserTests(BrowserFixture browser) : IClass
         await page.Locator($"#c-{first}").GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
         await Assertions.Expect(page.Locator($"#p-{first}")).ToContainTextAsync("A reason is needed");
         await Assertions.Expect(page.Locator($"#reason-{first}")).ToHaveAttributeAsync("aria-describedby", $"p-{first}");
-        await page.AssertAccessibleAsync();
 
         // Approve the first: back at the second card.
         await page.Locator($"#c-{first}").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
@@ -142,7 +147,7 @@ public sealed class CurationPlaceInBrowserTests(BrowserFixture browser) : IClass
         foreach (var image in await card.Locator(".compare img").AllAsync())
         {
             await image.ScrollIntoViewIfNeededAsync();
-            Assert.True(await image.LoadedImageWidthAsync() >= 480, "each photo of the pair is shown large");
+            Assert.True(await LoadedWidthAsync(image) >= 480, "each photo of the pair is shown large");
         }
 
         await Assertions.Expect(card.Locator(".private")).ToContainTextAsync("The same red bus, sent again");
@@ -161,7 +166,7 @@ public sealed class CurationPlaceInBrowserTests(BrowserFixture browser) : IClass
         await page.Locator($"#c-{repeat}").FocusAsync();
         await page.Keyboard.PressAsync("o");
         await Assertions.Expect(page.Locator("dialog.photo-dialog")).ToBeVisibleAsync();
-        Assert.True(await page.Locator("dialog.photo-dialog img").LoadedImageWidthAsync() >= 480);
+        Assert.True(await LoadedWidthAsync(page.Locator("dialog.photo-dialog img")) >= 480);
         await page.AssertAccessibleAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("dialog.photo-dialog")).ToBeHiddenAsync();
@@ -169,6 +174,13 @@ public sealed class CurationPlaceInBrowserTests(BrowserFixture browser) : IClass
         // The address is the curators' alone: not on the public status page.
         var status = await host.Http.PublicStatusAsync(repeat);
         Assert.DoesNotContain("resident@example.org", status.ToJsonString());
+    }
+
+    /// <summary>The image's decoded width once it has loaded (a wait that gives up, unlike a promise that may never settle).</summary>
+    private static async Task<int> LoadedWidthAsync(ILocator image)
+    {
+        await Assertions.Expect(image).ToHaveJSPropertyAsync("complete", true, new() { Timeout = 15_000 });
+        return await image.EvaluateAsync<int>("img => img.naturalWidth");
     }
 
     private static async Task SignInAsync(IPage page, SolidayHost host)
