@@ -68,7 +68,7 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
-    public async Task Bulk_approval_and_rejection_on_the_page_move_the_counts_and_the_hour_chart_counts_every_entry()
+    public async Task Bulk_approval_and_rejection_on_the_page_move_the_counts_and_the_hour_chart_and_list_the_decisions_newest_first()
     {
         await using var host = await SolidayHost.StartAsync();
         var ids = new[]
