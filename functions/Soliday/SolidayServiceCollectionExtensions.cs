@@ -110,7 +110,10 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CuratorAuthenticator>();
         services.AddSingleton<CuratorTokenThrottle>();
         services.AddSingleton<CurationBoard>();
+        services.AddSingleton<BoardCountsBlob>();
         services.AddSingleton<WaitingIndex>();
+        services.AddSingleton<DecidedIndex>();
+        services.AddSingleton<DecidedBoard>();
         services.AddSingleton<WaitingBoard>();
         services.AddSingleton<WaitingBoardFill>();
         services.AddSingleton<EntryTagger>();
@@ -123,6 +126,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CurationPageEndpoint>();
         services.AddSingleton<CuratorSignInEndpoint>();
         services.AddSingleton<CurationQueueEndpoint>();
+        services.AddSingleton<CurationCountsEndpoint>();
         services.AddSingleton<CurationDecisionEndpoint>();
         services.AddSingleton<BulkDecisionEndpoint>();
         services.AddSingleton<EditEntryFormEndpoint>();

@@ -8,7 +8,7 @@ namespace Soliday.Benchmarks;
 
 /// <summary>
 /// What a curator waits for, as the queue grows, on one host in one run: the queue's first page
-/// (<c>GET /api/curation/queue</c>), the curation page itself, and an approval reaching the public
+/// (<c>GET /api/curation/queue</c>), the curation page itself and the counts it polls, and an approval reaching the public
 /// site (from the POST of the decision to the entry's status saying "published", which is written
 /// after the day page). At each level the queue is filled until that many entries wait after the
 /// timed decisions, so every row is measured with its number waiting.
@@ -47,17 +47,18 @@ public static class CurationLatency
 
             var queue = await TimeReadsAsync(host.Curator, "/api/curation/queue", QueueReads);
             var page = await TimeReadsAsync(host.Curator, "/api/curation", PageReads);
+            var counts = await TimeReadsAsync(host.Curator, "/api/curation/counts", QueueReads);
 
             // The oldest arrivals, as a curator working down the queue takes them.
             var (decided, windows) = await MeasureDecisionsAsync(host, [.. Enumerable.Range(0, decisions).Select(_ => waiting.Dequeue())]);
             steps.AddRange(DecisionSteps.Rows(level, host.Output, windows));
-            rows.Add($"| {level} | {Median(decided):F0} ms | {Percentile(decided, 0.95):F0} ms | {decided.Max():F0} ms | {Median(queue):F0} ms | {Percentile(queue, 0.95):F0} ms | {Median(page):F0} ms | {Percentile(page, 0.95):F0} ms |");
+            rows.Add($"| {level} | {Median(decided):F0} ms | {Percentile(decided, 0.95):F0} ms | {decided.Max():F0} ms | {Median(queue):F0} ms | {Percentile(queue, 0.95):F0} ms | {Median(page):F0} ms | {Percentile(page, 0.95):F0} ms | {Percentile(counts, 0.95):F0} ms |");
             Console.WriteLine(rows[^1]);
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| entries waiting | decision to published, median ({decisions} decisions) | p95 | slowest | queue GET, median ({QueueReads} reads) | p95 | curation page GET, median ({PageReads} reads) | p95 |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| entries waiting | decision to published, median ({decisions} decisions) | p95 | slowest | queue GET, median ({QueueReads} reads) | p95 | curation page GET, median ({PageReads} reads) | p95 | counts poll GET, p95 ({QueueReads} reads) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
 
         Console.WriteLine();

@@ -13,6 +13,7 @@ public sealed class CurationFunctions(
     CurationPageEndpoint page,
     CuratorSignInEndpoint signIn,
     CurationQueueEndpoint queue,
+    CurationCountsEndpoint counts,
     CurationDecisionEndpoint decision,
     BulkDecisionEndpoint bulk,
     EditEntryFormEndpoint editForm,
@@ -45,6 +46,11 @@ public sealed class CurationFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationQueue)] HttpRequest request,
         [DurableClient] DurableTaskClient durable) =>
         queue.Queue(request, durable).AsAction();
+
+    [Function("CurationCounts")]
+    public Task<IActionResult> Counts(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.CurationCounts)] HttpRequest request) =>
+        counts.Counts(request).AsAction();
 
     [Function("CurationApprove")]
     public Task<IActionResult> Approve(

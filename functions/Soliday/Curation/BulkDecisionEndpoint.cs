@@ -53,8 +53,8 @@ public sealed class BulkDecisionEndpoint(CuratorAuthenticator authenticator, Cur
         if (request.PrefersHtml())
         {
             return refused.Count == 0
-                ? new SeeOtherResult(Routes.CurationUrl(BoardQuery.WithNotice(input.Return, $"notice={(action == CurationAction.Approve ? "approved" : "rejected")}&count={done}")))
-                : await pages.BoardAsync(request, durable, curator, BoardQuery.ReturnFilter(input.Return), $"{done} done. Not done: {string.Join(" ", refused)}", StatusCodes.Status409Conflict);
+                ? new SeeOtherResult(BoardQuery.AfterAction(input.Return, $"notice={(action == CurationAction.Approve ? "approved" : "rejected")}&count={done}", nextCard: null))
+                : await pages.BoardAsync(request, durable, curator, BoardPlace.Of(input.Return), $"{done} done. Not done: {string.Join(" ", refused)}", StatusCodes.Status409Conflict);
         }
 
         return Results.Json(new { done, refused }, SolidayJson.Options, statusCode: refused.Count == 0 ? StatusCodes.Status202Accepted : StatusCodes.Status207MultiStatus);

@@ -5,10 +5,14 @@ using Soliday.Submissions;
 namespace Soliday.Curation;
 
 /// <summary>An entry as the curation page lists it: its state and, once prepared, its summary.</summary>
-public sealed record BoardEntry(string SubmissionId, string State, CurationSummary? Summary);
+public sealed record BoardEntry(string SubmissionId, string State, CurationSummary? Summary)
+{
+    /// <summary>Who decided it and how, on the list of recent decisions.</summary>
+    public DecisionNote? Decision { get; init; }
+}
 
-/// <summary>What curators filter the board by; null shows all.</summary>
-public sealed record BoardFilter(string? State, int? Hour, string? Source, string? Flag)
+/// <summary>What curators filter the board by (null shows all), and whether the newest arrivals come first.</summary>
+public sealed record BoardFilter(string? State, int? Hour, string? Source, string? Flag, bool NewestFirst = false)
 {
     public static BoardFilter Waiting { get; } = new(EntryState.AwaitingCuration.ToWire(), null, null, null);
 }

@@ -59,7 +59,7 @@ public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator,
 
         if (action == CurationAction.Reject && ReasonProblem(input.Reason) is { } problem)
         {
-            return await pages.RefusedAsync(request, durable, curator, input, problem);
+            return await pages.RefusedAsync(request, durable, curator, input, problem, id);
         }
 
         if (action == CurationAction.Feature && input.Featured == false)
@@ -67,20 +67,27 @@ public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator,
             action = CurationAction.Unfeature;
         }
 
-        var before = request.PrefersHtml() ? await CustomStatusAsync(durable, id, request.HttpContext.RequestAborted) : null;
+        // An approval or rejection takes the card off the board before it answers; an edit or
+        // featuring is written to the card by the workflow, so the page waits for that.
+        var waitsForTheWorkflow = request.PrefersHtml() && action is not (CurationAction.Approve or CurationAction.Reject);
+        var before = waitsForTheWorkflow ? await CustomStatusAsync(durable, id, request.HttpContext.RequestAborted) : null;
         var refusal = await decisions.DecideAsync(id, DecisionOf(action, curator, input, clock.GetUtcNow()), durable, request.HttpContext.RequestAborted);
         if (refusal is not null)
         {
-            return await pages.RefusedAsync(request, durable, curator, input, refusal);
+            return await pages.RefusedAsync(request, durable, curator, input, refusal, id);
         }
 
         var verb = action.ToString().ToLowerInvariant();
         if (request.PrefersHtml())
         {
-            // The page that follows is read from the orchestration: give it a moment to take the
-            // action in, so the curator does not see the entry still waiting and decide it twice.
-            await WaitForTheBoardAsync(durable, id, before, request.HttpContext.RequestAborted);
-            return new SeeOtherResult(Routes.CurationUrl(BoardQuery.WithNotice(input.Return, $"notice={verb}&subject={id}")));
+            if (waitsForTheWorkflow)
+            {
+                await WaitForTheBoardAsync(durable, id, before, request.HttpContext.RequestAborted);
+            }
+
+            // Back to the same page, at the card after this one (this one stays for an edit or featuring).
+            var next = action is CurationAction.Approve or CurationAction.Reject ? input.Next : id;
+            return new SeeOtherResult(BoardQuery.AfterAction(input.Return, $"notice={verb}&subject={id}", next));
         }
 
         return Results.Json(new DecisionAccepted(id, verb, Routes.SubmissionStatusUrl(id)), SolidayJson.Options, statusCode: StatusCodes.Status202Accepted);

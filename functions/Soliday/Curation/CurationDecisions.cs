@@ -27,6 +27,7 @@ public sealed class CurationDecisions(
     AuditLog audit,
     ISubmissionWorkflows workflows,
     WaitingBoard board,
+    DecidedBoard decided,
     IOptions<SolidayOptions> soliday,
     ILogger<CurationDecisions> logger)
 {
@@ -107,6 +108,7 @@ public sealed class CurationDecisions(
         if (decision.Action is CurationAction.Approve or CurationAction.Reject)
         {
             await board.RemoveAsync(entry, cancellationToken); // decided: off the board now, not when the workflow gets to it
+            await decided.RecordAsync(id, decision, cancellationToken);
         }
 
         logger.LogInformation("Submission {SubmissionId}: {Action} by {Curator}", id, decision.Action, decision.Curator);

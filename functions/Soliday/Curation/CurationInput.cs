@@ -5,7 +5,8 @@ namespace Soliday.Curation;
 
 /// <summary>
 /// What a curator sent with an action, from the curation page's form or from a JSON client, in one
-/// shape. Fields that do not apply to an action are simply left empty.
+/// shape. Fields that do not apply to an action are simply left empty. <c>next</c> is the card
+/// after this one on the page: where the curator is brought back to.
 /// </summary>
 public sealed record CurationInput(
     string? Reason = null,
@@ -17,7 +18,8 @@ public sealed record CurationInput(
     IReadOnlyList<string>? Ids = null,
     string? Action = null,
     string? FormToken = null,
-    string? Return = null)
+    string? Return = null,
+    string? Next = null)
 {
     public const int MaxReasonLength = 500;
 
@@ -41,7 +43,8 @@ public sealed record CurationInput(
                 Ids: [.. form["ids"].OfType<string>()],
                 Action: Field("action"),
                 FormToken: Field("form-token"),
-                Return: Field("return"));
+                Return: Field("return"),
+                Next: CardField("next"));
         }
 
         if (request.ContentLength is 0 or null && !request.Headers.ContainsKey("Transfer-Encoding"))

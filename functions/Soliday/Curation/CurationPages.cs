@@ -19,7 +19,10 @@ namespace Soliday.Curation;
 public sealed class CurationPages(
     CurationBoard board,
     WaitingBoard waiting,
+    DecidedBoard decided,
     WaitingBoardFill fill,
+    BoardCountsBlob counts,
+    EntryStore entries,
     FormTokens formTokens,
     PoisonedPosts poisoned,
     BlueskyCheckpoints bluesky,
@@ -27,46 +30,76 @@ public sealed class CurationPages(
     IOptions<SolidayOptions> soliday,
     IOptions<CurationOptions> curation)
 {
-    public async Task<IResult> BoardAsync(HttpRequest request, DurableTaskClient durable, Curator curator, BoardFilter filter, string? notice, int status)
+    /// <summary>
+    /// One page of the board: the waiting entries or the recent decisions, from their indexes, with
+    /// the counts from their blob. Nothing here lists the durable engine's instances (only the
+    /// one-time fill of an index made after entries were already waiting does).
+    /// </summary>
+    public async Task<IResult> BoardAsync(HttpRequest request, DurableTaskClient durable, Curator curator, BoardPlace place, string? notice, int status)
     {
-        var everything = await board.ReadAsync(durable, request.HttpContext.RequestAborted);
-        await fill.EnsureAsync(() => Task.FromResult(everything), request.HttpContext.RequestAborted);
-        var page = BoardQuery.ShowsWaiting(filter) ? await ReadWaitingAsync(request, filter) : null;
+        var cancellationToken = request.HttpContext.RequestAborted;
+        await fill.EnsureAsync(() => board.ReadAsync(durable, cancellationToken), cancellationToken);
+        var (page, start) = await ReadPageAsync(place, durable, cancellationToken);
         var view = new CurationView(
             curator,
-            page?.Entries ?? CurationBoard.Filter(everything, filter, soliday.Value.Zone),
-            everything,
-            filter,
+            page.Entries,
+            await counts.ReadAsync(cancellationToken),
+            place.Filter,
             IssueFormToken(request),
             notice,
-            BoardQuery.ReturnQuery(filter),
+            BoardQuery.PlaceQuery(place.Filter, start),
             soliday.Value,
-            await poisoned.ReadAsync(request.HttpContext.RequestAborted))
+            await poisoned.ReadAsync(cancellationToken))
         {
-            IntakeProblems = await bluesky.CurrentRefusalAsync(request.HttpContext.RequestAborted) is { } refusal ? [BlueskyCheckpoints.ForCurators(refusal)] : [],
-            NextPageQuery = page?.Continuation is { } next ? BoardQuery.NextPageQuery(filter, next) : null,
+            IntakeProblems = await bluesky.CurrentRefusalAsync(cancellationToken) is { } refusal ? [BlueskyCheckpoints.ForCurators(refusal)] : [],
+            NextPageQuery = page.Continuation is { } next ? BoardQuery.NextPageQuery(place.Filter, next) : null,
+            IsFirstPage = start is null,
+            ProblemCard = place.ProblemCard,
+            SelectAll = place.SelectAll,
+            Originals = await OriginalsAsync(page.Entries, cancellationToken),
         };
         return new HtmlPage(await pages.RenderAsync<CurationPage, CurationView>(view), status);
     }
 
     /// <summary>
-    /// The page of waiting entries the query names. A continuation the index does not know (an old
-    /// or edited link) shows the first page rather than an error: the curator is on the board either way.
+    /// The page the place names. A continuation the index does not know (an old or edited link)
+    /// shows the first page rather than an error: the curator is on the board either way.
     /// </summary>
-    private async Task<WaitingBoardPage> ReadWaitingAsync(HttpRequest request, BoardFilter filter)
+    private async Task<(WaitingBoardPage Page, string? Start)> ReadPageAsync(BoardPlace place, DurableTaskClient durable, CancellationToken cancellationToken)
     {
-        var continuation = BoardQuery.Continuation(request.Query) is { Length: <= BoardQuery.MaxContinuationLength } c ? c : null;
-        return await waiting.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted)
-            ?? (await waiting.ReadAsync(filter, null, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted))!;
+        Task<WaitingBoardPage?> Read(string? continuation) => BoardQuery.ShowsWaiting(place.Filter)
+            ? waiting.ReadAsync(place.Filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, cancellationToken)
+            : decided.ReadAsync(place.Filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, durable, cancellationToken);
+
+        return await Read(place.Continuation) is { } page ? (page, place.Continuation) : ((await Read(null))!, null);
+    }
+
+    /// <summary>The entries the page's duplicates repeat, read from their records (at most one read a card).</summary>
+    private async Task<IReadOnlyDictionary<string, CurationSummary>> OriginalsAsync(IReadOnlyList<BoardEntry> shown, CancellationToken cancellationToken)
+    {
+        var originals = new Dictionary<string, CurationSummary>();
+        foreach (var entry in shown)
+        {
+            var repeated = entry.Summary?.Flags
+                .Where(f => f.Code is FlagCodes.ExactDuplicate or FlagCodes.NearDuplicate)
+                .Select(f => f.Link?.Split('/').LastOrDefault())
+                .FirstOrDefault(SubmissionId.IsValid);
+            if (repeated is not null && await entries.FindAsync(repeated, cancellationToken) is { } record && !record.State.IsErased())
+            {
+                originals[entry.SubmissionId] = CurationSummary.From(record);
+            }
+        }
+
+        return originals;
     }
 
     public async Task<IResult> SignInAsync(HttpRequest request, string? error, int status) =>
         new HtmlPage(await pages.RenderAsync<SignInPage, SignInView>(new SignInView(IssueFormToken(request), error, curation.Value.TrustEasyAuth)), status);
 
     /// <summary>A refused action: back on the board with the reason for a browser, problem details for the API.</summary>
-    public async Task<IResult> RefusedAsync(HttpRequest request, DurableTaskClient durable, Curator curator, CurationInput input, DecisionRefusal refusal) =>
+    public async Task<IResult> RefusedAsync(HttpRequest request, DurableTaskClient durable, Curator curator, CurationInput input, DecisionRefusal refusal, string? id = null) =>
         request.PrefersHtml()
-            ? await BoardAsync(request, durable, curator, BoardQuery.ReturnFilter(input.Return), $"{refusal.Title}. {refusal.Detail}", refusal.StatusCode)
+            ? await BoardAsync(request, durable, curator, BoardPlace.Of(input.Return) with { ProblemCard = SubmissionId.IsValid(id) ? id : null }, $"{refusal.Title.TrimEnd('.')}. {refusal.Detail}", refusal.StatusCode)
             : Problems.Of(refusal.StatusCode, refusal.Title, refusal.Detail, refusal.CurrentState is null ? null : $"state:{refusal.CurrentState}",
                 refusal.StatusCode == 400 ? new Dictionary<string, string> { ["reason"] = refusal.Detail } : null);
 

@@ -22,15 +22,30 @@ public sealed record CurationQueueItem(
     bool Featured,
     string? ThumbnailUrl,
     string StatusUrl,
-    string? SourceUrl = null);
+    string? SourceUrl = null)
+{
+    /// <summary>Every photo's description, in order.</summary>
+    public IReadOnlyList<string> Alts { get; init; } = [];
+
+    /// <summary>The address the resident gave (curators only).</summary>
+    public string? ContactEmail { get; init; }
+
+    /// <summary>The first photo's largest rendition, to look closely.</summary>
+    public string? LargePhotoUrl { get; init; }
+
+    /// <summary>On the recent decisions: who decided, what, and when.</summary>
+    public DecisionNote? Decision { get; init; }
+}
 
 /// <summary>
 /// The curation queue as JSON, with the page's filters, for curators' own tools. Waiting entries
-/// come a page at a time from the board's index, oldest arrival first; the body stays the array it
+/// come a page at a time from the board's index, oldest arrival first (<c>order=newest</c> for the
+/// newest), and <c>state=decided</c> the recent decisions newest first; the body stays the array it
 /// always was, and the next page is named in a <c>Link: rel="next"</c> header and its continuation
-/// in <c>Soliday-Continuation</c>.
+/// in <c>Soliday-Continuation</c>. Other states are read whole from the durable engine (a slow path
+/// for tools; the page never takes it).
 /// </summary>
-public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, CurationBoard board, WaitingBoard waiting, WaitingBoardFill fill, IOptions<SolidayOptions> soliday)
+public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, CurationBoard board, WaitingBoard waiting, DecidedBoard decided, WaitingBoardFill fill, IOptions<SolidayOptions> soliday)
 {
     public const string ContinuationHeader = "Soliday-Continuation";
 
@@ -42,7 +57,8 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
         }
 
         var filter = BoardQuery.Filter(request.Query);
-        if (!BoardQuery.ShowsWaiting(filter))
+        var fromIndex = BoardQuery.ShowsWaiting(filter) || filter.State == DecidedBoard.Decided;
+        if (!fromIndex)
         {
             var entries = CurationBoard.Filter(await board.ReadAsync(durable, request.HttpContext.RequestAborted), filter, soliday.Value.Zone);
             return Results.Json(entries.Select(ToQueueItem), SolidayJson.Options);
@@ -50,9 +66,9 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
 
         await fill.EnsureAsync(() => board.ReadAsync(durable, request.HttpContext.RequestAborted), request.HttpContext.RequestAborted);
         var continuation = BoardQuery.Continuation(request.Query);
-        var page = continuation is { Length: > BoardQuery.MaxContinuationLength }
-            ? null
-            : await waiting.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted);
+        var page = BoardQuery.ContinuationTooLong(request.Query) ? null
+            : BoardQuery.ShowsWaiting(filter) ? await waiting.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, request.HttpContext.RequestAborted)
+            : await decided.ReadAsync(filter, continuation, WaitingIndex.PageSize, soliday.Value.Zone, durable, request.HttpContext.RequestAborted);
         if (page is null)
         {
             return Problems.Of(400, "This page of the queue cannot be found", "The continuation is not one this queue handed out. Start again from the first page.", "bad-continuation");
@@ -74,6 +90,12 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
             s.SubmissionId, entry.State, s.Text, s.Credit, s.Source, s.ReceivedAt, s.MomentAt, s.PhotoCount, s.Tags, s.Flags, s.Featured,
             s.Thumbnail is { } thumbnail ? Routes.CurationMediaUrl(thumbnail) : null,
             Routes.SubmissionStatusUrl(s.SubmissionId),
-            s.SourceUrl);
+            s.SourceUrl)
+        {
+            Alts = s.Alts,
+            ContactEmail = s.ContactEmail,
+            LargePhotoUrl = s.LargePhoto is { } large ? Routes.CurationMediaUrl(large) : null,
+            Decision = entry.Decision,
+        };
     }
 }

@@ -26,6 +26,15 @@ public sealed record CurationSummary
     /// <summary>The first photo's description, for the thumbnail.</summary>
     public string? ThumbnailAlt { get; init; }
 
+    /// <summary>Blob name of the largest JPEG rendition of the first photo: what a curator opens to look closely.</summary>
+    public string? LargePhoto { get; init; }
+
+    /// <summary>Every photo's description as the resident wrote it (or as a curator mended it), in order.</summary>
+    public IReadOnlyList<string> Alts { get; init; } = [];
+
+    /// <summary>The address the resident gave, for curators' eyes only: never on a public page, never logged.</summary>
+    public string? ContactEmail { get; init; }
+
     public string? Place { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<EntryFlag> Flags { get; init; } = [];
@@ -45,6 +54,9 @@ public sealed record CurationSummary
         PhotoCount = entry.Photos.Count,
         Thumbnail = entry.Photos.FirstOrDefault()?.Renditions.Where(r => r.Format == ImageFormats.Jpeg).MinBy(r => r.Width)?.BlobName,
         ThumbnailAlt = entry.Photos.FirstOrDefault()?.Alt,
+        LargePhoto = entry.Photos.FirstOrDefault()?.Renditions.Where(r => r.Format == ImageFormats.Jpeg).MaxBy(r => r.Width)?.BlobName,
+        Alts = [.. entry.Photos.Select(p => p.Alt)],
+        ContactEmail = entry.ContactEmail,
         Place = entry.Place,
         Tags = [.. entry.Tags.Select(t => t.ToString())],
         Flags = entry.Flags,

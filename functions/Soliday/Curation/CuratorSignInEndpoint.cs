@@ -36,7 +36,7 @@ public sealed class CuratorSignInEndpoint(
 
         if (curator is null)
         {
-            return await pages.SignInAsync(request, "That is not a curator token we know. Check it against the one the organisers gave you, copied whole.", StatusCodes.Status401Unauthorized);
+            return await pages.SignInAsync(request, "That code is not one we know. Check it against the one the organisers gave you, typed or pasted whole. If you have lost it, ask the organisers for a new one.", StatusCodes.Status401Unauthorized);
         }
 
         var (session, options) = authenticator.NewSession(request, curator);

@@ -41,5 +41,5 @@ public sealed class CuratorTokenThrottle(AddressCounter counter, IOptions<Curati
         return Problems.Of(429, "Too many wrong curator tokens", TooManyDetail, "too-many-wrong-tokens");
     }
 
-    public const string TooManyDetail = "Too many wrong curator tokens came from this connection. Please wait an hour, then check the token and try again.";
+    public const string TooManyDetail = "Too many wrong sign-in codes came from this connection. Please wait an hour, then check your code and try again, or ask the organisers for a new one.";
 }

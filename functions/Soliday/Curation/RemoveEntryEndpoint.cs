@@ -53,7 +53,7 @@ public sealed class RemoveEntryEndpoint(
 
         if (request.IsFromBrowser() && formTokens.Validate(input.FormToken, request.Cookies[FormTokens.CookieName]) is null)
         {
-            return Refused(request, id, "reload", 400, "Please try again", "This page was open too long; it has been reloaded.");
+            return Refused(request, id, input.Return, "reload", 400, "Please try again", "This page was open too long; it has been reloaded.");
         }
 
         var entry = SubmissionId.IsValid(id) ? await entries.FindAsync(id, cancellationToken) : null;
@@ -65,7 +65,7 @@ public sealed class RemoveEntryEndpoint(
         var reason = input.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > CurationInput.MaxReasonLength)
         {
-            return Refused(request, id, "reason-needed", 400, "A reason is needed.",
+            return Refused(request, id, input.Return, "reason-needed", 400, "A reason is needed.",
                 $"Say in a few words (at most {CurationInput.MaxReasonLength} characters) why the entry is taken off: the audit log keeps it, and its sender reads it.",
                 fieldErrors: true);
         }
@@ -73,7 +73,7 @@ public sealed class RemoveEntryEndpoint(
         var decision = new CuratorDecisionEvent(action, curator.Name, clock.GetUtcNow(), reason);
         if (action == CurationAction.Unpublish && await UnpublishRefusalAsync(id, entry, decision, cancellationToken) is { } refusal)
         {
-            return Refused(request, id, "not-removed", 409, refusal.Title, refusal.Detail, refusal.CurrentState);
+            return Refused(request, id, input.Return, "not-removed", 409, refusal.Title, refusal.Detail, refusal.CurrentState);
         }
 
         // The audit line first: a removal that could not be recorded is not made. An entry already
@@ -88,7 +88,7 @@ public sealed class RemoveEntryEndpoint(
             {
                 logger.LogError(e, "The removal of submission {SubmissionId} could not be written to the audit log; not made", id);
                 await RemovalClaim(id).DeleteIfExistsAsync(cancellationToken: CancellationToken.None); // an unpublish not made must not look decided
-                return Refused(request, id, "not-removed", 503, "Not recorded, so not done", "Your action could not be written to the audit log, so nothing changed. Please try again in a moment.");
+                return Refused(request, id, input.Return, "not-removed", 503, "Not recorded, so not done", "Your action could not be written to the audit log, so nothing changed. Please try again in a moment.");
             }
         }
 
@@ -97,7 +97,7 @@ public sealed class RemoveEntryEndpoint(
 
         var verb = action.ToString().ToLowerInvariant();
         return request.PrefersHtml()
-            ? new SeeOtherResult(Routes.CurationUrl($"notice={verb}&subject={id}"))
+            ? new SeeOtherResult(BoardQuery.AfterAction(input.Return, $"notice={verb}&subject={id}", input.Next))
             : Results.Json(new DecisionAccepted(id, verb, Routes.SubmissionStatusUrl(id)), SolidayJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -124,9 +124,9 @@ public sealed class RemoveEntryEndpoint(
 
     private BlobClient RemovalClaim(string id) => blobs.GetBlobContainerClient(StorageLayout.Entries).GetBlobClient(StorageLayout.RemovalClaim(id));
 
-    /// <summary>To the curation page, a notice code (the page maps it to fixed words); to an API client, problem details.</summary>
-    private static IResult Refused(HttpRequest request, string id, string notice, int status, string title, string detail, string? state = null, bool fieldErrors = false) =>
+    /// <summary>To the curation page, a notice code (the page maps it to fixed words) shown at the entry's card; to an API client, problem details.</summary>
+    private static IResult Refused(HttpRequest request, string id, string? returnQuery, string notice, int status, string title, string detail, string? state = null, bool fieldErrors = false) =>
         request.PrefersHtml()
-            ? new SeeOtherResult(Routes.CurationUrl($"notice={notice}&subject={id}"))
+            ? new SeeOtherResult(BoardQuery.AfterAction(returnQuery, $"notice={notice}&subject={id}", id))
             : Problems.Of(status, title, detail, state is null ? null : $"state:{state}", fieldErrors ? new Dictionary<string, string> { ["reason"] = detail } : null);
 }

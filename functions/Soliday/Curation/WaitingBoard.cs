@@ -1,19 +1,22 @@
+using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Storage;
 
 namespace Soliday.Curation;
 
-/// <summary>One page of the waiting entries as the board shows them, and the continuation to the next.</summary>
+/// <summary>One page of the board's entries as it shows them, and the continuation to the next.</summary>
 public sealed record WaitingBoardPage(IReadOnlyList<BoardEntry> Entries, string? Continuation);
 
 /// <summary>
 /// The waiting entries' cards in the <see cref="WaitingIndex"/>: written when an entry is offered or
-/// changed while it waits, removed when it is decided, published, discarded or erased; read a page at a time.
+/// changed while it waits, removed when it is decided, published, discarded or erased; read a page
+/// at a time, oldest or newest arrival first. Each card is counted under its hour, source and flags,
+/// so the page's counts, chart and filters come from one small blob.
 /// </summary>
-public sealed class WaitingBoard(WaitingIndex index, EntryStore entries)
+public sealed class WaitingBoard(WaitingIndex index, EntryStore entries, IOptions<SolidayOptions> soliday)
 {
     public Task ShowAsync(CurationSummary summary, CancellationToken cancellationToken = default) =>
-        index.PutAsync(summary.SubmissionId, summary.ReceivedAt, SolidayJson.Serialize(summary), cancellationToken);
+        index.PutAsync(summary.SubmissionId, summary.ReceivedAt, SolidayJson.Serialize(summary), BoardTallies.Of(summary, soliday.Value.Zone), cancellationToken);
 
     /// <summary>
     /// Puts the entry's card on the board, then looks again: an erasure marks the record before it
@@ -41,7 +44,7 @@ public sealed class WaitingBoard(WaitingIndex index, EntryStore entries)
     /// <summary>A page of waiting entries the filter shows; null for a continuation the index does not know.</summary>
     public async Task<WaitingBoardPage?> ReadAsync(BoardFilter filter, string? continuation, int pageSize, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        if (await index.ReadPageAsync(continuation, pageSize, cancellationToken) is not { } page)
+        if (await index.ReadPageAsync(continuation, pageSize, filter.NewestFirst, cancellationToken) is not { } page)
         {
             return null;
         }
@@ -49,6 +52,6 @@ public sealed class WaitingBoard(WaitingIndex index, EntryStore entries)
         // Hour, source and flag are read from each card of the page: a filtered page may hold fewer than a full one.
         var waiting = EntryState.AwaitingCuration.ToWire();
         var entries = page.Cards.Select(SolidayJson.Deserialize<CurationSummary>).Select(summary => new BoardEntry(summary.SubmissionId, waiting, summary));
-        return new WaitingBoardPage([.. CurationBoard.Matching(entries, filter, zone)], page.Continuation);
+        return new WaitingBoardPage([.. CurationBoard.Matching(entries, filter with { State = null }, zone)], page.Continuation);
     }
 }

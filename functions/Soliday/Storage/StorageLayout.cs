@@ -59,6 +59,29 @@ public static class StorageLayout
     /// </summary>
     public static string WaitingCard(string id, DateTimeOffset arrivedAt) => $"{WaitingFolder}{arrivedAt.UtcTicks:D19}-{id}.json";
 
+    /// <summary>The same waiting entries, newest arrival first: an empty mark each, named by the ticks left until the end of time.</summary>
+    public const string WaitingNewestFolder = "board/waiting-newest/";
+
+    public static string WaitingNewestMark(string id, DateTimeOffset arrivedAt) => $"{WaitingNewestFolder}{ReverseTicks(arrivedAt):D19}-{id}";
+
+    /// <summary>The card a newest-first mark stands for: the mark's name holds the arrival and the id.</summary>
+    public static string WaitingCardOfMark(string markName)
+    {
+        var stem = markName[WaitingNewestFolder.Length..];
+        var ticks = DateTimeOffset.MaxValue.UtcTicks - long.Parse(stem[..19], System.Globalization.CultureInfo.InvariantCulture);
+        return $"{WaitingFolder}{ticks:D19}{stem[19..]}.json";
+    }
+
+    /// <summary>The board's counts (waiting, arrived, by hour, source and flag; decisions), one small blob kept with the index.</summary>
+    public const string BoardCounts = "board/counts.json";
+
+    /// <summary>Curators' decisions, newest first: who decided what, and when; no words of the entry (they are read from its record).</summary>
+    public const string DecidedFolder = "board/decided/";
+
+    public static string DecidedNote(string id, DateTimeOffset decidedAt) => $"{DecidedFolder}{ReverseTicks(decidedAt):D19}-{id}.json";
+
+    private static long ReverseTicks(DateTimeOffset at) => DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks;
+
     /// <summary>Written once the entries that waited before the index existed have their cards (outside <see cref="WaitingFolder"/>, so never listed as one).</summary>
     public const string WaitingIndexFilled = "board/waiting-index-filled.json";
 

@@ -17,6 +17,7 @@ public static class Routes
     public const string CurationSignIn = "curation/signin";
     public const string CurationSignOut = "curation/signout";
     public const string CurationQueue = "curation/queue";
+    public const string CurationCounts = "curation/counts";
     public const string CurationApprove = "curation/{id}/approve";
     public const string CurationReject = "curation/{id}/reject";
     public const string CurationUnpublish = "curation/{id}/unpublish";
@@ -40,6 +41,8 @@ public static class Routes
     public static string CurationQueueUrl(string query) => $"/{Prefix}/{CurationQueue}?{query}";
 
     public static string CurationMediaUrl(string renditionBlobName) => $"/{Prefix}/curation/media/{renditionBlobName}";
+
+    public static string CurationCountsUrl => $"/{Prefix}/{CurationCounts}";
 
     public static string CurationSignInUrl => $"/{Prefix}/{CurationSignIn}";
 

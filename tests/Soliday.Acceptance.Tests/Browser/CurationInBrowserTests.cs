@@ -49,8 +49,9 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rejected");
         await Assertions.Expect(page.Locator("#entries-title")).ToHaveTextAsync("2 entries");
 
-        // J to the first card, A to approve it.
-        await page.Keyboard.PressAsync("j");
+        // Back at the card after the rejected one, not the top; K to the first card, A to approve it.
+        await Assertions.Expect(page.Locator($"#c-{third}")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("k");
         Assert.Equal($"c-{first}", await page.FocusedIdAsync());
         await page.Keyboard.PressAsync("a");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
@@ -67,7 +68,7 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
     }
 
     [Fact]
-    public async Task Bulk_approval_and_rejection_on_the_page_move_the_counts_and_the_hour_chart_counts_every_entry()
+    public async Task Bulk_approval_and_rejection_on_the_page_move_the_counts_and_the_hour_chart_and_list_the_decisions_newest_first()
     {
         await using var host = await SolidayHost.StartAsync();
         var ids = new[]
@@ -86,8 +87,8 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
 
         var page = await browser.NewPageAsync(host.Http.BaseAddress!.ToString(), width: 1280);
         await SignInAsync(page, host);
-        Assert.Equal(new Dictionary<string, int> { ["Waiting"] = 4, ["Published"] = 0, ["Not published"] = 0, ["All"] = 4 }, await CountsAsync(page, "Waiting", "Published", "Not published", "All"));
-        await Assertions.Expect(page.Locator("#chart-caption")).ToHaveTextAsync("Entries per hour of the day (4 in all)");
+        Assert.Equal(new Dictionary<string, int> { ["Waiting"] = 4, ["Decided"] = 0 }, await CountsAsync(page, "Waiting", "Decided"));
+        await Assertions.Expect(page.Locator("#chart-caption")).ToHaveTextAsync("Waiting entries per hour of the day the photo was taken (4 in all)");
         Assert.Equal(expectedPerHour, await ChartAsync(page));
 
         await page.Locator($"#s-{ids[0]}").CheckAsync();
@@ -105,13 +106,18 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await host.Http.WaitForStatusAsync(ids[1], "published");
         Assert.Equal("Not taken on the day.", (await host.Http.WaitForStatusAsync(ids[2], "rejected"))["reason"]!.GetValue<string>());
         await host.Http.WaitForStatusAsync(ids[3], "rejected");
-        await SolidayApi.EventuallyAsync(async () =>
-        {
-            await page.GotoAsync("/api/curation");
-            return (await CountsAsync(page, "Published"))["Published"] == 2;
-        }, "the counts show both approvals");
-        Assert.Equal(new Dictionary<string, int> { ["Waiting"] = 0, ["Published"] = 2, ["Not published"] = 2, ["All"] = 4 }, await CountsAsync(page, "Waiting", "Published", "Not published", "All"));
-        Assert.Equal(expectedPerHour, await ChartAsync(page)); // every state but taken down
+        await page.GotoAsync("/api/curation");
+        Assert.Equal(new Dictionary<string, int> { ["Waiting"] = 0, ["Decided"] = 4 }, await CountsAsync(page, "Waiting", "Decided"));
+        await Assertions.Expect(page.Locator("#count-approved")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("#count-rejected")).ToHaveTextAsync("2");
+        Assert.Equal(new int[24], await ChartAsync(page)); // nothing waits in any hour now
+
+        // The recent decisions, newest first, each as it now stands.
+        await page.GotoAsync("/api/curation?state=decided");
+        var newestFirst = ids.Reverse().Select(id => $"c-{id}").ToArray();
+        Assert.Equal(newestFirst, await page.Locator("article.card").EvaluateAllAsync<string[]>("cards => cards.map(c => c.id)"));
+        await Assertions.Expect(page.Locator($"#c-{ids[0]} .state")).ToHaveTextAsync("Published");
+        await Assertions.Expect(page.Locator($"#c-{ids[2]} .state")).ToHaveTextAsync("Not published");
         await page.AssertAccessibleAsync();
     }
 

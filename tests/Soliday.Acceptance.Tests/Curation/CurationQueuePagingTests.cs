@@ -35,6 +35,13 @@ public sealed class CurationQueuePagingTests
         var arrivals = pages.SelectMany(p => p).Select(item => item!["receivedAt"]!.GetValue<DateTimeOffset>()).ToList();
         Assert.Equal(arrivals.Order(), arrivals); // oldest arrival first, across the pages
 
+        // Newest first pages the same entries the other way round; the counts say 120 waiting, 120 arrived.
+        var newest = await host.Curator.QueuePagesAsync("order=newest");
+        Assert.Equal([PageSize, PageSize, Waiting - (2 * PageSize)], newest.Select(p => p.Count));
+        Assert.Equal(Enumerable.Reverse(listed), newest.SelectMany(p => p).Select(item => item!["id"]!.GetValue<string>()));
+        var counts = await CountsAsync(host);
+        Assert.Equal((Waiting, Waiting, 0), (counts["waiting"]!.GetValue<int>(), counts["arrived"]!.GetValue<int>(), counts["approved"]!.GetValue<int>()));
+
         // The curation page pages the same way: its "next" link leads to the entries page one did not show.
         var firstPage = await host.Curator.CurationPageAsync();
         Assert.Contains("rel=\"next\"", firstPage);
@@ -55,6 +62,10 @@ public sealed class CurationQueuePagingTests
         var cards = await host.BlobNamesAsync("curation", "board/waiting/");
         Assert.Equal(Waiting - 2, cards.Count);
         Assert.DoesNotContain(cards, name => name.Contains(removed, StringComparison.Ordinal) || name.Contains(approved, StringComparison.Ordinal));
+        Assert.Equal(Waiting - 2, (await host.BlobNamesAsync("curation", "board/waiting-newest/")).Count);
+        counts = await CountsAsync(host);
+        Assert.Equal((Waiting - 2, Waiting, 1), (counts["waiting"]!.GetValue<int>(), counts["arrived"]!.GetValue<int>(), counts["approved"]!.GetValue<int>()));
+        Assert.Equal([approved], await host.Curator.QueueIdsAsync("state=decided"));
         var scan = await StorageScan.TakeAsync(host);
         Assert.DoesNotContain(scan.PlacesHolding(removed), place => place.Contains("board/waiting", StringComparison.Ordinal));
     }
@@ -95,5 +106,13 @@ public sealed class CurationQueuePagingTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("bad-continuation", (await response.ProblemAsync())["code"]!.GetValue<string>());
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> CountsAsync(SolidayHost host)
+    {
+        using var response = await host.Curator.GetAsync("/api/curation/counts");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 }

@@ -90,7 +90,7 @@ public sealed partial class CuratorSignInTests
         Assert.Equal("too-many-wrong-tokens", (await rightSignIn.ProblemAsync())["code"]!.GetValue<string>());
         Assert.False(rightSignIn.Headers.Contains("Set-Cookie") && rightSignIn.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("soliday-curator=", StringComparison.Ordinal)));
         Assert.Equal(HttpStatusCode.TooManyRequests, rightSignInInABrowser.StatusCode);
-        Assert.Contains("Too many wrong curator tokens", await rightSignInInABrowser.Content.ReadAsStringAsync());
+        Assert.Contains("Too many wrong sign-in codes", await rightSignInInABrowser.Content.ReadAsStringAsync());
     }
 
     /// <summary>Signs in as a browser does: the sign-in page's form token and cookie, then the form.</summary>

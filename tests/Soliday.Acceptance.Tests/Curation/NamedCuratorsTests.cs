@@ -59,7 +59,7 @@ public sealed partial class NamedCuratorsTests
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], answers);
         Assert.Equal(HttpStatusCode.Unauthorized, josSignIn.StatusCode);
-        Assert.Contains("That is not a curator token we know.", await josSignIn.Content.ReadAsStringAsync());
+        Assert.Contains("That code is not one we know.", await josSignIn.Content.ReadAsStringAsync());
         Assert.Contains("Sam Ng", host.Output); // the banner names the curators left...
         Assert.DoesNotContain(_samsToken, host.Output); // ...and never prints a named curator's token
     }

@@ -32,6 +32,7 @@ public sealed class EveryFunctionTests(EveryFunctionHost fixture) : IClassFixtur
         ["CurationSignIn"] = (false, () => new HttpRequestMessage(HttpMethod.Post, "/api/curation/signin") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "not-the-token" }) }),
         ["CurationSignOut"] = (false, () => new HttpRequestMessage(HttpMethod.Post, "/api/curation/signout")),
         ["CurationQueue"] = (true, () => Get("/api/curation/queue")),
+        ["CurationCounts"] = (true, () => Get("/api/curation/counts")),
         ["CurationUnpublish"] = (true, () => Post($"/api/curation/{NoSuchEntry}/unpublish", new { reason = "Checking the route" })),
         ["CurationRemove"] = (true, () => Post($"/api/curation/{NoSuchEntry}/remove", new { reason = "Checking the route" })),
         ["CurationEditForm"] = (true, () => Get($"/api/curation/{NoSuchEntry}/edit")),

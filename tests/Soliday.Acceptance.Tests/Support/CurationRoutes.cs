@@ -13,6 +13,7 @@ public static class CurationRoutes
     {
         yield return new HttpRequestMessage(HttpMethod.Get, "/api/curation");
         yield return new HttpRequestMessage(HttpMethod.Get, "/api/curation/queue");
+        yield return new HttpRequestMessage(HttpMethod.Get, "/api/curation/counts");
         foreach (var action in new[] { "approve", "reject", "unpublish", "remove", "edit", "feature" })
         {
             yield return new HttpRequestMessage(HttpMethod.Post, $"/api/curation/{SomeId}/{action}") { Content = Json(new { reason = "x", text = "x", featured = true }) };
