@@ -3,8 +3,8 @@ using Azure.Storage.Blobs;
 namespace Soliday.Storage;
 
 /// <summary>
-/// What the curation board counts, kept in one small blob beside its index so a view reads one
-/// blob whether 50 or 10,000 entries wait. Waiting and the tallies go up and down with the cards;
+/// What the curation board counts, kept in a few small blobs beside its index so a view reads the
+/// same few whether 50 or 10,000 entries wait. Waiting and the tallies go up and down with the cards;
 /// arrivals and decisions only go up (a page remembers the arrivals it opened with, and tells the
 /// curator how many came since).
 /// </summary>
@@ -43,24 +43,77 @@ public sealed record BoardCounts
         return this with { Tallies = next };
     }
 
+    /// <summary>Both counts added up: how a view makes one board of the shards.</summary>
+    public BoardCounts Plus(BoardCounts other) => new()
+    {
+        Waiting = Waiting + other.Waiting,
+        Arrived = Arrived + other.Arrived,
+        Tallies = Sum(Tallies, other.Tallies),
+        Decided = Sum(Decided, other.Decided),
+    };
+
+    private static Dictionary<string, T> Sum<T>(IReadOnlyDictionary<string, T> first, IReadOnlyDictionary<string, T> second)
+        where T : System.Numerics.INumber<T>
+    {
+        var sum = new Dictionary<string, T>(first);
+        foreach (var (key, value) in second)
+        {
+            sum[key] = sum.GetValueOrDefault(key, T.Zero) + value;
+        }
+
+        return sum;
+    }
+
     public BoardCounts WithDecision(string kind) =>
         this with { Decided = new Dictionary<string, long>(Decided) { [kind] = DecidedOf(kind) + 1 } };
 }
 
-/// <summary>The <see cref="BoardCounts"/> blob: read whole, changed with a write that wins only if nobody wrote since (ETag).</summary>
+/// <summary>
+/// The <see cref="BoardCounts"/>, kept in <see cref="Shards"/> small blobs, each changed with a
+/// write that wins only if nobody wrote it since (ETag). One blob would take every writer of the
+/// day in turn: a hundred approvals at once lost to each other until their attempts ran out. An
+/// entry's changes all go to one shard (chosen from its id), so no shard counts a card it never
+/// counted in; a view reads every shard at once and adds them up.
+/// </summary>
 public sealed class BoardCountsBlob(BlobServiceClient blobs)
 {
-    private BlobClient Blob => blobs.GetBlobContainerClient(StorageLayout.Curation).GetBlobClient(StorageLayout.BoardCounts);
+    public const int Shards = 16;
 
-    public async Task<BoardCounts> ReadAsync(CancellationToken cancellationToken = default) =>
-        await Blob.ReadAsync(cancellationToken) is { } read ? SolidayJson.Deserialize<BoardCounts>(read.Content) : BoardCounts.None;
+    private BlobContainerClient Container => blobs.GetBlobContainerClient(StorageLayout.Curation);
 
-    public Task ChangeAsync(Func<BoardCounts, BoardCounts> change, CancellationToken cancellationToken = default) =>
-        OptimisticConcurrency.RetryAsync("Counting the board", async () =>
+    public async Task<BoardCounts> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, Shards).Select(shard => ReadShardAsync(shard, cancellationToken)));
+        return shards.Aggregate(BoardCounts.None, (total, shard) => total.Plus(shard));
+    }
+
+    /// <summary>Changes the counts in the shard of entry <paramref name="id"/>.</summary>
+    public Task ChangeAsync(string id, Func<BoardCounts, BoardCounts> change, CancellationToken cancellationToken = default)
+    {
+        var blob = Container.GetBlobClient(StorageLayout.BoardCountsShard(ShardOf(id)));
+        return OptimisticConcurrency.RetryAsync("Counting the board", async () =>
         {
-            var read = await Blob.ReadAsync(cancellationToken);
+            var read = await blob.ReadAsync(cancellationToken);
             var counts = read is { } r ? SolidayJson.Deserialize<BoardCounts>(r.Content) : BoardCounts.None;
-            var written = await Blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(change(counts)), BlobWrites.Json, read?.ETag, cancellationToken);
+            var written = await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(change(counts)), BlobWrites.Json, read?.ETag, cancellationToken);
             return (written, true);
         }, cancellationToken);
+    }
+
+    private async Task<BoardCounts> ReadShardAsync(int shard, CancellationToken cancellationToken) =>
+        await Container.GetBlobClient(StorageLayout.BoardCountsShard(shard)).ReadAsync(cancellationToken) is { } read
+            ? SolidayJson.Deserialize<BoardCounts>(read.Content)
+            : BoardCounts.None;
+
+    /// <summary>FNV-1a of the id: the same shard in every process and every release (string.GetHashCode is not).</summary>
+    internal static int ShardOf(string id)
+    {
+        var hash = 2166136261u;
+        foreach (var c in id)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % Shards);
+    }
 }

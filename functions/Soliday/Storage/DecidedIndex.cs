@@ -21,7 +21,7 @@ public sealed class DecidedIndex(BlobServiceClient blobs, BoardCountsBlob counts
     {
         if (await Container.GetBlobClient(StorageLayout.DecidedNote(id, decidedAt)).CreateOnceAsync(note, BlobWrites.Json, cancellationToken))
         {
-            await counts.ChangeAsync(c => c.WithDecision(kind), cancellationToken);
+            await counts.ChangeAsync(id, c => c.WithDecision(kind), cancellationToken);
         }
     }
 

@@ -72,8 +72,8 @@ public static class StorageLayout
         return $"{WaitingFolder}{ticks:D19}{stem[19..]}.json";
     }
 
-    /// <summary>The board's counts (waiting, arrived, by hour, source and flag; decisions), one small blob kept with the index.</summary>
-    public const string BoardCounts = "board/counts.json";
+    /// <summary>The board's counts (waiting, arrived, by hour, source and flag; decisions), in a few small blobs kept with the index, added up when read.</summary>
+    public static string BoardCountsShard(int shard) => $"board/counts/{shard:D2}.json";
 
     /// <summary>Curators' decisions, newest first: who decided what, and when; no words of the entry (they are read from its record).</summary>
     public const string DecidedFolder = "board/decided/";

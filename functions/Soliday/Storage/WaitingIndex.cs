@@ -45,11 +45,11 @@ public sealed class WaitingIndex(BlobServiceClient blobs, BoardCountsBlob counts
         if (before is null)
         {
             await Container.GetBlobClient(StorageLayout.WaitingNewestMark(id, arrivedAt)).UploadAsync(BinaryData.Empty, overwrite: true, cancellationToken);
-            await counts.ChangeAsync(c => c.Tallied(tallies, +1) with { Waiting = c.Waiting + 1, Arrived = c.Arrived + 1 }, cancellationToken);
+            await counts.ChangeAsync(id, c => c.Tallied(tallies, +1) with { Waiting = c.Waiting + 1, Arrived = c.Arrived + 1 }, cancellationToken);
         }
         else if (!before.Order().SequenceEqual(tallies.Order(), StringComparer.Ordinal))
         {
-            await counts.ChangeAsync(c => c.Tallied(before, -1).Tallied(tallies, +1), cancellationToken);
+            await counts.ChangeAsync(id, c => c.Tallied(before, -1).Tallied(tallies, +1), cancellationToken);
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class WaitingIndex(BlobServiceClient blobs, BoardCountsBlob counts
         await Container.GetBlobClient(StorageLayout.WaitingNewestMark(id, arrivedAt)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         if (removed is not null)
         {
-            await counts.ChangeAsync(c => c.Tallied(removed, -1) with { Waiting = Math.Max(0, c.Waiting - 1) }, cancellationToken);
+            await counts.ChangeAsync(id, c => c.Tallied(removed, -1) with { Waiting = Math.Max(0, c.Waiting - 1) }, cancellationToken);
         }
     }
 
