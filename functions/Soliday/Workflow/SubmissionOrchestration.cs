@@ -131,7 +131,7 @@ public static class SubmissionOrchestration
 
     /// <summary>
     /// The same as <see cref="PrepareAndOfferAsync"/> in the three steps of workflows started before
-    /// issue 16: their history names these steps, so their replay must take them, unchanged.
+    /// it existed: their history names these steps, so their replay must take them, unchanged.
     /// </summary>
     private static async Task<(CurationSummary? Summary, PhotoRefusal? Refusal)> PrepareAndOfferInThreeStepsAsync(TaskOrchestrationContext context, string id)
     {

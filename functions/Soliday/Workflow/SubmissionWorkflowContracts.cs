@@ -16,7 +16,7 @@ namespace Soliday.Workflow;
 /// <param name="SourceCheckEvery">How often a published post from elsewhere is asked after at its source; null for the default.</param>
 /// <param name="MailResident">The resident asked for a receipt: send it, and the note of the outcome. Only then is a mail step called at all.</param>
 /// <param name="PrepareInOneStep">
-/// Set by every start since issue 16: the entry is prepared and offered by one step
+/// Set by every start since the one-step preparation came: the entry is prepared and offered by one step
 /// (<see cref="PreparationActivities.PrepareAndOffer"/>). Workflows started before it have the three
 /// steps it replaced in their history and no such field: they replay and go on as they were.
 /// </param>

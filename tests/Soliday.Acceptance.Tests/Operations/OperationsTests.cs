@@ -40,7 +40,7 @@ public sealed partial class OperationsTests(OperationsHost fixture) : IClassFixt
 
         await Host.Http.WaitForStatusAsync(id, "published");
 
-        string[] steps = ["AcceptSubmission", "BeginProcessing", "PreparePhoto", "OfferForCuration", "CuratorDecision", "PublishEntry"];
+        string[] steps = ["AcceptSubmission", "PrepareAndOffer", "CuratorDecision", "PublishEntry"];
         await SolidayApi.EventuallyAsync(
             () => Task.FromResult(steps.All(step => SolidaySpans(Host.Output).Any(span => span.Name == step && span.SubmissionId == id))),
             $"a span for each of {string.Join(", ", steps)} tagged with {id}");
