@@ -11,6 +11,9 @@
 // the emulator follows, on Linux, macOS and Windows alike. This process prints Azurite's process id
 // on stdout once, so Soliday.Local can record it in the data folder.
 //
+// skip-empty-message-removals.js and index-partition-queries.js keep Azurite's queues and tables from
+// slowing with every message and row they hold, as Azure's do not (see each file).
+//
 // Azurite writes to a log file in its data folder, not to a pipe: after a crash of the host nobody
 // reads the pipe, and a failed write would end Azurite before it had saved.
 "use strict";
@@ -27,7 +30,12 @@ const log = fs.openSync(path.join(location, "azurite.log"), "a");
 // has finished with it (the durable engine releases its leases in storage as it stops).
 const azurite = spawn(
   process.execPath,
-  ["--require", path.join(__dirname, "stop-with-launcher.js"), require.resolve("azurite/dist/src/azurite.js"), ...args],
+  [
+    "--require", path.join(__dirname, "stop-with-launcher.js"),
+    "--require", path.join(__dirname, "skip-empty-message-removals.js"),
+    "--require", path.join(__dirname, "index-partition-queries.js"),
+    require.resolve("azurite/dist/src/azurite.js"), ...args,
+  ],
   { stdio: ["pipe", log, log], detached: true },
 );
 azurite.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,82 @@
+// Loaded into Azurite's own process (node --require) by run-azurite.js.
+//
+// Azurite's table service answers every query by testing its filter against every entity in the
+// table, so a read of one partition costs as much as the whole table holds. The durable engine
+// reads one partition (one entry's workflow) for each of its steps, and its tables hold a row per
+// event of every workflow of the day: on a busy day each step grew slower with every entry waiting
+// for a curator, which Azure's Table Storage, indexed by partition, does not do.
+//
+// For a filter that pins the partition (`PartitionKey eq '…'`, alone or joined by `and`), this
+// narrows the entities to that partition first, through the index Azurite already keeps on
+// PartitionKey, then lets Azurite apply the whole filter, order and page as it always does: the
+// same answer, from the partition's rows only. Any other filter, and any Azurite whose internals
+// differ from what this expects, is left exactly as it was.
+"use strict";
+
+const path = require("node:path");
+
+const persistence = path.dirname(require.resolve("azurite/dist/src/table/persistence/LokiTableMetadataStore.js"));
+const load = (file) => {
+  try {
+    return require(path.join(persistence, file)).default;
+  } catch {
+    return undefined;
+  }
+};
+
+const Store = load("LokiTableMetadataStore.js");
+const parse = load("QueryInterpreter/QueryParser.js");
+const AndNode = load("QueryInterpreter/QueryNodes/AndNode.js");
+const EqualsNode = load("QueryInterpreter/QueryNodes/EqualsNode.js");
+const IdentifierNode = load("QueryInterpreter/QueryNodes/IdentifierNode.js");
+const ConstantNode = load("QueryInterpreter/QueryNodes/ConstantNode.js");
+
+/** The partition a filter's tree requires every match to be in, or undefined. */
+const pinnedPartition = (node) => {
+  if (node instanceof AndNode) {
+    return pinnedPartition(node.left) ?? pinnedPartition(node.right);
+  }
+
+  if (node instanceof EqualsNode) {
+    const [key, value] = node.left instanceof IdentifierNode ? [node.left, node.right] : [node.right, node.left];
+    if (key instanceof IdentifierNode && key.identifier === "PartitionKey" && value instanceof ConstantNode && typeof value.value === "string") {
+      return value.value;
+    }
+  }
+
+  return undefined;
+};
+
+const partitionOf = (filter) => {
+  try {
+    return filter ? pinnedPartition(parse(filter)) : undefined;
+  } catch {
+    return undefined; // not a filter Azurite can read: it answers with its own error
+  }
+};
+
+const understood = [Store, parse, AndNode, EqualsNode, IdentifierNode, ConstantNode].every((part) => typeof part === "function")
+  && typeof Store.prototype.queryTableEntities === "function"
+  && typeof Store.prototype.getEntityCollection === "function";
+
+if (understood) {
+  const queryAll = Store.prototype.queryTableEntities;
+  Store.prototype.queryTableEntities = function (context, account, table, queryOptions, ...continuation) {
+    const partition = partitionOf(queryOptions?.filter);
+    if (partition === undefined) {
+      return queryAll.call(this, context, account, table, queryOptions, ...continuation);
+    }
+
+    // The store as it is, except that the table's entities start from the partition's.
+    const store = this;
+    const narrowed = Object.create(store, {
+      getEntityCollection: {
+        value(...args) {
+          const entities = store.getEntityCollection(...args);
+          return Object.create(entities, { chain: { value: () => entities.chain().find({ PartitionKey: partition }) } });
+        },
+      },
+    });
+    return queryAll.call(narrowed, context, account, table, queryOptions, ...continuation);
+  };
+}
