@@ -7,7 +7,7 @@ using Soliday.Submissions;
 namespace Soliday.Curation;
 
 /// <summary>
-/// The curation page: the entries of one page of the board, and the board's counts (one small blob,
+/// The curation page: the entries of one page of the board, and the board's counts (a few small blobs,
 /// so the counts, the chart and the filters cost the same however many entries wait).
 /// </summary>
 public sealed record CurationView(

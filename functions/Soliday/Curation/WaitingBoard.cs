@@ -11,7 +11,7 @@ public sealed record WaitingBoardPage(IReadOnlyList<BoardEntry> Entries, string?
 /// The waiting entries' cards in the <see cref="WaitingIndex"/>: written when an entry is offered or
 /// changed while it waits, removed when it is decided, published, discarded or erased; read a page
 /// at a time, oldest or newest arrival first. Each card is counted under its hour, source and flags,
-/// so the page's counts, chart and filters come from one small blob.
+/// so the page's counts, chart and filters come from a few small blobs (<see cref="BoardCountsBlob"/>).
 /// </summary>
 public sealed class WaitingBoard(WaitingIndex index, EntryStore entries, IOptions<SolidayOptions> soliday)
 {
