@@ -4,9 +4,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Soliday.Testing;
 
@@ -66,10 +64,7 @@ public sealed class FakeCommunicationServices : IAsyncDisposable
 
     public static async Task<FakeCommunicationServices> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         FakeCommunicationServices? server = null;
         app.MapGet("/msi/token", (HttpContext context) => server!.Token(context));
         app.MapPost("/emails:send", (HttpContext context) => server!.SendAsync(context));
