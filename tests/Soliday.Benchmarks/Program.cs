@@ -5,6 +5,7 @@ using Soliday.Benchmarks;
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- hostile [rounds] [Imaging:MaxConcurrentPhotos]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- pages
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- curation [waiting levels, e.g. 50,1000,10000] [decisions]
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- azurite [waiting levels, e.g. 1000,5000]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- publishing [timed] [sizes, e.g. 100,1000,10000]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- site [entries] [path to lighthouse's cli/index.js]
 // dotnet run --project tests/Soliday.Benchmarks -- dependencies [from folder] [to folder]   (docs/layering.md)
@@ -39,6 +40,9 @@ switch (command)
             entries: int.Parse(args.ElementAtOrDefault(1) ?? "500"),
             lighthouse: args.ElementAtOrDefault(2));
         return 0;
+    case "azurite":
+        await AzuriteSpeedups.RunAsync([.. (args.ElementAtOrDefault(1) ?? "1000,5000").Split(',').Select(int.Parse)]);
+        return 0;
     case "pages":
         await PageWeight.RunAsync();
         return 0;
@@ -47,6 +51,6 @@ switch (command)
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
         return 2;
 }

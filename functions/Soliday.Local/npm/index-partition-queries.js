@@ -1,16 +1,22 @@
 // Loaded into Azurite's own process (node --require) by run-azurite.js.
 //
 // Azurite's table service answers every query by testing its filter against every entity in the
-// table, so a read of one partition costs as much as the whole table holds. The durable engine
-// reads one partition (one entry's workflow) for each of its steps, and its tables hold a row per
-// event of every workflow of the day: on a busy day each step grew slower with every entry waiting
-// for a curator, which Azure's Table Storage, indexed by partition, does not do.
+// table, so a read of one partition costs as much as the whole table holds. And it looks up one
+// entity (to read, insert, update or merge it) by its row key first, then its partition: the
+// durable engine's row keys repeat in every partition (each workflow's history counts from the
+// same numbers, each instance row has the same empty key), so each lookup tested a row of every
+// workflow. The durable engine reads and writes one partition (one entry's workflow) for each of
+// its steps, and its tables hold a row per event of every workflow of the day: on a busy day each
+// step grew slower with every entry waiting for a curator, which Azure's Table Storage, indexed by
+// partition, does not do.
 //
 // For a filter that pins the partition (`PartitionKey eq '…'`, alone or joined by `and`), this
 // narrows the entities to that partition first, through the index Azurite already keeps on
 // PartitionKey, then lets Azurite apply the whole filter, order and page as it always does: the
-// same answer, from the partition's rows only. Any other filter, and any Azurite whose internals
-// differ from what this expects, is left exactly as it was.
+// same answer, from the partition's rows only. A lookup of one entity starts from its partition
+// the same way (partition and row key name at most one entity, so the answer cannot differ). Any
+// other filter, and any Azurite whose internals differ from what this expects, is left exactly as
+// it was.
 "use strict";
 
 const path = require("node:path");
@@ -78,5 +84,24 @@ if (understood) {
       },
     });
     return queryAll.call(narrowed, context, account, table, queryOptions, ...continuation);
+  };
+}
+
+// Entity lookups are LokiJS's findOne({ RowKey, PartitionKey }), in that order: LokiJS narrows by
+// the first key's index and tests the rest, so the partition goes first.
+const Loki = (() => {
+  try {
+    return require(require.resolve("lokijs", { paths: [persistence] }));
+  } catch {
+    return undefined;
+  }
+})();
+const isEntityKey = (query) => query !== null && typeof query === "object"
+  && Object.keys(query).length === 2 && "PartitionKey" in query && "RowKey" in query;
+
+if (understood && typeof Loki?.Collection?.prototype?.findOne === "function") {
+  const findOne = Loki.Collection.prototype.findOne;
+  Loki.Collection.prototype.findOne = function (query) {
+    return findOne.call(this, isEntityKey(query) ? { PartitionKey: query.PartitionKey, RowKey: query.RowKey } : query);
   };
 }

@@ -6,8 +6,9 @@ namespace Soliday.Acceptance.Tests.Hosting;
 
 /// <summary>
 /// The local host loads two changes into Azurite (functions/Soliday.Local/npm): table reads that pin
-/// a partition start from that partition's rows, and a queue read skips removing expired messages
-/// when none has expired. Both must answer exactly as Azurite does without them.
+/// a partition, and lookups of one entity, start from that partition's rows; queue reads start from
+/// that queue's messages and skip removing expired messages when none has expired. Both must answer
+/// exactly as Azurite does without them.
 /// </summary>
 public sealed class AzuriteSpeedupTests : IAsyncLifetime
 {
@@ -77,5 +78,65 @@ public sealed class AzuriteSpeedupTests : IAsyncLifetime
         var received = await queue.ReceiveMessagesAsync(maxMessages: 10);
         Assert.Equal(["kept"], received.Value.Select(message => message.MessageText));
         Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+    }
+
+    [Fact]
+    public async Task One_entity_is_read_and_written_by_its_keys_whatever_other_partitions_hold()
+    {
+        // Row keys repeated in every partition, as the durable engine's are.
+        var table = new TableClient(_host.TableConnectionString, "pointcheck");
+        await table.CreateIfNotExistsAsync();
+        foreach (var p in Enumerable.Range(0, Partitions))
+        {
+            await table.AddEntityAsync(new TableEntity($"p{p:D2}", "") { ["Owner"] = $"p{p:D2}" });
+        }
+
+        Assert.Equal("p17", (await table.GetEntityAsync<TableEntity>("p17", "")).Value.GetString("Owner"));
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("p17", "elsewhere")).HasValue);
+
+        await table.UpsertEntityAsync(new TableEntity("p17", "") { ["Owner"] = "replaced" }, TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(new TableEntity("p18", "") { ["Extra"] = "merged" }, TableUpdateMode.Merge);
+        var conflict = await Assert.ThrowsAsync<Azure.RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p19", "")));
+        Assert.Equal(409, conflict.Status);
+
+        var rows = await table.QueryAsync<TableEntity>().ToDictionaryAsync(row => row.PartitionKey);
+        Assert.Equal(Partitions, rows.Count);
+        Assert.Equal("replaced", rows["p17"].GetString("Owner"));
+        Assert.Equal(("p18", "merged"), (rows["p18"].GetString("Owner"), rows["p18"].GetString("Extra")));
+        Assert.Equal("p19", rows["p19"].GetString("Owner"));
+    }
+
+    [Fact]
+    public async Task Each_queue_hands_out_its_own_messages_in_order_and_counts_only_them()
+    {
+        var first = new QueueClient(_host.QueueConnectionString, "speedup-first");
+        var second = new QueueClient(_host.QueueConnectionString, "speedup-second");
+        await first.CreateIfNotExistsAsync();
+        await second.CreateIfNotExistsAsync();
+
+        // Later visible first: a timer waiting in the same queue, as the durable engine keeps them.
+        await first.SendMessageAsync("timer", visibilityTimeout: TimeSpan.FromHours(1));
+        foreach (var text in new[] { "a", "b", "c" })
+        {
+            await first.SendMessageAsync(text);
+            await second.SendMessageAsync($"other {text}");
+        }
+
+        Assert.Equal(["a", "b"], (await first.PeekMessagesAsync(maxMessages: 2)).Value.Select(message => message.MessageText));
+        var handedOut = (await first.ReceiveMessagesAsync(maxMessages: 2)).Value;
+        Assert.Equal(["a", "b"], handedOut.Select(message => message.MessageText));
+        Assert.All(handedOut, message => Assert.Equal(1, message.DequeueCount));
+
+        // Handed out messages are hidden until their time, then come back counted twice.
+        Assert.Equal(["c"], (await first.ReceiveMessagesAsync(maxMessages: 10, visibilityTimeout: TimeSpan.FromSeconds(1))).Value.Select(message => message.MessageText));
+        await first.DeleteMessageAsync(handedOut[0].MessageId, handedOut[0].PopReceipt);
+        await first.UpdateMessageAsync(handedOut[1].MessageId, handedOut[1].PopReceipt, "b again", TimeSpan.Zero);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var again = (await first.ReceiveMessagesAsync(maxMessages: 10)).Value;
+        Assert.Equal(new[] { ("b again", 2L), ("c", 2L) }, again.Select(message => (message.MessageText, message.DequeueCount)).Order());
+
+        Assert.Equal(3, (await first.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(3, (await second.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(["other a", "other b", "other c"], (await second.ReceiveMessagesAsync(maxMessages: 10)).Value.Select(message => message.MessageText));
     }
 }
