@@ -33,10 +33,17 @@ public sealed class CurationSteps(
     /// Returns what the curation page shows of it; null when it was taken down before or while this
     /// ran: then it is not offered, and its hashes are cut out of the index.
     /// </summary>
-    public async Task<CurationSummary?> OfferAsync(string submissionId, IReadOnlyList<PreparedPhoto> preparedPhotos)
+    public async Task<CurationSummary?> OfferAsync(string submissionId, IReadOnlyList<PreparedPhoto> preparedPhotos) =>
+        await OfferAsync(await entries.GetAsync(submissionId), preparedPhotos);
+
+    /// <summary>
+    /// The same from the record as the step read it when it began, one read less: until the entry
+    /// is offered nobody else changes its record but a take-down, which the offer's update sees.
+    /// </summary>
+    public async Task<CurationSummary?> OfferAsync(Entry current, IReadOnlyList<PreparedPhoto> preparedPhotos)
     {
         var prepared = preparedPhotos.ToDictionary(p => p.PhotoIndex);
-        var current = await entries.GetAsync(submissionId);
+        var submissionId = current.Id;
         if (current.State.IsErased())
         {
             return await NotOfferedAsync(current.Id); // an earlier delivery of this step may have added its hashes

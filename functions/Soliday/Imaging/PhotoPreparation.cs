@@ -23,16 +23,45 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries
         await IsErasedAsync(id) ? NotPrepared(index) : await PrepareStandingAsync(id, index);
 
     /// <summary>
-    /// The same for a step that has just read the entry's record: its state stands for the look
-    /// before the start, one read less per photo. The look after the writes is made all the same.
+    /// The same inside the one step that prepares and offers an entry, which reads the record before
+    /// and after: the record it has just read stands for the look before the start, and the offer's
+    /// update, which reads the record after every photo is written, for the look after. When that
+    /// finds the entry taken down, the step removes what was written (<see cref="RemoveAsync"/>).
+    /// So a photo costs no read of the record of its own.
     /// </summary>
-    public Task<PreparedPhoto> PrepareAsync(Entry entry, int index) =>
-        entry.State.IsErased() ? Task.FromResult(NotPrepared(index)) : PrepareStandingAsync(entry.Id, index);
+    public Task<PreparedPhoto> PrepareBeforeOfferAsync(Entry entry, int index) =>
+        entry.State.IsErased() ? Task.FromResult(NotPrepared(index)) : RenderAsync(entry.Id, index);
+
+    /// <summary>Removes the renditions these photos wrote: their entry was taken down while they were prepared.</summary>
+    public async Task RemoveAsync(IEnumerable<PreparedPhoto> photos)
+    {
+        var renditions = blobs.GetBlobContainerClient(StorageLayout.Renditions);
+        foreach (var rendition in photos.SelectMany(photo => photo.Renditions))
+        {
+            await renditions.GetBlobClient(rendition.BlobName).DeleteIfExistsAsync();
+        }
+    }
 
     /// <summary>Its sender took it down: nothing to prepare.</summary>
     private static PreparedPhoto NotPrepared(int index) => new(index, null, [], null);
 
     private async Task<PreparedPhoto> PrepareStandingAsync(string id, int index)
+    {
+        var prepared = await RenderAsync(id, index);
+
+        // The take-down marks the record before it deletes renditions: a write that landed after its
+        // delete is seen here, and undone.
+        if (prepared.Renditions.Count > 0 && await IsErasedAsync(id))
+        {
+            await RemoveAsync([prepared]);
+            logger.LogInformation("Submission {SubmissionId} was taken down while photo {PhotoIndex} was prepared; its renditions are removed", id, index);
+            return NotPrepared(index);
+        }
+
+        return prepared;
+    }
+
+    private async Task<PreparedPhoto> RenderAsync(string id, int index)
     {
         var started = Stopwatch.GetTimestamp();
         var original = await blobs.GetBlobContainerClient(StorageLayout.Uploads)
@@ -57,20 +86,6 @@ public sealed class PhotoPreparation(BlobServiceClient blobs, EntryStore entries
         }
 
         SolidayTelemetry.PhotoProcessingDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-
-        // The take-down marks the record before it deletes renditions: a write that landed after its
-        // delete is seen here, and undone.
-        if (await IsErasedAsync(id))
-        {
-            foreach (var rendition in stored)
-            {
-                await renditions.GetBlobClient(rendition.BlobName).DeleteIfExistsAsync();
-            }
-
-            logger.LogInformation("Submission {SubmissionId} was taken down while photo {PhotoIndex} was prepared; its renditions are removed", id, index);
-            return new(index, null, [], null);
-        }
-
         logger.LogInformation("Photo {PhotoIndex} of submission {SubmissionId}: {Count} renditions", index, id, stored.Count);
         return new(index, photo.Facts, stored, null);
     }

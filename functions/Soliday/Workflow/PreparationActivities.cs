@@ -18,6 +18,8 @@ public sealed record PrepareAndOfferResult(CurationSummary? Summary, PhotoRefusa
 /// photo (in parallel, each through the decode slots), offer the entry. One durable round trip
 /// instead of three: each round trip costs the engine more than the step's own storage work (see
 /// docs/benchmarks.md). Each part is safe to run again, so a retried step picks up where it failed.
+/// The record is read as the step begins and again by the offer's update, after every photo is
+/// written: no photo needs a read of its own to look for a take-down.
 /// Workflows started before this step existed keep calling the three steps by their own names.
 /// </summary>
 public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPreparation preparation, CurationSteps curation, ILogger<PreparationActivities> logger)
@@ -27,12 +29,21 @@ public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPrep
         var id = request.SubmissionId;
         using var step = SubmissionStep.Begin(logger, nameof(PrepareAndOffer), id);
         var entry = await submissions.BeginProcessingAsync(id);
-        var photos = await Task.WhenAll(Enumerable.Range(0, entry.Photos.Count).Select(index => preparation.PrepareAsync(entry, index)));
+        var photos = await Task.WhenAll(Enumerable.Range(0, entry.Photos.Count).Select(index => preparation.PrepareBeforeOfferAsync(entry, index)));
         if (photos.FirstOrDefault(p => p.Refusal is not null)?.Refusal is { } refusal)
         {
             return new PrepareAndOfferResult(null, refusal);
         }
 
-        return new PrepareAndOfferResult(await curation.OfferAsync(id, photos), null);
+        var summary = await curation.OfferAsync(entry, photos);
+        if (summary is null)
+        {
+            // Taken down while this ran: the offer read the record after every rendition was
+            // written, so what landed after the take-down removed its renditions goes now.
+            await preparation.RemoveAsync(photos);
+            logger.LogInformation("Submission {SubmissionId} was taken down while it was prepared; its renditions are removed", id);
+        }
+
+        return new PrepareAndOfferResult(summary, null);
     }
 }

@@ -74,6 +74,32 @@ public sealed class PreparationActivitiesTests(AzuriteFixture azurite) : IClassF
         Assert.DoesNotContain(await site.Get<PhotoHashIndex>().ReadAsync(), h => h.SubmissionId == id);
     }
 
+    /// <summary>
+    /// The step's parts in its order, with a take-down landing between the renditions' writes and the
+    /// offer, after the take-down had removed the entry's renditions: the offer sees it and the
+    /// renditions written since go too, with no read of the record per photo.
+    /// </summary>
+    [Fact]
+    public async Task Renditions_written_after_a_take_down_are_removed_when_the_offer_sees_it()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        var id = await ReceivedAsync(site, ("real-exif", Canon), ("real-exif", Iphone));
+        var preparation = site.Get<PhotoPreparation>();
+        var begun = await site.Get<SubmissionSteps>().BeginProcessingAsync(id);
+        var photos = await Task.WhenAll(begun.Photos.Select(photo => preparation.PrepareBeforeOfferAsync(begun, photo.Index)));
+        Assert.Equal(photos.Sum(p => p.Renditions.Count), (await BlobNamesAsync(site, StorageLayout.Renditions, id)).Count);
+
+        await site.Entries.UpdateAsync(id, e => e with { State = EntryState.Withdrawn });
+        var summary = await site.Get<CurationSteps>().OfferAsync(begun, photos);
+        await preparation.RemoveAsync(photos);
+
+        Assert.Null(summary);
+        Assert.Empty(await BlobNamesAsync(site, StorageLayout.Renditions, id));
+        Assert.DoesNotContain(await site.Get<PhotoHashIndex>().ReadAsync(), h => h.SubmissionId == id);
+        Assert.Equal(EntryState.Withdrawn, (await site.Entries.GetAsync(id)).State);
+        Assert.Null(await site.Get<WaitingBoard>().FindAsync(await site.Entries.GetAsync(id)));
+    }
+
     [Fact]
     public async Task The_step_run_again_after_it_succeeded_leaves_the_entry_offered_once_as_it_was()
     {
