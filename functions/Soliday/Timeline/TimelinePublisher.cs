@@ -171,6 +171,10 @@ public sealed class TimelinePublisher(
         }));
     }
 
+    /// <summary>The first of its moment and the sender's time that falls on the day; when neither does, when it was sent.</summary>
+    private DateTimeOffset PlacedAt(Entry entry) =>
+        new[] { entry.MomentAt, entry.GivenMomentAt }.FirstOrDefault(t => t is { } at && soliday.Value.DateOf(at) == Day) ?? entry.SentAt;
+
     private TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt, DateTimeOffset? changedAt) => new()
     {
         Id = entry.Id,
@@ -178,7 +182,8 @@ public sealed class TimelinePublisher(
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
-        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == Day ? entry.MomentAt : entry.SentAt,
+        PlacedAt = PlacedAt(entry),
+        GivenAt = entry.GivenMomentAt,
         PublishedAt = publishedAt,
         ChangedAt = changedAt,
         SourceUrl = entry.SourcePost?.Url,
