@@ -171,9 +171,13 @@ public sealed class TimelinePublisher(
         }));
     }
 
-    /// <summary>The first of its moment and the sender's time that falls on the day; when neither does, when it was sent.</summary>
-    private DateTimeOffset PlacedAt(Entry entry) =>
-        new[] { entry.MomentAt, entry.GivenMomentAt }.FirstOrDefault(t => t is { } at && soliday.Value.DateOf(at) == Day) ?? entry.SentAt;
+    /// <summary>
+    /// Where <paramref name="entry"/> stands on the day's timeline: the first of its moment and the
+    /// sender's time that falls on the day; when neither does (a photo from another year, no time
+    /// given), when it was sent.
+    /// </summary>
+    public static DateTimeOffset PlacedAt(Entry entry, SolidayOptions day) =>
+        new[] { entry.MomentAt, entry.GivenMomentAt }.FirstOrDefault(t => t is { } at && day.DateOf(at) == day.Day) ?? entry.SentAt;
 
     private TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt, DateTimeOffset? changedAt) => new()
     {
@@ -182,7 +186,7 @@ public sealed class TimelinePublisher(
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
-        PlacedAt = PlacedAt(entry),
+        PlacedAt = PlacedAt(entry, soliday.Value),
         GivenAt = entry.GivenMomentAt,
         PublishedAt = publishedAt,
         ChangedAt = changedAt,
