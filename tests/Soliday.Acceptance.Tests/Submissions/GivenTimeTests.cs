@@ -66,6 +66,9 @@ public sealed class GivenTimeTests(SharedHost shared)
         await Host.Http.WaitForStatusAsync(id, "published");
         Assert.Contains("Choir practice at the United Reformed Church", await Host.Http.HourPageAsync(9));
 
+        var editPage = await Host.Curator.GetStringAsync($"/api/curation/{id}/edit");
+        Assert.Contains("<input type=\"time\" id=\"moment\" name=\"moment\" value=\"09:40\"", editPage); // the edit page offers the time to change
+
         using var edit = await Host.Curator.EditAsync(id, new { moment = "19:40" });
 
         Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
