@@ -61,6 +61,6 @@ public sealed class GivenTimes(IOptions<SolidayOptions> soliday, TimeProvider cl
     public string Show(DateTimeOffset? at) =>
         at is { } moment ? TimeZoneInfo.ConvertTime(moment, soliday.Value.Zone).ToString("HH:mm", CultureInfo.InvariantCulture) : "";
 
-    public static bool TryParse(string text, out TimeOnly time) =>
+    private static bool TryParse(string text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 }

@@ -4,7 +4,7 @@ using Soliday.Timeline;
 
 namespace Soliday.Tests.Timeline;
 
-public sealed class EntryPlacementTests
+public sealed class PlacedAtTests
 {
     private static readonly SolidayOptions Day = new() { Day = new DateOnly(2026, 6, 20) };
     private static readonly DateTimeOffset SentInTheEvening = new(2026, 6, 20, 21, 0, 0, TimeSpan.FromHours(1));
