@@ -110,6 +110,24 @@ public sealed class GivenTimeTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task A_browser_gets_the_form_again_with_the_error_beside_the_time_and_its_words_kept()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/submissions")
+        {
+            Content = new SubmissionBuilder().WithoutPhoto().With("caption", "Tea at the Hub after the walk").With("moment", "9h15").Build(),
+        };
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await Host.Http.SendAsync(request);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#moment\">Please give the time as hours and minutes, like 09:15, or leave it empty.</a>", page); // the summary leads to the field
+        Assert.Matches("<input type=\"time\" id=\"moment\"[^>]*aria-invalid=\"true\"[^>]*autofocus", page);
+        Assert.Contains("Tea at the Hub after the walk</textarea>", page);
+    }
+
+    [Fact]
     public async Task A_curator_time_that_cannot_be_read_is_refused_as_problem_details()
     {
         var id = await Host.Http.SubmitAsync(new SubmissionBuilder().WithoutPhoto().With("caption", "Bells ringing at St Alphege"));
