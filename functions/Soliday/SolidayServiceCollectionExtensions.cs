@@ -78,6 +78,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<AddressCounter>();
         services.AddSingleton<EntryStore>();
         services.AddSingleton<SubmissionFormReader>();
+        services.AddSingleton<GivenTimes>();
         services.AddSingleton<SubmissionIntake>();
         services.AddSingleton<SubmissionSteps>();
         services.AddSingleton<ResidentErrorPages>();

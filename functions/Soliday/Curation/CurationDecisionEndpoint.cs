@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Soliday.Entries;
 using Soliday.Storage;
+using Soliday.Submissions;
 using Soliday.Web;
 
 namespace Soliday.Curation;
@@ -13,7 +14,7 @@ public sealed record DecisionAccepted(string Id, string Decision, string StatusU
 /// A curator's decision on one entry: approve, reject (with a reason the resident reads), edit,
 /// feature. Checks who is asking first; a post from a browser carries the page's form token.
 /// </summary>
-public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator, CurationDecisions decisions, CurationPages pages, TimeProvider clock)
+public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator, CurationDecisions decisions, CurationPages pages, GivenTimes givenTimes, TimeProvider clock)
 {
     public Task<IResult> Approve(HttpRequest request, string id, DurableTaskClient durable) =>
         ActAsync(request, id, durable, CurationAction.Approve);
@@ -27,12 +28,13 @@ public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator,
     public Task<IResult> Feature(HttpRequest request, string id, DurableTaskClient durable) =>
         ActAsync(request, id, durable, CurationAction.Feature);
 
-    public static CuratorDecisionEvent DecisionOf(CurationAction action, Curator curator, CurationInput input, DateTimeOffset decidedAt) => new(
+    /// <param name="moment">For an edit: the checked time the resident gave, set or cleared; null leaves it.</param>
+    public static CuratorDecisionEvent DecisionOf(CurationAction action, Curator curator, CurationInput input, DateTimeOffset decidedAt, MomentEdit? moment = null) => new(
         action,
         curator.Name,
         decidedAt,
         action == CurationAction.Reject ? input.Reason?.Trim() : null,
-        action == CurationAction.Edit ? new EntryEdit(Clean(input.Text), input.Alts?.Select(a => a.Trim()).ToList(), Clean(input.Credit), input.Tags) : null);
+        action == CurationAction.Edit ? new EntryEdit(Clean(input.Text), input.Alts?.Select(a => a.Trim()).ToList(), Clean(input.Credit), input.Tags, moment) : null);
 
     public static DecisionRefusal? ReasonProblem(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > CurationInput.MaxReasonLength
@@ -62,6 +64,20 @@ public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator,
             return await pages.RefusedAsync(request, durable, curator, input, problem, id);
         }
 
+        MomentEdit? moment = null;
+        if (action == CurationAction.Edit && input.Moment is { } sent)
+        {
+            var given = givenTimes.Read(sent);
+            if (given.Error is { } error)
+            {
+                return request.PrefersHtml()
+                    ? await pages.RefusedAsync(request, durable, curator, input, new DecisionRefusal(400, "The time could not be used.", error, null), id)
+                    : Problems.Of(400, "The time could not be used.", error, given.Code, new Dictionary<string, string> { [SubmissionFormFields.Moment] = error });
+            }
+
+            moment = new MomentEdit(given.At);
+        }
+
         if (action == CurationAction.Feature && input.Featured == false)
         {
             action = CurationAction.Unfeature;
@@ -71,7 +87,7 @@ public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator,
         // featuring is written to the card by the workflow, so the page waits for that.
         var waitsForTheWorkflow = request.PrefersHtml() && action is not (CurationAction.Approve or CurationAction.Reject);
         var before = waitsForTheWorkflow ? await CustomStatusAsync(durable, id, request.HttpContext.RequestAborted) : null;
-        var refusal = await decisions.DecideAsync(id, DecisionOf(action, curator, input, clock.GetUtcNow()), durable, request.HttpContext.RequestAborted);
+        var refusal = await decisions.DecideAsync(id, DecisionOf(action, curator, input, clock.GetUtcNow(), moment), durable, request.HttpContext.RequestAborted);
         if (refusal is not null)
         {
             return await pages.RefusedAsync(request, durable, curator, input, refusal, id);

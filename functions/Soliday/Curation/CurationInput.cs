@@ -6,7 +6,8 @@ namespace Soliday.Curation;
 /// <summary>
 /// What a curator sent with an action, from the curation page's form or from a JSON client, in one
 /// shape. Fields that do not apply to an action are simply left empty. <c>next</c> is the card
-/// after this one on the page: where the curator is brought back to.
+/// after this one on the page: where the curator is brought back to. <c>moment</c> is the time the
+/// resident gave (<c>HH:mm</c>): sent empty, it clears it; left out, it stays.
 /// </summary>
 public sealed record CurationInput(
     string? Reason = null,
@@ -19,7 +20,8 @@ public sealed record CurationInput(
     string? Action = null,
     string? FormToken = null,
     string? Return = null,
-    string? Next = null)
+    string? Next = null,
+    string? Moment = null)
 {
     public const int MaxReasonLength = 500;
 
@@ -33,6 +35,10 @@ public sealed record CurationInput(
 
             // On the page every card shares one form, so a card's fields carry its id: reason-{id}.
             string? CardField(string name) => Field(id is null ? name : $"{name}-{id}") ?? Field(name);
+
+            // Sent empty means something here (clear the time), so presence is told from emptiness.
+            string? SentField(string name) =>
+                form.TryGetValue(id is null ? name : $"{name}-{id}", out var value) || form.TryGetValue(name, out value) ? value.ToString() : null;
             return new CurationInput(
                 Reason: CardField("reason"),
                 Text: CardField("text"),
@@ -44,7 +50,8 @@ public sealed record CurationInput(
                 Action: Field("action"),
                 FormToken: Field("form-token"),
                 Return: Field("return"),
-                Next: CardField("next"));
+                Next: CardField("next"),
+                Moment: SentField("moment"));
         }
 
         if (request.ContentLength is 0 or null && !request.Headers.ContainsKey("Transfer-Encoding"))

@@ -30,6 +30,9 @@ public sealed record CurationQueueItem(
     /// <summary>The address the resident gave (curators only).</summary>
     public string? ContactEmail { get; init; }
 
+    /// <summary>The time the resident gave ("When was this?"), or a curator set; null when none.</summary>
+    public DateTimeOffset? GivenMomentAt { get; init; }
+
     /// <summary>The first photo's largest rendition, to look closely.</summary>
     public string? LargePhotoUrl { get; init; }
 
@@ -93,6 +96,7 @@ public sealed class CurationQueueEndpoint(CuratorAuthenticator authenticator, Cu
             s.SourceUrl)
         {
             Alts = s.Alts,
+            GivenMomentAt = s.GivenMomentAt,
             ContactEmail = s.ContactEmail,
             LargePhotoUrl = s.LargePhoto is { } large ? Routes.CurationMediaUrl(large) : null,
             Decision = entry.Decision,

@@ -167,13 +167,23 @@ public sealed class CurationSteps(
         logger.LogInformation("Submission {SubmissionId} ended {State}: {Reason}", id, state.ToWire(), reason);
     }
 
-    private static Entry Edited(Entry entry, EntryEdit edit) => entry with
+    private Entry Edited(Entry entry, EntryEdit edit)
     {
-        Text = edit.Text ?? entry.Text,
-        Credit = edit.Credit ?? entry.Credit,
-        Photos = edit.Alts is { } alts
-            ? entry.Photos.Select(p => p.Index < alts.Count && alts[p.Index] is { Length: > 0 } alt ? p with { Alt = alt } : p).ToList()
-            : entry.Photos,
-        Tags = edit.Tags is { } tags ? [.. tags.Select(EntryTag.Parse).OfType<EntryTag>().Distinct()] : entry.Tags,
-    };
+        var edited = entry with
+        {
+            Text = edit.Text ?? entry.Text,
+            Credit = edit.Credit ?? entry.Credit,
+            Photos = edit.Alts is { } alts
+                ? entry.Photos.Select(p => p.Index < alts.Count && alts[p.Index] is { Length: > 0 } alt ? p with { Alt = alt } : p).ToList()
+                : entry.Photos,
+            Tags = edit.Tags is { } tags ? [.. tags.Select(EntryTag.Parse).OfType<EntryTag>().Distinct()] : entry.Tags,
+            GivenMomentAt = edit.Moment is { } moment ? moment.GivenAt : entry.GivenMomentAt,
+        };
+
+        // A new time moves the entry to another hour: its hour and part of the day follow it.
+        return edited.MomentAt == entry.MomentAt ? edited : edited with
+        {
+            Tags = [.. edited.Tags.Where(t => t.Kind is not (EntryTagger.HourKind or EntryTagger.PeriodKind)), .. tagger.TimeTags(edited.MomentAt)],
+        };
+    }
 }

@@ -18,6 +18,10 @@ public sealed record CurationSummary
     public required string Source { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
     public required DateTimeOffset MomentAt { get; init; }
+
+    /// <summary>The time the resident gave ("When was this?"), or a curator set; null when none.</summary>
+    public DateTimeOffset? GivenMomentAt { get; init; }
+
     public required int PhotoCount { get; init; }
 
     /// <summary>Blob name of the smallest JPEG rendition of the first photo, if there is a photo.</summary>
@@ -51,6 +55,7 @@ public sealed record CurationSummary
         Source = entry.Source,
         ReceivedAt = entry.ReceivedAt,
         MomentAt = entry.MomentAt,
+        GivenMomentAt = entry.GivenMomentAt,
         PhotoCount = entry.Photos.Count,
         Thumbnail = entry.Photos.FirstOrDefault()?.Renditions.Where(r => r.Format == ImageFormats.Jpeg).MinBy(r => r.Width)?.BlobName,
         ThumbnailAlt = entry.Photos.FirstOrDefault()?.Alt,

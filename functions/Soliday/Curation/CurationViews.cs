@@ -78,4 +78,5 @@ public sealed record CurationView(
     ];
 }
 
-public sealed record EditEntryView(Curator Curator, Entry Entry, string FormToken, string ReturnQuery);
+/// <param name="GivenTime">The time the resident gave, as the time field shows it (<c>HH:mm</c>); empty when none.</param>
+public sealed record EditEntryView(Curator Curator, Entry Entry, string FormToken, string ReturnQuery, string GivenTime = "");

@@ -7,7 +7,7 @@ using Soliday.Web;
 namespace Soliday.Curation;
 
 /// <summary>The edit page: the whole record, not the summary, so nothing is cut when saved.</summary>
-public sealed class EditEntryFormEndpoint(CuratorAuthenticator authenticator, EntryStore entries, CurationPages curationPages, PageRenderer pages)
+public sealed class EditEntryFormEndpoint(CuratorAuthenticator authenticator, EntryStore entries, CurationPages curationPages, PageRenderer pages, GivenTimes givenTimes)
 {
     public async Task<IResult> EditForm(HttpRequest request, string id)
     {
@@ -22,6 +22,6 @@ public sealed class EditEntryFormEndpoint(CuratorAuthenticator authenticator, En
         }
 
         var token = curationPages.IssueFormToken(request);
-        return new HtmlPage(await pages.RenderAsync<EditEntryPage, EditEntryView>(new EditEntryView(curator, entry, token, request.Query["return"].ToString())));
+        return new HtmlPage(await pages.RenderAsync<EditEntryPage, EditEntryView>(new EditEntryView(curator, entry, token, request.Query["return"].ToString(), givenTimes.Show(entry.GivenMomentAt))));
     }
 }

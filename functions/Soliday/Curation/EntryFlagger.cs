@@ -20,6 +20,13 @@ public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOp
     /// <summary>Shorter than this, a description rarely tells someone who cannot see the photo what is in it.</summary>
     private const int WeakAltLength = 15;
 
+    /// <summary>
+    /// A person remembers a time to the quarter or half hour, and a phone's clock can be an hour out
+    /// around the change to or from summer time; further apart than this, one of the two is wrong
+    /// (another photo, a slip of am for pm), and the entry may sit in the wrong hour.
+    /// </summary>
+    public static readonly TimeSpan GivenTimeTolerance = TimeSpan.FromHours(1);
+
     public IReadOnlyList<EntryFlag> Flags(Entry entry, IReadOnlyList<PhotoHashes> otherPhotos)
     {
         var flags = new List<EntryFlag>(entry.IntakeFlags);
@@ -77,12 +84,25 @@ public sealed partial class EntryFlagger(IOptions<CurationOptions> curation, IOp
                     CaptureTimeIssue.Invalid => "is not a readable date",
                     _ => "is missing",
                 };
-                yield return new EntryFlag(FlagCodes.CaptureTimeMissing, $"The photo's capture time {why}: it is placed at the time it was sent.");
+                var placed = entry.GivenMomentAt is { } given
+                    ? $"at {Display.Time(given, soliday.Value.Zone)}, the time the sender gave"
+                    : "at the time it was sent";
+                yield return new EntryFlag(FlagCodes.CaptureTimeMissing, $"The photo's capture time {why}: it is placed {placed}.");
             }
             else if (facts.CapturedAt is { } captured && soliday.Value.DateOf(captured) != soliday.Value.Day)
             {
                 yield return new EntryFlag(FlagCodes.CaptureTimeOffDay, $"The photo was taken on {Display.DateAndTime(captured, soliday.Value.Zone)}, not on the day.");
             }
+        }
+
+        // The capture time that places the entry (the first the photos know), against the sender's time;
+        // one taken on another day is flagged as that already.
+        if (Entry.CaptureTime(entry.Photos.Select(p => p.Facts)) is { } first && entry.GivenMomentAt is { } givenAt
+            && soliday.Value.DateOf(first) == soliday.Value.Day && (first - givenAt).Duration() > GivenTimeTolerance)
+        {
+            var zone = soliday.Value.Zone;
+            yield return new EntryFlag(FlagCodes.CaptureTimeDisagrees,
+                $"The sender said this was at {Display.Time(givenAt, zone)}, but the photo was taken at {Display.Time(first, zone)}: it is placed at the photo's time. One of them is wrong: check the photo shows the moment described.");
         }
     }
 

@@ -40,11 +40,22 @@ public sealed record Entry
     /// </summary>
     public DateTimeOffset SentAt => SourcePost?.PostedAt ?? ReceivedAt;
 
-    /// <summary>When the moment happened: the first photo's capture time, else when it was sent.</summary>
-    public DateTimeOffset MomentAt => Moment(Photos.Select(p => p.Facts), SentAt);
+    /// <summary>
+    /// The time on the day the resident gave ("When was this?"), or a curator set; null when none
+    /// was given. Stands in for a capture time the photo does not have, and for a written post.
+    /// </summary>
+    public DateTimeOffset? GivenMomentAt { get; init; }
 
-    public static DateTimeOffset Moment(IEnumerable<PhotoFacts?> photos, DateTimeOffset sentAt) =>
-        photos.Select(p => p?.CapturedAt).FirstOrDefault(t => t is not null) ?? sentAt;
+    /// <summary>When the moment happened: the first photo's capture time, else the time the resident gave, else when it was sent.</summary>
+    public DateTimeOffset MomentAt => Moment(Photos.Select(p => p.Facts), GivenMomentAt, SentAt);
+
+    /// <summary>The first photo's capture time, which the camera knew, wins over the time a person remembered.</summary>
+    public static DateTimeOffset Moment(IEnumerable<PhotoFacts?> photos, DateTimeOffset? givenAt, DateTimeOffset sentAt) =>
+        CaptureTime(photos) ?? givenAt ?? sentAt;
+
+    /// <summary>The first capture time the photos know, if any.</summary>
+    public static DateTimeOffset? CaptureTime(IEnumerable<PhotoFacts?> photos) =>
+        photos.Select(p => p?.CapturedAt).FirstOrDefault(t => t is not null);
 
     /// <summary>The resident's text; when they wrote none, the caption the photographer put in the photo.</summary>
     public static string TextOrPhotoDescription(string text, IEnumerable<PhotoFacts?> photos) =>

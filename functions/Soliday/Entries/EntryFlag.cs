@@ -14,6 +14,9 @@ public static class FlagCodes
     public const string WeakAlt = "alt-weak";
     public const string CaptureTimeMissing = "capture-time-missing";
     public const string CaptureTimeOffDay = "capture-time-off-day";
+
+    /// <summary>The photo's capture time and the time the sender gave ("When was this?") are far apart: the capture time places it.</summary>
+    public const string CaptureTimeDisagrees = "capture-time-disagrees";
     public const string PersonalDetails = "personal-details";
     public const string WatchedWords = "watched-words";
     public const string Overdue = "overdue";

@@ -18,4 +18,14 @@ public sealed class SolidayOptions
 
     /// <summary>The local date of a moment in the day's zone.</summary>
     public DateOnly DateOf(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Zone).DateTime);
+
+    /// <summary>
+    /// The moment at <paramref name="time"/> on the day, in the day's zone. A time the clocks skip
+    /// (01:30 when summer time starts) or repeat (when it ends) takes the zone's standard offset.
+    /// </summary>
+    public DateTimeOffset At(TimeOnly time)
+    {
+        var local = Day.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
 }

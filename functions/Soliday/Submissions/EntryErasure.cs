@@ -119,6 +119,7 @@ public sealed class EntryErasure(
         Text = "",
         Credit = "",
         Place = null,
+        GivenMomentAt = null,
         ContactEmail = null,
         Fingerprint = null,
         Photos = [],

@@ -7,6 +7,7 @@ namespace Soliday.Submissions;
 /// <param name="SourcePost">Set for a post taken from another service; null for the form.</param>
 /// <param name="IntakeFlags">What a curator should know from the intake itself (a photo of the post that was not taken, say).</param>
 /// <param name="WantsReceipt">The resident ticked "Email me a receipt" and gave an address.</param>
+/// <param name="GivenMomentAt">The answer to "When was this?", on the day; null when none was given.</param>
 public sealed record SubmissionDraft(
     string Text,
     IReadOnlyList<DraftPhoto> Photos,
@@ -17,7 +18,8 @@ public sealed record SubmissionDraft(
     string? ContactEmail = null,
     SourcePost? SourcePost = null,
     IReadOnlyList<EntryFlag>? IntakeFlags = null,
-    bool WantsReceipt = false);
+    bool WantsReceipt = false,
+    DateTimeOffset? GivenMomentAt = null);
 
 /// <summary>A photo of a draft: its bytes, its alt text and the content type found by reading it.</summary>
 public sealed record DraftPhoto(BinaryData Content, string ContentType, string Alt);

@@ -22,6 +22,12 @@ public sealed class SubmissionFingerprints(TokenSigner signer)
             Append(content, field);
         }
 
+        if (draft.GivenMomentAt is { } given)
+        {
+            // Only when given: the digests of entries stored before the field existed stay as they were.
+            Append(content, given.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         foreach (var photo in draft.Photos)
         {
             Append(content, photo.Alt);

@@ -14,6 +14,9 @@ public static class SubmissionFormFields
     public const string Email = "email";
     public const string Place = "place";
 
+    /// <summary>"When was this?": an optional time of day, <c>HH:mm</c> (see <see cref="GivenTimes"/>).</summary>
+    public const string Moment = "moment";
+
     /// <summary>"Email me a receipt": <c>true</c> asks for the receipt and the note of the outcome, nothing else.</summary>
     public const string Receipt = "receipt";
 

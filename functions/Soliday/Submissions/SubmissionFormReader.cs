@@ -9,7 +9,7 @@ namespace Soliday.Submissions;
 
 /// <summary>What a resident typed, kept so a form with errors comes back filled in (WCAG 3.3.7).</summary>
 /// <param name="Alts">The description of each photo, in the order of the photos (empty where none was written).</param>
-public sealed record SubmissionFormValues(string Caption, IReadOnlyList<string> Alts, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false)
+public sealed record SubmissionFormValues(string Caption, IReadOnlyList<string> Alts, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false, string Moment = "")
 {
     public static SubmissionFormValues Empty { get; } = new("", [], "", Licences.Default.Id, false);
 
@@ -32,7 +32,7 @@ public sealed record SubmissionFormResult(SubmissionFormValues Values, Submissio
 /// Reads <c>POST /api/submissions</c> into a draft, checking every field and every photo's header
 /// before anything is stored, so a bad request leaves nothing behind.
 /// </summary>
-public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<ImagingOptions> imaging)
+public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<ImagingOptions> imaging, GivenTimes givenTimes)
 {
     /// <summary>Room for the text fields and multipart framing on top of the photos.</summary>
     private const long FieldAllowanceBytes = 1024 * 1024;
@@ -97,7 +97,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             Email: Text(form.Value(SubmissionFormFields.Email)),
             Place: Text(form.Value(SubmissionFormFields.Place)),
             FormToken: form.All(SubmissionFormFields.FormToken).FirstOrDefault(),
-            Receipt: form.Value(SubmissionFormFields.Receipt).Equals("true", StringComparison.OrdinalIgnoreCase));
+            Receipt: form.Value(SubmissionFormFields.Receipt).Equals("true", StringComparison.OrdinalIgnoreCase),
+            Moment: Text(form.Value(SubmissionFormFields.Moment)));
 
         var errors = new Dictionary<string, string>();
         string? code = null;
@@ -127,6 +128,13 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         if (values.Place.Length > SubmissionFormFields.MaxPlaceLength)
         {
             errors[SubmissionFormFields.Place] = $"Please keep the place to {SubmissionFormFields.MaxPlaceLength} characters or fewer.";
+        }
+
+        var given = givenTimes.Read(values.Moment);
+        if (given.Error is { } timeError)
+        {
+            errors[SubmissionFormFields.Moment] = timeError;
+            code ??= given.Code;
         }
 
         if (values.Email.Length > 0 && !LooksLikeEmail(values.Email))
@@ -168,7 +176,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             values.Caption, photos, credit, licence!, SubmissionSources.Form,
             Place: values.Place.Length > 0 ? values.Place : null,
             ContactEmail: values.Email.Length > 0 ? values.Email : null,
-            WantsReceipt: values.Receipt), null);
+            WantsReceipt: values.Receipt,
+            GivenMomentAt: given.At), null);
     }
 
     /// <summary>

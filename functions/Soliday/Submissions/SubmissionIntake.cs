@@ -37,6 +37,7 @@ public sealed class SubmissionIntake(
             Credit = draft.Credit,
             Licence = draft.Licence.Id,
             Place = draft.Place,
+            GivenMomentAt = draft.GivenMomentAt,
             ContactEmail = draft.ContactEmail,
             ResidentMail = draft.WantsReceipt && draft.ContactEmail is not null ? new ResidentMailRecord() : null,
             Source = draft.Source,

@@ -17,14 +17,12 @@ public sealed partial class EntryTagger(IOptions<SolidayOptions> soliday, IOptio
     /// <summary>Within this share of each other, width and height make a square.</summary>
     private const double SquareTolerance = 0.05;
 
+    public const string HourKind = "hour";
+    public const string PeriodKind = "period";
+
     public IReadOnlyList<EntryTag> Tags(Entry entry)
     {
-        var local = TimeZoneInfo.ConvertTime(entry.MomentAt, soliday.Value.Zone);
-        var tags = new List<EntryTag>
-        {
-            new("hour", $"{local.Hour:00}"),
-            new("period", PeriodOfDay(local.Hour)),
-        };
+        var tags = new List<EntryTag>(TimeTags(entry.MomentAt));
 
         tags.AddRange(Hashtags(entry.Text));
         if (entry.Photos.FirstOrDefault()?.Facts is { } photo)
@@ -44,6 +42,13 @@ public sealed partial class EntryTagger(IOptions<SolidayOptions> soliday, IOptio
         }
 
         return tags;
+    }
+
+    /// <summary>The hour and the part of the day of <paramref name="moment"/>, in the day's zone: made again when a curator changes the entry's time.</summary>
+    public IReadOnlyList<EntryTag> TimeTags(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, soliday.Value.Zone);
+        return [new(HourKind, $"{local.Hour:00}"), new(PeriodKind, PeriodOfDay(local.Hour))];
     }
 
     /// <summary>Night runs to 5 in the morning; evening starts at 5 in the afternoon.</summary>

@@ -9,14 +9,20 @@ public sealed record TimelineEntry
     public required string Text { get; init; }
     public required string Credit { get; init; }
     public required string Licence { get; init; }
-    /// <summary>When it happened: the capture time, else when it was received.</summary>
+    /// <summary>When it happened: the capture time, else the time the sender gave, else when it was sent.</summary>
     public required DateTimeOffset MomentAt { get; init; }
 
     /// <summary>
-    /// Where it stands on the day's timeline: its moment when that falls on the day, else when it was
-    /// received, so a photo from another year is not filed at its old hour as if taken today.
+    /// Where it stands on the day's timeline: its moment when that falls on the day, else the time the
+    /// sender gave, else when it was sent, so a photo from another year is not filed at its old hour as if taken today.
     /// </summary>
     public required DateTimeOffset PlacedAt { get; init; }
+
+    /// <summary>The time on the day the sender gave ("When was this?"), if they gave one: the page says so when it places the entry.</summary>
+    public DateTimeOffset? GivenAt { get; init; }
+
+    /// <summary>True when the sender's time is the moment itself (no capture time was known): said as theirs on its page.</summary>
+    public bool IsGivenMoment => GivenAt is { } given && given == MomentAt;
 
     public required DateTimeOffset PublishedAt { get; init; }
 

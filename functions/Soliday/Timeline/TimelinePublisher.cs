@@ -171,6 +171,14 @@ public sealed class TimelinePublisher(
         }));
     }
 
+    /// <summary>
+    /// Where <paramref name="entry"/> stands on the day's timeline: the first of its moment and the
+    /// sender's time that falls on the day; when neither does (a photo from another year, no time
+    /// given), when it was sent.
+    /// </summary>
+    public static DateTimeOffset PlacedAt(Entry entry, SolidayOptions day) =>
+        new[] { entry.MomentAt, entry.GivenMomentAt }.FirstOrDefault(t => t is { } at && day.DateOf(at) == day.Day) ?? entry.SentAt;
+
     private TimelineEntry ToTimelineEntry(Entry entry, DateTimeOffset publishedAt, DateTimeOffset? changedAt) => new()
     {
         Id = entry.Id,
@@ -178,7 +186,8 @@ public sealed class TimelinePublisher(
         Credit = entry.Credit,
         Licence = entry.Licence,
         MomentAt = entry.MomentAt,
-        PlacedAt = soliday.Value.DateOf(entry.MomentAt) == Day ? entry.MomentAt : entry.SentAt,
+        PlacedAt = PlacedAt(entry, soliday.Value),
+        GivenAt = entry.GivenMomentAt,
         PublishedAt = publishedAt,
         ChangedAt = changedAt,
         SourceUrl = entry.SourcePost?.Url,

@@ -87,6 +87,40 @@ public sealed class EntryFlaggerTests
     }
 
     [Fact]
+    public void A_capture_time_more_than_an_hour_from_the_time_given_is_flagged_with_both_times()
+    {
+        var entry = Entry(captured: new DateTimeOffset(2026, 6, 20, 14, 2, 0, TimeSpan.FromHours(1))) with
+        {
+            GivenMomentAt = new DateTimeOffset(2026, 6, 20, 9, 15, 0, TimeSpan.FromHours(1)),
+        };
+
+        var flag = Assert.Single(Flagger().Flags(entry, []), f => f.Code == FlagCodes.CaptureTimeDisagrees);
+        Assert.Contains("at 09:15", flag.Message);
+        Assert.Contains("at 14:02", flag.Message);
+    }
+
+    [Theory]
+    [InlineData(8, 55)] // the photo's 08:00 and a remembered 08:55: the same moment
+    [InlineData(7, 0)]
+    public void A_capture_time_within_an_hour_of_the_time_given_is_not_flagged(int hour, int minute)
+    {
+        var entry = Entry() with { GivenMomentAt = new DateTimeOffset(2026, 6, 20, hour, minute, 0, TimeSpan.FromHours(1)) };
+
+        Assert.DoesNotContain(Flagger().Flags(entry, []), f => f.Code == FlagCodes.CaptureTimeDisagrees);
+    }
+
+    [Fact]
+    public void A_photo_with_no_time_says_it_is_placed_at_the_time_given()
+    {
+        var entry = Entry(issue: CaptureTimeIssue.Missing) with { GivenMomentAt = new DateTimeOffset(2026, 6, 20, 9, 15, 0, TimeSpan.FromHours(1)) };
+
+        var flags = Flagger().Flags(entry, []);
+
+        Assert.Contains("placed at 09:15, the time the sender gave", Assert.Single(flags, f => f.Code == FlagCodes.CaptureTimeMissing).Message);
+        Assert.DoesNotContain(flags, f => f.Code == FlagCodes.CaptureTimeDisagrees);
+    }
+
+    [Fact]
     public void A_caption_taken_from_the_photo_file_is_flagged_with_words_that_say_so()
     {
         var entry = Entry(text: "Der Goalie bin ig", description: "Der Goalie bin ig");

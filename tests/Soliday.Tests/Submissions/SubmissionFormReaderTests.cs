@@ -227,10 +227,43 @@ public sealed class SubmissionFormReaderTests
         Assert.Equal(400, result.Failure!.StatusCode);
     }
 
+    [Fact]
+    public async Task A_time_given_for_when_it_was_goes_with_the_draft_on_the_day()
+    {
+        var form = Form();
+        form.Add(new StringContent("09:15"), "moment");
+
+        var result = await ReadAsync(form);
+
+        Assert.Equal(new DateTimeOffset(2026, 6, 20, 9, 15, 0, TimeSpan.FromHours(1)), result.Draft!.GivenMomentAt);
+    }
+
+    [Fact]
+    public async Task No_time_given_leaves_the_draft_without_one()
+    {
+        Assert.Null((await ReadAsync(Form())).Draft!.GivenMomentAt);
+    }
+
+    [Theory]
+    [InlineData("9 o'clock", "moment-invalid")]
+    [InlineData("23:00", "moment-not-yet")] // the test clock says 13:00 on the day
+    public async Task A_bad_time_is_refused_beside_its_field_and_kept_to_correct(string sent, string code)
+    {
+        var form = Form();
+        form.Add(new StringContent(sent), "moment");
+
+        var result = await ReadAsync(form);
+
+        Assert.Equal(400, result.Failure!.StatusCode);
+        Assert.Equal(code, result.Failure.Code);
+        Assert.Equal(["moment"], result.Failure.FieldErrors.Keys);
+        Assert.Equal(sent, result.Values.Moment);
+    }
+
     private static SubmissionFormReader Reader(long maxUploadBytes = 25 * 1024 * 1024)
     {
         var imaging = TestOptions.Imaging(o => o.MaxUploadBytes = maxUploadBytes);
-        return new SubmissionFormReader(TestOptions.Processor(o => o.MaxUploadBytes = maxUploadBytes), imaging);
+        return new SubmissionFormReader(TestOptions.Processor(o => o.MaxUploadBytes = maxUploadBytes), imaging, new GivenTimes(TestOptions.Soliday(), new FixedClock(TestOptions.Now)));
     }
 
     private static MultipartFormDataContent Form(
