@@ -30,6 +30,7 @@
   // has come since the last turn.
   var newest = list.querySelector(".slide") ? list.querySelector(".slide").getAttribute("data-id") : "";
   var newer = false;
+  var shownFeed = null;
 
   // ?advance=3 in the address (or the page's data attribute) sets the pace; a test sets a short one.
   function seconds(name, fallback) {
@@ -122,6 +123,9 @@
 
   function render(feed) {
     var items = (feed.items || []).slice(0, showing);
+    var signature = items.map(function (item) { return item.id + " " + item.date_modified; }).join("\n");
+    if (signature === shownFeed) { return; } // the same entries as a minute ago: leave the slides alone
+    shownFeed = signature;
     var root = typeof feed.feed_url === "string" ? feed.feed_url.slice(0, feed.feed_url.lastIndexOf("/") + 1) : "";
     var all = slides();
     var shownId = all.length ? all[current].getAttribute("data-id") : null;
