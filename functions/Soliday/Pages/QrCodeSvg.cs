@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using QRCoder;
 
@@ -24,10 +25,18 @@ public static class QrCodeSvg
     private const string Light = "#ffffff";
 
     /// <summary>
+    /// Each code made once per process: the wall is written again at every publish, always with the
+    /// same form's address. Keys come from configuration, not from residents, so it stays a few entries.
+    /// </summary>
+    private static readonly ConcurrentDictionary<(string Address, string Label), string> Made = new();
+
+    /// <summary>
     /// The SVG element for <paramref name="address"/>, as one image named <paramref name="label"/>
     /// for screen readers. QRCoder's output has no inline style, so it passes the pages' CSP.
     /// </summary>
-    public static string For(string address, string label)
+    public static string For(string address, string label) => Made.GetOrAdd((address, label), key => Make(key.Address, key.Label));
+
+    private static string Make(string address, string label)
     {
         using var data = Encode(address);
         using var renderer = new SvgQRCode(data);
