@@ -50,7 +50,6 @@ public sealed partial class WallAndPosterInBrowserTests(WallAndPosterInBrowserTe
             return seen.Count == 2;
         }, "the wall shows both entries in turn");
         await page.WaitForFunctionAsync("() => { const img = document.querySelector('.slide:not([hidden]) img'); return img && img.complete && img.naturalWidth > 0; }");
-        await page.AssertAccessibleAsync();
 
         // Paused from the keyboard: it holds the slide, and says so.
         await page.TabToAsync("wall-pause");
@@ -60,7 +59,8 @@ public sealed partial class WallAndPosterInBrowserTests(WallAndPosterInBrowserTe
         var held = await page.Locator(CurrentCaption).TextContentAsync();
         await Task.Delay(TimeSpan.FromSeconds(3.5)); // three turns and more
         Assert.Equal(held, await page.Locator(CurrentCaption).TextContentAsync());
-        await page.ScreenshotAsync("wall", 390, 1280); // held, so the fade is over
+        await page.AssertAccessibleAsync(); // held, so the fade is over: axe measures contrast at full opacity
+        await page.ScreenshotAsync("wall", 390, 1280);
 
         // The arrow keys still move by hand while paused, and it stays on the slide chosen.
         await page.Keyboard.PressAsync("ArrowRight");
@@ -99,6 +99,22 @@ public sealed partial class WallAndPosterInBrowserTests(WallAndPosterInBrowserTe
         await Assertions.Expect(still.Locator(".wall-empty")).ToBeHiddenAsync();
         await AssertTheWayToTheFormAsync(still);
         await still.ScreenshotAsync("wall-no-script", 390, 1280);
+
+        // With its script, the slides the page was written with are kept when the feed says they have not changed.
+        var kept = await browser.NewPageAsync(BaseAddress, width: 1280);
+        var feedHeld = new TaskCompletionSource();
+        await kept.RouteAsync("**/feed.json", async route =>
+        {
+            await feedHeld.Task; // the first answer waits until the page's own slide is marked
+            await route.ContinueAsync();
+        });
+        await kept.GotoAsync(Fast);
+        await kept.Locator(".slide").First.EvaluateAsync("slide => { slide.dataset.fromPage = 'yes'; }");
+        var answered = kept.WaitForResponseAsync(response => response.Url.EndsWith("/feed.json", StringComparison.Ordinal));
+        feedHeld.SetResult();
+        await answered;
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // and one more
+        await Assertions.Expect(kept.Locator(".slide[data-from-page='yes']")).ToHaveCountAsync(1);
 
         // axe needs scripts to run: the same page with only the wall's script refused, as when it fails to load.
         var unscripted = await browser.NewPageAsync(BaseAddress, width: 1280);
