@@ -19,10 +19,16 @@ public static class SiteAssets
         Load("site.js", JavaScript),
         Load("submit.js", JavaScript),
         Load("curation.js", JavaScript),
+        Load("wall.css", Css),
+        Load("wall.js", JavaScript),
+        Load("poster.css", Css),
     ];
 
-    /// <summary>What the public static site needs beside its pages: the stylesheet and the optional navigation script.</summary>
-    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js")];
+    /// <summary>
+    /// What the public static site needs beside its pages: the stylesheet and the optional navigation
+    /// script; the wall's and the poster's own, so the day page carries none of their weight.
+    /// </summary>
+    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js" or "wall.css" or "wall.js" or "poster.css")];
 
     public static SiteAsset? Find(string name) => All.FirstOrDefault(a => a.Name == name);
 

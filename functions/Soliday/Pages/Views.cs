@@ -43,6 +43,10 @@ public static class Display
         return string.Concat(flat.AsSpan(0, cut > max / 2 ? cut : max).TrimEnd(" ,.;:"), "…");
     }
 
+    /// <summary>An address as people type it, for print and screens: browsers add "https://" themselves.</summary>
+    public static string Address(Uri address) =>
+        address.Scheme == Uri.UriSchemeHttps ? address.AbsoluteUri["https://".Length..] : address.AbsoluteUri;
+
     public static string LicenceName(string id) => Licences.FindKnown(id)?.Name ?? id;
 
     public static string? LicenceUrl(string id) => Licences.FindKnown(id)?.Uri?.ToString();
@@ -62,3 +66,17 @@ public sealed record ErrorView(string Title, string Message, SiteOptions Site);
 public sealed record AboutView(DateOnly Day, SiteOptions Site);
 
 public sealed record SignInView(string FormToken, string? Error, bool EasyAuth);
+
+/// <summary>The wall for screens at events: the latest entries as the page is written, then the feed's.</summary>
+/// <param name="Latest">The newest first; the page shows the first <see cref="Shown"/>.</param>
+public sealed record WallView(DateOnly Day, IReadOnlyList<TimelineEntry> Latest, SiteOptions Site)
+{
+    /// <summary>
+    /// The entries written into the page itself: what a screen with scripts off shows, and what the
+    /// slideshow starts with before the feed answers. A few, so the page stays light at any size of day.
+    /// </summary>
+    public const int Shown = 12;
+}
+
+/// <summary>The poster to print and put up: the day, the way to the form, three steps.</summary>
+public sealed record PosterView(DateOnly Day, SiteOptions Site);

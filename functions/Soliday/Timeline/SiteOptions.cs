@@ -27,6 +27,9 @@ public sealed class SiteOptions
     /// <summary><see cref="PublicUrl"/> as an absolute address ending in a slash, so site paths resolve under it.</summary>
     public Uri PublicRoot => new(PublicUrl.EndsWith('/') ? PublicUrl : PublicUrl + "/", UriKind.Absolute);
 
+    /// <summary>The form's whole address (<see cref="SubmitUrl"/> may be a path on the site's host): what a QR code must hold.</summary>
+    public Uri SubmitAddress => new(PublicRoot, SubmitUrl);
+
     public static bool IsAbsoluteWebAddress(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 }

@@ -9,6 +9,8 @@ public static class SitePaths
 {
     public const string DayPage = "index.html";
     public const string AboutPage = "about.html";
+    public const string WallPage = "wall.html";
+    public const string PosterPage = "poster.html";
     public const string AtomFeed = "feed.atom";
     public const string JsonFeed = "feed.json";
     public const string TimelineJs = "timeline.json";

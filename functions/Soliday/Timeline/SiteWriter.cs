@@ -73,6 +73,8 @@ public sealed class SiteWriter(
         await PublishAssetsAsync(cancellationToken);
         var about = await pages.RenderAsync<AboutPage, AboutView>(new AboutView(Day, site.Value));
         await WriteAsync(SitePaths.AboutPage, about, SiteContent.Html, cancellationToken);
+        var poster = await pages.RenderAsync<PosterPage, PosterView>(new PosterView(Day, site.Value));
+        await WriteAsync(SitePaths.PosterPage, poster, SiteContent.Html, cancellationToken);
 
         var firstHour = await ReadHour(0);
         var work = new List<Task> { hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken), RenderFeedsAsync(0, cancellationToken) };
@@ -123,13 +125,19 @@ public sealed class SiteWriter(
     /// </summary>
     private static string HourPageVersionKey(int hour) => $"g{DayReader.VersionKey(hour)}";
 
-    /// <summary>Both feeds, made from one read of the log's tail and the hours it names (each feed reading its own doubled the reads).</summary>
+    /// <summary>
+    /// Both feeds and the wall (which starts with the latest entries written in, for screens with
+    /// scripts off), made from one read of the log's tail and the hours it names (each feed reading
+    /// its own doubled the reads).
+    /// </summary>
     private Task RenderFeedsAsync(long includingLength, CancellationToken cancellationToken)
     {
         var latest = new Lazy<Task<RecentIndex>>(() => recent.ReadAsync(OpenData.Feeds.Shown, cancellationToken));
         return Task.WhenAll(
             RenderFeedAsync(SitePaths.AtomFeed, SiteContent.Atom, includingLength, latest, files.Feeds.AtomAsync, cancellationToken),
-            RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, includingLength, latest, files.Feeds.JsonFeedAsync, cancellationToken));
+            RenderFeedAsync(SitePaths.JsonFeed, SiteContent.JsonFeed, includingLength, latest, files.Feeds.JsonFeedAsync, cancellationToken),
+            RenderFeedAsync(SitePaths.WallPage, PageRenderer.HtmlContentType, includingLength, latest,
+                tail => pages.RenderAsync<WallPage, WallView>(new WallView(Day, tail.Entries, site.Value)), cancellationToken));
     }
 
     /// <summary>

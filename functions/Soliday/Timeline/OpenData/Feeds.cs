@@ -14,6 +14,9 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
 
     public const string JsonFeedVersion = "https://jsonfeed.org/version/1.1";
 
+    /// <summary>JSON Feed extensions are objects named with a leading underscore, which readers that do not know them ignore.</summary>
+    public const string SolidayExtension = "_soliday";
+
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
     private string Title => $"#Soliday, {Display.Date(day)}";
@@ -80,6 +83,13 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
                 writer.WriteEndObject();
                 writer.WriteEndArray();
                 writer.WriteTagLabels("tags", entry.Tags);
+                if (open.FirstPhoto is { } photo)
+                {
+                    // A JSON Feed extension: the photo's description, so the wall can show "image" with its alt text.
+                    writer.WriteStartObject(SolidayExtension);
+                    writer.WriteString("image_alt", photo.Alt);
+                    writer.WriteEndObject();
+                }
 
                 writer.WriteEndObject();
             }
