@@ -17,12 +17,13 @@ public static class SiteAssets
     [
         Load("site.css", Css),
         Load("site.js", JavaScript),
+        Load("search.js", JavaScript),
         Load("submit.js", JavaScript),
         Load("curation.js", JavaScript),
     ];
 
-    /// <summary>What the public static site needs beside its pages: the stylesheet and the optional navigation script.</summary>
-    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js")];
+    /// <summary>What the public static site needs beside its pages: the stylesheet, the optional navigation script, the search page's script.</summary>
+    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js" or "search.js")];
 
     public static SiteAsset? Find(string name) => All.FirstOrDefault(a => a.Name == name);
 

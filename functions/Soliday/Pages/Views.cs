@@ -61,4 +61,6 @@ public sealed record ErrorView(string Title, string Message, SiteOptions Site);
 
 public sealed record AboutView(DateOnly Day, SiteOptions Site);
 
+public sealed record SearchView(DateOnly Day);
+
 public sealed record SignInView(string FormToken, string? Error, bool EasyAuth);
