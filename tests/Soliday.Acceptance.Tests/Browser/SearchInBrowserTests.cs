@@ -99,6 +99,13 @@ public sealed class SearchInBrowserTests(SearchInBrowserTests.SearchableDay day,
         await page.ScreenshotAsync("site-search-no-script", 390, 1280);
         await page.GetByRole(AriaRole.Link, new() { Name = "the day hour by hour" }).ClickAsync();
         await Assertions.Expect(page.Locator($"ul.tiles a[href='entries/{day.DancersId}.html']")).ToBeVisibleAsync();
+
+        // axe needs a script of its own: the page as it stands without ours is checked with search.js kept out.
+        var withoutOurScript = await browser.NewPageAsync(BaseAddress);
+        await withoutOurScript.RouteAsync("**/search.js", route => route.AbortAsync());
+        await withoutOurScript.GotoAsync("/site/search.html");
+        await Assertions.Expect(withoutOurScript.Locator(".no-script")).ToBeVisibleAsync();
+        await withoutOurScript.AssertAccessibleAsync();
     }
 
     [Fact]
