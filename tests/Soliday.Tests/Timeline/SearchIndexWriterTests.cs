@@ -39,6 +39,7 @@ public sealed class SearchIndexWriterTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains(id, file);
         Assert.Contains("brass band in malvern park tomas ruiz bandstand", file);
         Assert.Contains("Bunting going up", await site.RequiredSiteFileAsync(SitePaths.SearchIndex(10)));
+        Assert.Contains($"href=\"../{SitePaths.SearchPage}\"", await site.RequiredSiteFileAsync("tags/bandstand.html")); // the way to search from a tag
     }
 
     [Fact]
