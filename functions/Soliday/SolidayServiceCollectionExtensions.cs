@@ -143,6 +143,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelineFiles>();
         services.AddSingleton<HourlyFileWriter>();
         services.AddSingleton<EntryPageWriter>();
+        services.AddSingleton<SearchIndexWriter>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<TimelinePublisher>();
 

@@ -35,6 +35,9 @@ public static class DayPageWeight
         await PageWeight.ReportAsync(host.Http, "an entry page", $"/site/{SitePaths.EntryPage(sample.Id)}");
         await PageWeight.ReportAsync(host.Http, $"tag page {PublicTags.Label(sample.Tags[0])}", $"/site/{SitePaths.TagPage(PublicTags.Slug(sample.Tags[0]))}");
 
+        await PageWeight.ReportAsync(host.Http, "search page", $"/site/{SitePaths.SearchPage}");
+        await SearchFilesAsync(host.Http);
+
         Console.WriteLine();
         await FirstScreen.ReportAsync(host.Http.BaseAddress!, [("day page", $"/site/{SitePaths.DayPage}"), ("busiest hour's first page", $"/site/{SitePaths.HourPage(SiteSeeding.BusiestHour)}")]);
 
@@ -49,6 +52,24 @@ public static class DayPageWeight
                 Console.WriteLine($"| {preset} | {scores.Performance} | {scores.Accessibility} |");
             }
         }
+    }
+
+    /// <summary>What the search page fetches on its first search: all 24 hour files, as served and gzipped, and the largest (what one publish into that hour rewrites).</summary>
+    private static async Task SearchFilesAsync(HttpClient http)
+    {
+        var sizes = new List<(int Hour, int Bytes, int Gzipped)>();
+        for (var hour = 0; hour < 24; hour++)
+        {
+            var bytes = await http.GetByteArrayAsync($"/site/{SitePaths.SearchIndex(hour)}");
+            sizes.Add((hour, bytes.Length, PageWeight.Gzipped(bytes)));
+        }
+
+        var largest = sizes.MaxBy(s => s.Bytes);
+        Console.WriteLine();
+        Console.WriteLine("| search files | bytes | gzipped |");
+        Console.WriteLine("|---|---|---|");
+        Console.WriteLine($"| all 24 (`search/00.json` … `23.json`) | **{sizes.Sum(s => s.Bytes) / 1024.0:F1} KB** | {sizes.Sum(s => s.Gzipped) / 1024.0:F1} KB |");
+        Console.WriteLine($"| the largest, `search/{largest.Hour:00}.json` | {largest.Bytes / 1024.0:F1} KB | {largest.Gzipped / 1024.0:F1} KB |");
     }
 
     /// <summary>Lighthouse's own command line on Debian's chromium, headless; its JSON report read for the two scores.</summary>

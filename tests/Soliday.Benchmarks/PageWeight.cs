@@ -81,7 +81,7 @@ public static partial class PageWeight
         return (bytes.ToArray(), links.Count);
     }
 
-    private static int Gzipped(byte[] bytes)
+    public static int Gzipped(byte[] bytes)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))

@@ -17,6 +17,7 @@ public static class SiteAssets
     [
         Load("site.css", Css),
         Load("site.js", JavaScript),
+        Load("search.js", JavaScript),
         Load("submit.js", JavaScript),
         Load("curation.js", JavaScript),
         Load("wall.css", Css),
@@ -26,9 +27,10 @@ public static class SiteAssets
 
     /// <summary>
     /// What the public static site needs beside its pages: the stylesheet and the optional navigation
-    /// script; the wall's and the poster's own, so the day page carries none of their weight.
+    /// script; the search page's script, and the wall's and the poster's own, so the day page carries
+    /// none of their weight.
     /// </summary>
-    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js" or "wall.css" or "wall.js" or "poster.css")];
+    public static IReadOnlyList<SiteAsset> Site { get; } = [.. All.Where(a => a.Name is "site.css" or "site.js" or "search.js" or "wall.css" or "wall.js" or "poster.css")];
 
     public static SiteAsset? Find(string name) => All.FirstOrDefault(a => a.Name == name);
 

@@ -65,6 +65,8 @@ public sealed record ErrorView(string Title, string Message, SiteOptions Site);
 
 public sealed record AboutView(DateOnly Day, SiteOptions Site);
 
+public sealed record SearchView(DateOnly Day);
+
 public sealed record SignInView(string FormToken, string? Error, bool EasyAuth);
 
 /// <summary>The wall for screens at events: the latest entries as the page is written, then the feed's.</summary>

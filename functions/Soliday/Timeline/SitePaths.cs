@@ -18,12 +18,16 @@ public static class SitePaths
     public const string Csv = "data/entries.csv";
     public const string JsonLd = "data/entries.jsonld";
     public const string Sitemap = "sitemap.xml";
+    public const string SearchPage = "search.html";
 
     /// <summary>Anchor of the about page's section on how to reach the project team.</summary>
     public const string ContactAnchor = "contact";
 
     /// <summary>One page of an hour's grid: the first is hours/12.html, the next hours/12-2.html, and so on.</summary>
     public static string HourPage(int hour, int page = 1) => page <= 1 ? $"hours/{hour:00}.html" : $"hours/{hour:00}-{page}.html";
+
+    /// <summary>The words of one hour's entries that the search page filters: search/12.json.</summary>
+    public static string SearchIndex(int hour) => $"search/{hour:00}.json";
 
     public static string EntryPage(string id) => $"entries/{id}.html";
 

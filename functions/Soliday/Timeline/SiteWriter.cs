@@ -11,7 +11,7 @@ namespace Soliday.Timeline;
 /// <summary>
 /// Brings the static site in the <c>$web</c> container up to date after a change to one entry,
 /// touching only what depends on it: its page and its neighbours' (prev/next), its hour's page,
-/// its hour's part of the day page and of every open data file, its tags' pages, the feeds. Every
+/// its hour's part of the day page and of every open data file, its hour's search file, its tags' pages, the feeds. Every
 /// write checks the versions it was made from, so concurrent publishers coalesce and none writes
 /// an older state over a newer one.
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class SiteWriter(
     TimelineFiles files,
     HourlyFileWriter hourly,
     EntryPageWriter entryPages,
+    SearchIndexWriter search,
     PageRenderer pages,
     FragmentCache fragments,
     IOptions<SolidayOptions> soliday,
@@ -41,6 +42,7 @@ public sealed class SiteWriter(
             RenderHourPagesAsync(change.HourBefore, change.Hour, change.Entry.Id, cancellationToken),
             entryPages.RenderAroundAsync(change.Hour, change.Entry, cancellationToken),
             hourly.UpdateAsync(files.DayPage, change.Hour, ReadHour, cancellationToken),
+            search.WriteAsync(change.Hour, cancellationToken),
         };
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, change.Hour, ReadHour, cancellationToken)));
         work.AddRange(change.Tags.Select(t =>
@@ -64,7 +66,7 @@ public sealed class SiteWriter(
     }
 
     /// <summary>
-    /// At start: the stylesheet and script, the about page, and any file of the day that does not
+    /// At start: the stylesheet and scripts, the about and search pages, and any file of the day that does not
     /// exist yet (a new storage account, or a new layout after an upgrade), so the site answers
     /// before the first approval. Files already there are only checked, not re-made.
     /// </summary>
@@ -75,6 +77,8 @@ public sealed class SiteWriter(
         await WriteAsync(SitePaths.AboutPage, about, SiteContent.Html, cancellationToken);
         var poster = await pages.RenderAsync<PosterPage, PosterView>(new PosterView(Day, site.Value));
         await WriteAsync(SitePaths.PosterPage, poster, SiteContent.Html, cancellationToken);
+        var searchPage = await pages.RenderAsync<SearchPage, SearchView>(new SearchView(Day));
+        await WriteAsync(SitePaths.SearchPage, searchPage, SiteContent.Html, cancellationToken);
 
         var firstHour = await ReadHour(0);
         var work = new List<Task> { hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken), RenderFeedsAsync(0, cancellationToken) };
@@ -83,7 +87,9 @@ public sealed class SiteWriter(
         for (var hour = 0; hour < HourMarkers.Hours; hour++)
         {
             // Every page of the hour, each only if it was not made from this version in this layout.
-            await RenderHourPagesAsync(before: null, await ReadHour(hour), changedId: null, cancellationToken);
+            var read = await ReadHour(hour);
+            await RenderHourPagesAsync(before: null, read, changedId: null, cancellationToken);
+            await search.WriteAsync(read, cancellationToken);
         }
     }
 
