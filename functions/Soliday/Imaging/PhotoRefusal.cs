@@ -9,9 +9,14 @@ public sealed record PhotoRefusal(string Code, int StatusCode, string Message)
     public static PhotoRefusal TooManyPixels() => new(
         "too-many-pixels", 413, "This picture is too big for us to handle. Please send a smaller copy of it.");
 
+    /// <summary>
+    /// What to do with this one photo, in a few short steps: an iPhone sends a copy we can open when
+    /// the photo is sent from the phone itself, and any computer can save a JPEG copy. Never a change
+    /// of the phone's settings, which would change every photo the resident takes from then on.
+    /// </summary>
     public static PhotoRefusal Heif() => new(
         "heif", 415,
-        "This is an iPhone HEIC photo, which we cannot show on the web. Please send it as a JPEG: on the iPhone, choose Settings > Camera > Formats > Most Compatible, or share the photo by email, which converts it.");
+        "We cannot open this kind of iPhone photo (HEIC) yet. Please send it straight from the iPhone: it sends a copy we can open. Or, on a computer, save a copy of the photo as a JPEG and send that copy.");
 
     public static PhotoRefusal AnimatedWebP() => new(
         "animated", 415, "This is an animated picture. Please send a still photo.");

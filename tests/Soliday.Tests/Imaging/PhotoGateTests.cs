@@ -51,12 +51,14 @@ public sealed class PhotoGateTests
     }
 
     [Fact]
-    public async Task A_HEIF_photo_is_refused_with_advice_for_iPhone_users()
+    public async Task A_HEIF_photo_is_refused_with_what_to_do_with_this_photo_not_a_change_of_phone_settings()
     {
         var check = await _gate.CheckAsync(BinaryData.FromBytes(Corpus.Read("other-formats", "EX__heic_samplefilehub.heif")), default);
 
         Assert.Equal(415, check.Refusal!.StatusCode);
-        Assert.Contains("Most Compatible", check.Refusal.Message);
+        Assert.Contains("send it straight from the iPhone", check.Refusal.Message);
+        Assert.Contains("save a copy of the photo as a JPEG", check.Refusal.Message);
+        Assert.DoesNotContain("Settings", check.Refusal.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

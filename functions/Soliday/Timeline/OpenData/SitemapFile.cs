@@ -16,7 +16,7 @@ public sealed class SitemapFile(SiteAddress site) : IHourlyFile
 
     public BlobHttpHeaders Headers { get; } = SiteContent.Changing(SiteContent.Xml);
 
-    public string Layout => "sitemap-2";
+    public string Layout => "sitemap-3";
 
     public bool CommaBetweenHours => false;
 
@@ -26,7 +26,11 @@ public sealed class SitemapFile(SiteAddress site) : IHourlyFile
     {
         writer.WriteStartElement("urlset", Namespace);
         WriteUrl(writer, site.Of(SitePaths.DayPage), null);
-        WriteUrl(writer, site.Of(SitePaths.AboutPage), null);
+        foreach (var page in new[] { SitePaths.AboutPage, SitePaths.SearchPage, SitePaths.WallPage, SitePaths.PosterPage })
+        {
+            WriteUrl(writer, site.Of(page), null);
+        }
+
         for (var hour = 0; hour < HourMarkers.Hours; hour++)
         {
             WriteUrl(writer, site.Of(SitePaths.HourPage(hour)), null);

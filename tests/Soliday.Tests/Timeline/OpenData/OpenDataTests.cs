@@ -178,7 +178,7 @@ public sealed class OpenDataTests(OpenDataTests.PublishedDay day) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_sitemap_lists_the_day_the_hours_and_every_entry()
+    public async Task The_sitemap_lists_the_day_its_pages_the_hours_and_every_entry()
     {
         var sitemap = XDocument.Parse(await day.Site.RequiredSiteFileAsync(SitePaths.Sitemap));
         var ns = XNamespace.Get(SitemapFile.Namespace);
@@ -187,8 +187,9 @@ public sealed class OpenDataTests(OpenDataTests.PublishedDay day) : IClassFixtur
 
         Assert.Contains($"{SiteHarness.PublicUrl}index.html", locations);
         Assert.Contains($"{SiteHarness.PublicUrl}hours/23.html", locations);
+        Assert.All(["about.html", "search.html", "wall.html", "poster.html"], page => Assert.Contains($"{SiteHarness.PublicUrl}{page}", locations));
         Assert.All(day.Ids, id => Assert.Contains($"{SiteHarness.PublicUrl}entries/{id}.html", locations));
-        Assert.Equal(2 + 24 + day.Ids.Count, locations.Count);
+        Assert.Equal(5 + 24 + day.Ids.Count, locations.Count);
     }
 
     /// <summary>One entry per awkward caption, published on one Azurite, read by every test here.</summary>
