@@ -132,6 +132,7 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("#token").FillAsync(host.CuratorToken);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // curation.js is deferred: its keys work from here
 
         await page.Keyboard.PressAsync("j");
         await page.Keyboard.PressAsync("e");
@@ -190,6 +191,7 @@ public sealed class CurationInBrowserTests(BrowserFixture browser) : IClassFixtu
         await page.Locator("#token").FillAsync(host.CuratorToken);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // curation.js is deferred: its keys work from here
     }
 
     /// <summary>The count beside each named state in the page's navigation.</summary>

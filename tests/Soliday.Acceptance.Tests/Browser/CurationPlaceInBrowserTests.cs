@@ -189,5 +189,6 @@ public sealed class CurationPlaceInBrowserTests(BrowserFixture browser) : IClass
         await page.Locator("#token").FillAsync(host.CuratorToken);
         await page.Locator("#token").PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // curation.js is deferred: its keys work from here
     }
 }
