@@ -36,7 +36,7 @@ public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPrep
         }
 
         var summary = await curation.OfferAsync(entry, photos);
-        if (summary is null)
+        if (summary is null && photos.Any(photo => photo.Renditions.Count > 0))
         {
             // Taken down while this ran: the offer read the record after every rendition was
             // written, so what landed after the take-down removed its renditions goes now.
