@@ -6,10 +6,12 @@ using Soliday.Local.Azurite;
 namespace Soliday.Benchmarks;
 
 /// <summary>
-/// Azurite as shipped against Azurite with the local host's two changes (functions/Soliday.Local/npm:
-/// queue-reads-by-queue.js, index-partition-queries.js), side by side in one run, on the requests the
-/// durable engine makes most, while entries wait for curators: each waiting entry holds two timers
-/// as invisible messages in the engine's control queues, an instance row, and its history rows.
+/// Azurite as shipped against Azurite with the local host's changes (functions/Soliday.Local/npm:
+/// queue-reads-by-queue.js, index-partition-queries.js, save-in-slices.js), side by side in one run,
+/// on the requests the durable engine makes most, while entries wait for curators: each waiting
+/// entry holds two timers as invisible messages in the engine's control queues, an instance row,
+/// and its history rows. The timing lasts long enough for several of Azurite's saves (every 5 s),
+/// and the longest wait is shown beside the median and p95: a save holds up what arrives meanwhile.
 /// </summary>
 public static class AzuriteSpeedups
 {
@@ -20,6 +22,9 @@ public static class AzuriteSpeedups
     private const int HistoryRowsEach = 12;
 
     private const int Rounds = 200;
+
+    /// <summary>Three of Azurite's saves at least, whatever the pace of the rounds.</summary>
+    private static readonly TimeSpan TimingAtLeast = TimeSpan.FromSeconds(16);
 
     private const int ConcurrentSeeders = 16;
 
@@ -33,13 +38,13 @@ public static class AzuriteSpeedups
             foreach (var (request, before) in shipped)
             {
                 var after = changed[request];
-                rows.Add($"| {waiting:N0} | {request} | {Median(before):F2} ms | {Percentile(before, 0.95):F2} ms | {Median(after):F2} ms | {Percentile(after, 0.95):F2} ms | {Median(before) / Median(after):F1}× |");
+                rows.Add($"| {waiting:N0} | {request} | {Median(before):F2} ms | {Percentile(before, 0.95):F2} ms | {before[^1]:F0} ms | {Median(after):F2} ms | {Percentile(after, 0.95):F2} ms | {after[^1]:F0} ms | {Median(before) / Median(after):F1}× |");
             }
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| entries waiting | request ({Rounds} each, one at a time) | Azurite as shipped, median | p95 | with Soliday's changes, median | p95 | faster by (medians) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|");
+        Console.WriteLine($"| entries waiting | request (one at a time, {Rounds} rounds and {TimingAtLeast.TotalSeconds:F0} s at least) | Azurite as shipped, median | p95 | longest | with Soliday's changes, median | p95 | longest | faster by (medians) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         rows.ForEach(Console.WriteLine);
     }
 
@@ -69,10 +74,11 @@ public static class AzuriteSpeedups
             await history.SubmitTransactionAsync(Enumerable.Range(0, HistoryRowsEach)
                 .Select(row => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(id, $"{row:X16}") { ["EventType"] = "TimerCreated" })));
         });
-        Console.WriteLine($"  seeded in {clock.Elapsed.TotalSeconds:F0} s; timing {Rounds} rounds...");
+        Console.WriteLine($"  seeded in {clock.Elapsed.TotalSeconds:F0} s; timing...");
 
         var timings = new Dictionary<string, List<double>>();
-        for (var round = 0; round < Rounds; round++)
+        var timing = Stopwatch.StartNew();
+        for (var round = 0; round < Rounds || timing.Elapsed < TimingAtLeast; round++)
         {
             var id = $"entry-{round * 37 % waiting:D6}";
             await TimeAsync(timings, "poll a control queue holding timers (nothing due)", () => controls[round % ControlQueues].ReceiveMessagesAsync(maxMessages: 32));

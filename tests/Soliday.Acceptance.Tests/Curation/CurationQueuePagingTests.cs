@@ -38,7 +38,11 @@ public sealed class CurationQueuePagingTests
         // Newest first pages the same entries the other way round; the counts say 120 waiting, 120 arrived.
         var newest = await host.Curator.QueuePagesAsync("order=newest");
         Assert.Equal([PageSize, PageSize, Waiting - (2 * PageSize)], newest.Select(p => p.Count));
-        Assert.Equal(Enumerable.Reverse(listed), newest.SelectMany(p => p).Select(item => item!["id"]!.GetValue<string>()));
+        // Two entries may arrive in the same millisecond; either way the id breaks the tie, so compare arrivals, not ids.
+        var newestListed = newest.SelectMany(p => p).ToList();
+        Assert.Equal(ids.Order(), newestListed.Select(item => item!["id"]!.GetValue<string>()).Order());
+        var newestArrivals = newestListed.Select(item => item!["receivedAt"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(newestArrivals.OrderDescending(), newestArrivals);
         var counts = await CountsAsync(host);
         Assert.Equal((Waiting, Waiting, 0), (counts["waiting"]!.GetValue<int>(), counts["arrived"]!.GetValue<int>(), counts["approved"]!.GetValue<int>()));
 
