@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using Azure;
 using Azure.Storage.Blobs;
 
 namespace Soliday.Storage;
@@ -87,17 +89,48 @@ public sealed class BoardCountsBlob(BlobServiceClient blobs)
         return shards.Aggregate(BoardCounts.None, (total, shard) => total.Plus(shard));
     }
 
+    /// <summary>
+    /// What this process last wrote to each shard, with its ETag. Most changes to a shard come from
+    /// the process that wrote it last, so a change starts from this and reads the shard only when
+    /// someone else wrote it since (the write then loses, and the next attempt reads).
+    /// </summary>
+    private readonly ConcurrentDictionary<int, (BoardCounts Counts, ETag ETag)> _lastWritten = new();
+
     /// <summary>Changes the counts in the shard of entry <paramref name="id"/>.</summary>
     public Task ChangeAsync(string id, Func<BoardCounts, BoardCounts> change, CancellationToken cancellationToken = default)
     {
-        var blob = Container.GetBlobClient(StorageLayout.BoardCountsShard(ShardOf(id)));
+        var shard = ShardOf(id);
+        var blob = Container.GetBlobClient(StorageLayout.BoardCountsShard(shard));
+        (BoardCounts Counts, ETag? ETag)? known = _lastWritten.TryGetValue(shard, out var last) ? (last.Counts, last.ETag) : null;
         return OptimisticConcurrency.RetryAsync("Counting the board", async () =>
         {
-            var read = await blob.ReadAsync(cancellationToken);
-            var counts = read is { } r ? SolidayJson.Deserialize<BoardCounts>(r.Content) : BoardCounts.None;
-            var written = await blob.ReplaceIfUnchangedAsync(SolidayJson.Serialize(change(counts)), BlobWrites.Json, read?.ETag, cancellationToken);
-            return (written, true);
+            var (counts, etag) = known ?? await ReadWithETagAsync(blob, cancellationToken);
+            known = null;
+            var changed = change(counts);
+            if (await TryWriteAsync(blob, changed, etag, cancellationToken) is not { } written)
+            {
+                return (false, true);
+            }
+
+            _lastWritten[shard] = (changed, written);
+            return (true, true);
         }, cancellationToken);
+    }
+
+    private static async Task<(BoardCounts Counts, ETag? ETag)> ReadWithETagAsync(BlobClient blob, CancellationToken cancellationToken) =>
+        await blob.ReadAsync(cancellationToken) is { } read ? (SolidayJson.Deserialize<BoardCounts>(read.Content), read.ETag) : (BoardCounts.None, null);
+
+    /// <summary>The new version's ETag, or null when the shard is not the version the change started from (written since, or gone).</summary>
+    private static async Task<ETag?> TryWriteAsync(BlobClient blob, BoardCounts counts, ETag? startedFrom, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await blob.TryReplaceAsync(SolidayJson.Serialize(counts), BlobWrites.Json, startedFrom, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
     }
 
     private async Task<BoardCounts> ReadShardAsync(int shard, CancellationToken cancellationToken) =>

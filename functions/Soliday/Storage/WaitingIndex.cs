@@ -36,7 +36,10 @@ public sealed class WaitingIndex(BlobServiceClient blobs, BoardCountsBlob counts
     {
         var blob = Container.GetBlobClient(StorageLayout.WaitingCard(id, arrivedAt));
         var metadata = new Dictionary<string, string> { [TalliesKey] = string.Join(' ', tallies) };
-        var before = await OptimisticConcurrency.RetryAsync($"Putting {blob.Name} on the board", async () =>
+
+        // Almost every card is new: create it, and read what is there only when one already was.
+        var created = await blob.ReplaceIfUnchangedAsync(card, BlobWrites.Json, readETag: null, cancellationToken, metadata);
+        var before = created ? null : await OptimisticConcurrency.RetryAsync($"Putting {blob.Name} on the board", async () =>
         {
             var (old, etag) = await TalliesAsync(blob, cancellationToken);
             return await blob.ReplaceIfUnchangedAsync(card, BlobWrites.Json, etag, cancellationToken, metadata) ? (true, old) : (false, old);

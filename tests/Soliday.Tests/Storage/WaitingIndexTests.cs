@@ -159,6 +159,31 @@ public sealed class WaitingIndexTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Two_processes_counting_the_same_shards_in_turn_lose_none_of_each_others_counts()
+    {
+        await azurite.ResetAsync();
+        // Each process remembers what it wrote last and starts its next change from that: the other's writes in between must still count.
+        var first = new WaitingIndex(azurite.Blobs, new BoardCountsBlob(azurite.Blobs));
+        var second = new WaitingIndex(azurite.Blobs, new BoardCountsBlob(azurite.Blobs));
+        var ids = Enumerable.Range(0, 3 * BoardCountsBlob.Shards).Select(i => $"turn-{i}").ToList();
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            await (i % 2 == 0 ? first : second).PutAsync(id, Morning.AddSeconds(i), BinaryData.FromString($"\"{id}\""), ["hour:06"]);
+        }
+
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)).Where(pair => pair.i % 3 == 0))
+        {
+            await (i % 2 == 0 ? second : first).RemoveAsync(id, Morning.AddSeconds(i));
+        }
+
+        var counts = await new BoardCountsBlob(azurite.Blobs).ReadAsync();
+        Assert.Equal(ids.Count, counts.Arrived);
+        Assert.Equal(ids.Count - BoardCountsBlob.Shards, counts.Waiting);
+        Assert.Equal(ids.Count - BoardCountsBlob.Shards, counts.TallyOf("hour:06"));
+    }
+
+    [Fact]
     public async Task A_decision_is_listed_newest_first_and_counted_once()
     {
         await azurite.ResetAsync();
