@@ -35,6 +35,12 @@ public static class SiteFiles
                 context.Response.Headers[HeaderNames.CacheControl] = cacheControl;
             }
 
+            // A file stored gzipped (the search files) is served as stored, as the static website does.
+            if (download.Value.Details.ContentEncoding is { Length: > 0 } encoding)
+            {
+                context.Response.Headers[HeaderNames.ContentEncoding] = encoding;
+            }
+
             return Results.Stream(download.Value.Content, download.Value.Details.ContentType);
         }
         catch (RequestFailedException e) when (e.Status == 404)

@@ -248,6 +248,14 @@ public static partial class SolidayApi
     {
         using var response = await http.GetAsync($"/site/{path}");
         Assert.True(response.IsSuccessStatusCode, $"GET /site/{path} answered {(int)response.StatusCode}");
+        if (response.Content.Headers.ContentEncoding.Contains("gzip"))
+        {
+            // Stored and served gzipped (the search files), as a browser would read it.
+            await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(gzip);
+            return await reader.ReadToEndAsync();
+        }
+
         return await response.Content.ReadAsStringAsync();
     }
 

@@ -6,6 +6,7 @@ using Soliday.Curation;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Storage;
+using Soliday.Testing;
 using Soliday.Submissions;
 using Soliday.Timeline;
 
@@ -107,8 +108,18 @@ public sealed class SiteHarness : IAsyncDisposable
     }
 
     /// <summary>A file of the site, or null when there is none.</summary>
-    public async Task<string?> SiteFileAsync(string path) =>
-        await Blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(path).ReadAsync() is { } found ? found.Content.ToString() : null;
+    public async Task<string?> SiteFileAsync(string path)
+    {
+        try
+        {
+            var found = (await Blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(path).DownloadContentAsync()).Value;
+            return StoredText.Of(found.Content, found.Details.ContentEncoding);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
 
     public async Task<string> RequiredSiteFileAsync(string path) =>
         await SiteFileAsync(path) ?? throw new Xunit.Sdk.XunitException($"The site has no {path}");

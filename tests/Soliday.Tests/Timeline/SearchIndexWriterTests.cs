@@ -25,6 +25,22 @@ public sealed class SearchIndexWriterTests(AzuriteFixture azurite) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_search_file_is_stored_gzipped_and_says_so_and_the_page_itself_is_not()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        await site.PublishAsync(await site.AddAsync("Scones at the Core library café", hour: 15, minute: 30));
+        var container = azurite.Blobs.GetBlobContainerClient(StorageLayout.Site);
+
+        var stored = (await container.GetBlobClient(SitePaths.SearchIndex(15)).DownloadContentAsync()).Value;
+        var page = (await container.GetBlobClient(SitePaths.SearchPage).GetPropertiesAsync()).Value;
+
+        Assert.Equal("gzip", stored.Details.ContentEncoding);
+        Assert.Equal([0x1f, 0x8b], stored.Content.ToArray()[..2]); // gzip's own header: the bytes really are compressed
+        Assert.Contains("scones at the core library cafe", Soliday.Testing.StoredText.Of(stored.Content, stored.Details.ContentEncoding));
+        Assert.Null(page.ContentEncoding);
+    }
+
+    [Fact]
     public async Task A_publish_rewrites_the_search_file_of_its_own_hour_and_no_other()
     {
         await using var site = await SiteHarness.StartAsync(azurite);
