@@ -10,7 +10,8 @@ namespace Soliday.Benchmarks;
 /// The public site with a busy day on it: Soliday.Local started as a process, <paramref name="entries"/>
 /// entries seeded into its storage through the app's own classes, then the transfer size of the day
 /// page (HTML, CSS and JS as served, and gzipped) and of an hour, entry and tag page; and, given
-/// Lighthouse's command line, its performance and accessibility scores for the day page.
+/// Lighthouse's command line, its performance and accessibility scores and layout shift for the day
+/// page, the busiest hour's first page, an entry page and the wall.
 /// </summary>
 public static class DayPageWeight
 {
@@ -44,12 +45,22 @@ public static class DayPageWeight
         if (lighthouse is not null)
         {
             Console.WriteLine();
-            Console.WriteLine("| Lighthouse 12, day page | performance | accessibility |");
-            Console.WriteLine("|---|---|---|");
-            foreach (var preset in new[] { "mobile (default)", "desktop" })
+            Console.WriteLine("| Lighthouse 12 | preset | performance | accessibility | cumulative layout shift |");
+            Console.WriteLine("|---|---|---|---|---|");
+            var pages = new (string Name, string Path)[]
             {
-                var scores = await LighthouseAsync(lighthouse, publicUrl, desktop: preset == "desktop");
-                Console.WriteLine($"| {preset} | {scores.Performance} | {scores.Accessibility} |");
+                ("day page", SitePaths.DayPage),
+                ("busiest hour's first page", SitePaths.HourPage(SiteSeeding.BusiestHour)),
+                ("an entry page", SitePaths.EntryPage(sample.Id)),
+                ("the wall", SitePaths.WallPage),
+            };
+            foreach (var (name, path) in pages)
+            {
+                foreach (var preset in new[] { "mobile (default)", "desktop" })
+                {
+                    var scores = await LighthouseAsync(lighthouse, publicUrl + path, desktop: preset == "desktop");
+                    Console.WriteLine($"| {name} | {preset} | {scores.Performance} | {scores.Accessibility} | {scores.LayoutShift:F3} |");
+                }
             }
         }
     }
@@ -86,7 +97,7 @@ public static class DayPageWeight
     }
 
     /// <summary>Lighthouse's own command line on Debian's chromium, headless; its JSON report read for the two scores.</summary>
-    private static async Task<(int Performance, int Accessibility)> LighthouseAsync(string cli, string url, bool desktop)
+    private static async Task<(int Performance, int Accessibility, double LayoutShift)> LighthouseAsync(string cli, string url, bool desktop)
     {
         var start = new ProcessStartInfo("node")
         {
@@ -113,8 +124,9 @@ public static class DayPageWeight
             throw new InvalidOperationException($"Lighthouse failed ({process.ExitCode}): {await errors}");
         }
 
-        var categories = JsonNode.Parse(await output)!["categories"]!;
+        var report = JsonNode.Parse(await output)!;
+        var categories = report["categories"]!;
         int Score(string name) => (int)Math.Round(categories[name]!["score"]!.GetValue<double>() * 100);
-        return (Score("performance"), Score("accessibility"));
+        return (Score("performance"), Score("accessibility"), report["audits"]!["cumulative-layout-shift"]!["numericValue"]!.GetValue<double>());
     }
 }
