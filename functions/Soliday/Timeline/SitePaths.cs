@@ -33,6 +33,14 @@ public static class SitePaths
 
     public static string TagPage(string slug) => $"tags/{slug}.html";
 
+    /// <summary>
+    /// One page of a tag's entries in one hour, for an hour with more than its tag page shows:
+    /// tags/market.12.html, then tags/market.12-2.html. A dot, which no slug holds, so no tag's
+    /// own page can be named like another's hour.
+    /// </summary>
+    public static string TagHourPage(string slug, int hour, int page = 1) =>
+        page <= 1 ? $"tags/{slug}.{hour:00}.html" : $"tags/{slug}.{hour:00}-{page}.html";
+
     public static string IiifManifest(string id) => $"iiif/{id}.json";
 
     /// <summary>The anchor of an entry on its hour page.</summary>

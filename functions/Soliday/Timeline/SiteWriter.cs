@@ -47,6 +47,7 @@ public sealed class SiteWriter(
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, change.Hour, ReadHour, cancellationToken)));
         work.AddRange(change.Tags.Select(t =>
             hourly.UpdateAsync(files.TagPage(t.Tag), t.Index, hour => index.ReadTagHourAsync(Day, PublicTags.Slug(t.Tag), hour, cancellationToken), cancellationToken)));
+        work.AddRange(change.Tags.Select(t => RenderTagHourPagesAsync(t.Tag, t.Before, t.Index, change.Entry.Id, cancellationToken)));
         work.Add(RenderFeedsAsync(change.RecentLength, cancellationToken));
 
         if (change.Published && change.Entry.Photos.Count > 0)
@@ -104,8 +105,25 @@ public sealed class SiteWriter(
     private Task RenderHourPagesAsync(HourIndex? before, HourIndex hour, string? changedId, CancellationToken cancellationToken) =>
         Task.WhenAll(HourPaging.ChangedPages(before, hour, changedId).Select(page => RenderHourPageAsync(hour, page, cancellationToken)));
 
-    private Task RenderHourPageAsync(HourIndex hour, int page, CancellationToken cancellationToken) =>
-        Site.GetBlobClient(SitePaths.HourPage(hour.Hour, page)).WriteAsync(SiteContent.Html, async recorded =>
+    /// <summary>
+    /// The pages of a tag's entries in one hour (tags/market.12.html, …), which its tag page links to
+    /// once the hour has more than the page shows (<see cref="TagHourView.PreviewsPerHour"/>): of
+    /// those, the ones the change made different, as for an hour's pages. Only a tag-hour with more
+    /// than that makes new pages; a page it no longer needs (entries taken off) is rewritten
+    /// empty if it is there, so nothing of an erased entry stays on one.
+    /// </summary>
+    private Task RenderTagHourPagesAsync(EntryTag tag, HourIndex? before, HourIndex hour, string changedId, CancellationToken cancellationToken)
+    {
+        var pageTag = new PageTag(PublicTags.Slug(tag), PublicTags.Label(tag));
+        var listed = hour.Entries.Count > TagHourView.PreviewsPerHour;
+        var needed = listed ? HourPaging.PageCount(hour.Entries.Count) : 0;
+        var changed = HourPaging.ChangedPages(before, hour, changedId).Append(needed + 1).Distinct();
+        return Task.WhenAll(changed.Select(page =>
+            RenderHourPageAsync(hour, page, cancellationToken, pageTag, mayCreate: page <= needed)));
+    }
+
+    private Task RenderHourPageAsync(HourIndex hour, int page, CancellationToken cancellationToken, PageTag? tag = null, bool mayCreate = true) =>
+        Site.GetBlobClient(tag is null ? SitePaths.HourPage(hour.Hour, page) : SitePaths.TagHourPage(tag.Slug, hour.Hour, page)).WriteAsync(SiteContent.Html, async recorded =>
         {
             var key = HourPageVersionKey(hour.Hour);
             if (recorded.Includes(key, hour.Version))
@@ -121,9 +139,9 @@ public sealed class SiteWriter(
                     () => pages.RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, zone, entry, eager)));
             }));
             var hasNext = page < HourPaging.PageCount(hour.Entries.Count);
-            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, hour.Hour, page, tiles, hasNext));
+            var html = await pages.RenderAsync<HourPage, HourPageView>(new HourPageView(Day, hour.Hour, page, tiles, hasNext, tag));
             return new VersionedContent(BinaryData.FromString(html), new Dictionary<string, long> { [key] = hour.Version });
-        }, cancellationToken: cancellationToken);
+        }, mayCreate, cancellationToken);
 
     /// <summary>
     /// The hour's version an hour page records, named by the pages' layout ("g" for the paged grid):

@@ -4,7 +4,10 @@ using Soliday.Pages;
 
 namespace Soliday.Timeline;
 
-/// <summary>A tag's page (tags/{slug}.html), made of the tag's entries hour by hour; removed when none are left.</summary>
+/// <summary>
+/// A tag's page (tags/{slug}.html), made of the tag's entries hour by hour, at most
+/// <see cref="TagHourView.PreviewsPerHour"/> an hour with a link to the rest; removed when none are left.
+/// </summary>
 public sealed class TagPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo zone, EntryTag tag) : IHourlyFile
 {
     public string Slug { get; } = PublicTags.Slug(tag);
@@ -13,7 +16,7 @@ public sealed class TagPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
 
     public BlobHttpHeaders Headers => SiteContent.Html;
 
-    public string Layout => "tag-1";
+    public string Layout => "tag-2";
 
     public bool CommaBetweenHours => false;
 
@@ -23,5 +26,5 @@ public sealed class TagPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
         pages.RenderAsync<TagPage, TagFrameView>(new TagFrameView(day, PublicTags.Label(tag), counts));
 
     public Task<string> HourAsync(HourIndex hour) =>
-        pages.RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(day, zone, hour));
+        pages.RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(day, zone, hour, Slug));
 }

@@ -121,7 +121,7 @@ public sealed class TimelinePublisher(
         {
             var tags = from.Where(p => p.Hour == placement.Hour).SelectMany(p => p.Tags).DistinctBy(PublicTags.Slug).ToList();
             var hourUpdate = index.UpdateHourAsync(Day, placement.Hour, h => h.Remove(id));
-            var tagUpdates = tags.Select(async tag => (tag, (await index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), placement.Hour, h => h.Remove(id))).After)).ToList();
+            var tagUpdates = tags.Select(async tag => TagChange(tag, await index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), placement.Hour, h => h.Remove(id)))).ToList();
             var hourUpdated = await hourUpdate;
             var recentLength = await recent.AppendAsync(RecentRecord.Removed(id));
             await site.ApplyAsync(new SiteChange(hourUpdated.After, placement.AsOrderKey(), Published: false, await Task.WhenAll(tagUpdates), recentLength, hourUpdated.Before));
@@ -147,12 +147,14 @@ public sealed class TimelinePublisher(
         var dropped = (before?.Tags ?? [])
             .Where(old => published.Tags.All(t => PublicTags.Slug(t) != PublicTags.Slug(old)))
             .Select(tag => (tag, update: index.UpdateTagHourAsync(Day, PublicTags.Slug(tag), before!.Hour, h => h.Remove(published.Id))));
-        var tagUpdates = kept.Concat(dropped).Select(async t => (t.tag, (await t.update).After)).ToList();
+        var tagUpdates = kept.Concat(dropped).Select(async t => TagChange(t.tag, await t.update)).ToList();
         // The log names the hour the feeds read the entry from: it is appended once the hour holds it.
         var hourUpdated = await hourUpdate;
         var recentLength = await recent.AppendAsync(RecentRecord.Published(published, hour));
         return new SiteChange(hourUpdated.After, published, Published: true, await Task.WhenAll(tagUpdates), recentLength, hourUpdated.Before);
     }
+
+    private static (EntryTag Tag, HourIndex Index, HourIndex? Before) TagChange(EntryTag tag, IndexUpdate<HourIndex> update) => (tag, update.After, update.Before);
 
     private async Task<bool> IsErasedAsync(string id) => (await entries.FindAsync(id))?.State.IsErased() == true;
 

@@ -145,6 +145,18 @@ public sealed class SitePagesTests
         Assert.Contains("<a rel=\"next\" href=\"../hours/10-3.html\">Next page of this hour</a>", html);
     }
 
+    [Fact]
+    public async Task A_later_page_of_a_tag_s_hour_links_to_its_neighbours_and_back_to_the_tag_not_to_other_hours()
+    {
+        var html = await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, 10, 2, ["<li>tile</li>"], HasNext: true, new PageTag("market", "#market")));
+
+        Assert.Contains("<title>#market, 10:00 to 11:00, page 2: #Soliday", html);
+        Assert.Contains("<a rel=\"prev\" href=\"../tags/market.10.html\">Previous page of this hour</a>", html);
+        Assert.Contains("<a rel=\"next\" href=\"../tags/market.10-3.html\">Next page of this hour</a>", html);
+        Assert.Contains("<a href=\"../tags/market.html\">Every hour with #market</a>", html);
+        Assert.DoesNotContain("Other hours", html);
+    }
+
     private static async Task<IReadOnlyList<string>> RenderAllAsync(TimelineEntry entry, string tagLabel)
     {
         var hour = new HourIndex(Day, 10, [entry]);
@@ -158,7 +170,9 @@ public sealed class SitePagesTests
                 await RenderPartAsync<DayPicksPart, DayHourView>(new DayHourView(Day, London, hour with { Entries = [entry with { Featured = true }] })),
                 await RenderPartAsync<DayHourSection, DayHourView>(new DayHourView(Day, London, hour with { Entries = [entry, entry with { Id = "w", Photos = [] }] }))),
             Composed(await RenderPageAsync<TagPage, TagFrameView>(new TagFrameView(Day, tagLabel, [.. Enumerable.Repeat(1, 24)])),
-                await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, hour))),
+                await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, hour, "market"))),
+            await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, 10, 2,
+                [await RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, London, entry, Eager: false))], HasNext: true, new PageTag("market", tagLabel))),
             await RenderPageAsync<AboutPage, AboutView>(new AboutView(Day, site)),
         ];
     }

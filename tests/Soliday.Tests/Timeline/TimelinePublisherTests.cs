@@ -214,7 +214,9 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         var atom = await site.RequiredSiteFileAsync(SitePaths.AtomFeed);
         var jsonFeed = await site.RequiredSiteFileAsync(SitePaths.JsonFeed);
         var hourPages = string.Concat(await Task.WhenAll(Enumerable.Range(10, 3).Select(h => site.RequiredSiteFileAsync(SitePaths.HourPage(h)))));
-        var tagPage = await site.RequiredSiteFileAsync("tags/busy.html");
+        // The tag's page shows the first of each hour; its pages for each hour show every one.
+        var tagPages = await site.RequiredSiteFileAsync("tags/busy.html") +
+            string.Concat(await Task.WhenAll(Enumerable.Range(10, 3).Select(h => site.RequiredSiteFileAsync(SitePaths.TagHourPage("busy", h)))));
         var csv = await site.RequiredSiteFileAsync(SitePaths.Csv);
         var jsonLd = await site.RequiredSiteFileAsync(SitePaths.JsonLd);
         var timeline = await site.RequiredSiteFileAsync(SitePaths.TimelineJs);
@@ -224,7 +226,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
             Assert.Contains($"href=\"../{SitePaths.EntryPage(id)}\"", hourPages); // each hour holds 33 or 34: one page each
             Assert.Contains(SitePaths.EntryPage(id), atom);
             Assert.Contains(SitePaths.EntryPage(id), jsonFeed);
-            Assert.Contains(id, tagPage);
+            Assert.Contains(id, tagPages);
             Assert.Contains(id, csv);
             Assert.Contains(id, jsonLd);
             Assert.Contains(id, timeline);
