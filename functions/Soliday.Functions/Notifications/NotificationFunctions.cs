@@ -1,5 +1,4 @@
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask.Client;
 using Soliday.Notifications;
 
 namespace Soliday.Functions.Notifications;
@@ -16,9 +15,6 @@ public sealed class NotificationFunctions(CuratorReminderMail reminders, Curator
 
     /// <summary>The curators' digest; off where no curator address is set (the Bicep and the local host switch it).</summary>
     [Function(CuratorDigest.FunctionName)]
-    public Task EmailCuratorDigest(
-        [TimerTrigger(CuratorDigest.Schedule)] TimerInfo timer,
-        [DurableClient] DurableTaskClient durable,
-        CancellationToken cancellationToken) =>
-        digest.SendAsync(durable, cancellationToken);
+    public Task EmailCuratorDigest([TimerTrigger(CuratorDigest.Schedule)] TimerInfo timer, CancellationToken cancellationToken) =>
+        digest.SendAsync(cancellationToken);
 }

@@ -59,6 +59,10 @@ public static class StorageLayout
     /// </summary>
     public static string WaitingCard(string id, DateTimeOffset arrivedAt) => $"{WaitingFolder}{arrivedAt.UtcTicks:D19}-{id}.json";
 
+    /// <summary>When the entry a card stands for arrived: the card's name holds it.</summary>
+    public static DateTimeOffset ArrivalOfCard(string cardName) =>
+        new(long.Parse(cardName.AsSpan(WaitingFolder.Length, 19), System.Globalization.CultureInfo.InvariantCulture), TimeSpan.Zero);
+
     /// <summary>The same waiting entries, newest arrival first: an empty mark each, named by the ticks left until the end of time.</summary>
     public const string WaitingNewestFolder = "board/waiting-newest/";
 

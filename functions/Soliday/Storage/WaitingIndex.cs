@@ -90,6 +90,30 @@ public sealed class WaitingIndex(BlobServiceClient blobs, BoardCountsBlob counts
         }
     }
 
+    /// <summary>
+    /// How many entries still wait that arrived before <paramref name="arrivedBefore"/>, and when
+    /// the first of them came: read from the cards' names alone, oldest first, so the listing stops
+    /// at the first that came later, and no card is opened.
+    /// </summary>
+    public async Task<(int Count, DateTimeOffset? Oldest)> WaitingSinceAsync(DateTimeOffset arrivedBefore, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        DateTimeOffset? oldest = null;
+        await foreach (var card in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, StorageLayout.WaitingFolder, cancellationToken))
+        {
+            var arrived = StorageLayout.ArrivalOfCard(card.Name);
+            if (arrived >= arrivedBefore)
+            {
+                break;
+            }
+
+            oldest ??= arrived;
+            count++;
+        }
+
+        return (count, oldest);
+    }
+
     /// <summary>Whether the entries that were waiting before the index existed have been given their cards.</summary>
     public async Task<bool> IsFilledAsync(CancellationToken cancellationToken = default) =>
         (await Container.GetBlobClient(StorageLayout.WaitingIndexFilled).ExistsAsync(cancellationToken)).Value;

@@ -184,6 +184,25 @@ public sealed class WaitingIndexTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task Entries_waiting_since_before_a_time_are_counted_from_the_cards_names_with_the_longest_wait()
+    {
+        await azurite.ResetAsync();
+        var index = NewIndex();
+        foreach (var minutes in new[] { 40, 5, 90, 31 })
+        {
+            await index.PutAsync($"waited-{minutes}", Morning.AddMinutes(-minutes), BinaryData.FromString("\"card\""), []);
+        }
+
+        var (count, oldest) = await index.WaitingSinceAsync(Morning.AddMinutes(-30));
+        var (none, noOldest) = await index.WaitingSinceAsync(Morning.AddMinutes(-120));
+
+        Assert.Equal(3, count); // 90, 40 and 31 minutes; not the one of 5
+        Assert.Equal(Morning.AddMinutes(-90), oldest);
+        Assert.Equal(0, none);
+        Assert.Null(noOldest);
+    }
+
+    [Fact]
     public async Task A_decision_is_listed_newest_first_and_counted_once()
     {
         await azurite.ResetAsync();
