@@ -88,6 +88,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionFormEndpoint>();
         services.AddSingleton<SubmitEntryEndpoint>();
         services.AddSingleton<EntryStatusEndpoint>();
+        services.AddSingleton<SubmissionPhotoEndpoint>();
         services.AddSingleton<TakedownFormEndpoint>();
         services.AddSingleton<TakedownEndpoint>();
         services.AddSingleton<FormTokens>();

@@ -13,6 +13,9 @@ public static class Routes
     public const string Submission = "submissions/{id}";
     public const string SubmissionTakedown = "submissions/{id}/takedown";
 
+    /// <summary>A small copy of an entry's photo, for its status page.</summary>
+    public const string SubmissionPhoto = "submissions/{id}/photos/{file}";
+
     public const string CurationPage = "curation";
     public const string CurationSignIn = "curation/signin";
     public const string CurationSignOut = "curation/signout";
@@ -35,6 +38,8 @@ public static class Routes
     public const string HashtagWebhook = "hooks/posts";
 
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
+
+    public static string SubmissionPhotoUrl(string id, string file) => $"/{Prefix}/submissions/{id}/photos/{file}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
 
