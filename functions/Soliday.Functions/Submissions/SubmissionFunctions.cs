@@ -14,6 +14,7 @@ public sealed class SubmissionFunctions(
     SubmitEntryEndpoint submit,
     EntryStatusEndpoint status,
     SubmissionPhotoEndpoint photo,
+    KeptPhotoEndpoint keptPhoto,
     TakedownFormEndpoint takedownForm,
     TakedownEndpoint takedown,
     ErasureRequests erasures)
@@ -34,6 +35,13 @@ public sealed class SubmissionFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Submission)] HttpRequest request,
         string id) =>
         status.Status(request, id).AsAction();
+
+    [Function("KeptPhoto")]
+    public Task<IActionResult> KeptPhoto(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.KeptPhoto)] HttpRequest request,
+        string id,
+        string token) =>
+        keptPhoto.Preview(request, id, token).AsAction();
 
     [Function("SubmissionPhoto")]
     public Task<IActionResult> Photo(

@@ -12,6 +12,36 @@ public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
 
     public long MaxUploadMegabytes => MaxUploadBytes / (1024 * 1024);
+
+    /// <summary>What submit.js needs to refuse a time that has not come yet, as <see cref="GivenTimes"/> does.</summary>
+    public MomentCheck? Moment { get; init; }
+
+    /// <summary>Photos kept from the last try, each in its place on the form.</summary>
+    public IReadOnlyList<KeptPhoto> Kept { get; init; } = [];
+
+    /// <summary>The entry id the page's form token stands for: its kept photos are filed under it.</summary>
+    public string KeptFor { get; init; } = "";
+
+    /// <summary>The photo kept for place <paramref name="number"/> (from 1), if any.</summary>
+    public KeptPhoto? KeptAt(int number) => Kept.FirstOrDefault(k => k.Number == number);
+
+    public string KeptPreviewUrl(KeptPhoto kept) => Routes.KeptPhotoUrl(KeptFor, kept.Token);
+}
+
+/// <summary>
+/// The day as the browser checks "When was this?": its date, the zone's largest offset from UTC on
+/// it (on the night the clocks change the browser errs towards taking a time, and the server still
+/// decides), and the minutes ahead of now a time may be.
+/// </summary>
+public sealed record MomentCheck(string Day, int OffsetMinutes, int AheadMinutes)
+{
+    public static MomentCheck For(SolidayOptions day)
+    {
+        var start = day.Day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var end = day.Day.ToDateTime(TimeOnly.MaxValue, DateTimeKind.Unspecified);
+        var offset = new[] { day.Zone.GetUtcOffset(start), day.Zone.GetUtcOffset(end) }.Max();
+        return new(day.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), (int)offset.TotalMinutes, (int)GivenTimes.AheadAllowance.TotalMinutes);
+    }
 }
 
 /// <param name="ForSender">Asked with the entry's take-down key: what was sent, and why it was not published, are shown.</param>
