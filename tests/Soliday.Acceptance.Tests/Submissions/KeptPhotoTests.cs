@@ -100,6 +100,25 @@ public sealed partial class KeptPhotoTests(SharedHost shared)
         Assert.Empty(await Host.BlobNamesAsync(StorageLayout.Uploads, $"{id}/"));
     }
 
+    [Fact]
+    public async Task A_rejection_erases_a_photo_kept_for_the_entry_s_form_with_its_originals()
+    {
+        var form = await BrowserFormSession.OpenAsync(Host);
+        using var sent = await form.SendAsync(new SubmissionBuilder().With("caption", "Bins on Warwick Road"));
+        var statusUrl = sent.Headers.Location!.ToString();
+        var id = statusUrl.Split('/', '?')[3];
+        var key = statusUrl.Split("key=")[1];
+        await WaitForAsync(id, key, "awaiting-curation");
+        using var sentBack = await form.SendAsync(new SubmissionBuilder().With("caption", "Bins on Warwick Road").Without("consent"));
+        Assert.Single(await Host.BlobNamesAsync(StorageLayout.Uploads, StorageLayout.KeptPhotos(id)));
+
+        using var rejection = await Host.Curator.RejectAsync(id, "Not quite the day we are after.");
+        await WaitForAsync(id, key, "rejected");
+
+        await SolidayApi.EventuallyAsync(async () => (await Host.BlobNamesAsync(StorageLayout.Uploads, StorageLayout.KeptPhotos(id))).Count == 0, "the kept photo goes with the originals");
+        Assert.Empty(await Host.BlobNamesAsync(StorageLayout.Uploads, $"{id}/"));
+    }
+
     private async Task<System.Text.Json.Nodes.JsonNode> WaitForAsync(string id, string key, string status)
     {
         await SolidayApi.EventuallyAsync(async () => (await Host.Http.StatusAsync(id, key))["status"]!.GetValue<string>() == status, $"entry {id} is {status}");
