@@ -88,6 +88,9 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionFormEndpoint>();
         services.AddSingleton<SubmitEntryEndpoint>();
         services.AddSingleton<EntryStatusEndpoint>();
+        services.AddSingleton<SubmissionPhotoEndpoint>();
+        services.AddSingleton<KeptPhotos>();
+        services.AddSingleton<KeptPhotoEndpoint>();
         services.AddSingleton<TakedownFormEndpoint>();
         services.AddSingleton<TakedownEndpoint>();
         services.AddSingleton<FormTokens>();

@@ -139,6 +139,7 @@ var solidaySettings = {
   Submissions__ClientAddressHeader: empty(frontDoorId) ? '' : 'X-Azure-ClientIP'
   Submissions__FormTokenLifetime: '2.00:00:00'
   Submissions__TakedownLinkLifetime: '730.00:00:00'
+  Submissions__KeptPhotoLifetime: '1.00:00:00'
 
   Curation__WrongTokenLimitPerHour: '10'
   Curation__DecisionTimeout: '14.00:00:00'

@@ -138,6 +138,30 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2024-01
           }
         }
         {
+          // Photos kept for a resident's next try (Submissions:KeptPhotoLifetime, a day): the app never
+          // uses one older and sweeps them as it keeps others; this takes those left when nobody sends.
+          name: 'delete-kept-photos'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                'uploads/kept/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+        {
           // Webhook signatures are kept only to refuse a replay within 5 minutes, filed by day.
           name: 'delete-used-webhook-signatures'
           enabled: true

@@ -80,6 +80,7 @@ public sealed class StorageTemplateTests
     [Theory]
     [InlineData(StorageLayout.Limits + "/")] // rate-limit counters, after the day
     [InlineData(StorageLayout.Hashtags + "/webhook-signatures/")] // used webhook signatures, after the replay window
+    [InlineData(StorageLayout.Uploads + "/" + StorageLayout.KeptFolder)] // photos kept for a next try nobody made
     public void Housekeeping_blobs_are_deleted_by_a_lifecycle_rule(string prefix)
     {
         var rules = _template.Resource("Microsoft.Storage/storageAccounts/managementPolicies")["properties"]!["policy"]!["rules"]!.AsArray();

@@ -13,6 +13,8 @@ public sealed class SubmissionFunctions(
     SubmissionFormEndpoint form,
     SubmitEntryEndpoint submit,
     EntryStatusEndpoint status,
+    SubmissionPhotoEndpoint photo,
+    KeptPhotoEndpoint keptPhoto,
     TakedownFormEndpoint takedownForm,
     TakedownEndpoint takedown,
     ErasureRequests erasures)
@@ -33,6 +35,20 @@ public sealed class SubmissionFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.Submission)] HttpRequest request,
         string id) =>
         status.Status(request, id).AsAction();
+
+    [Function("KeptPhoto")]
+    public Task<IActionResult> KeptPhoto(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.KeptPhoto)] HttpRequest request,
+        string id,
+        string token) =>
+        keptPhoto.Preview(request, id, token).AsAction();
+
+    [Function("SubmissionPhoto")]
+    public Task<IActionResult> Photo(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubmissionPhoto)] HttpRequest request,
+        string id,
+        string file) =>
+        photo.Photo(request, id, file).AsAction();
 
     [Function("SubmissionTakedownForm")]
     public Task<IActionResult> TakedownForm(

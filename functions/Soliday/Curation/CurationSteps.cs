@@ -154,6 +154,7 @@ public sealed class CurationSteps(
     {
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id));
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id));
+        await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.KeptPhotos(id)); // a copy kept from its form's last try
 
         var ended = await entries.UpdateAsync(id, e => e.State.IsErased() ? e : e with
         {

@@ -19,6 +19,7 @@ public static class SiteAssets
         Load("site.js", JavaScript),
         Load("search.js", JavaScript),
         Load("submit.js", JavaScript),
+        Load("status.js", JavaScript),
         Load("curation.css", Css),
         Load("curation.js", JavaScript),
         Load("wall.css", Css),

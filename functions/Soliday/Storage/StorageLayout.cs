@@ -48,6 +48,17 @@ public static class StorageLayout
 
     public static string Original(string id, int photoIndex) => $"{id}/{photoIndex}";
 
+    /// <summary>
+    /// Photos kept in <see cref="Uploads"/> for a resident's next try, after the form came back with
+    /// errors: under one prefix, so one listing sweeps the expired and a lifecycle rule backs it up.
+    /// </summary>
+    public const string KeptFolder = "kept/";
+
+    /// <summary>The kept photos of the form that will send entry <paramref name="id"/>: erased with the entry.</summary>
+    public static string KeptPhotos(string id) => $"{KeptFolder}{id}/";
+
+    public static string KeptPhoto(string id, string token) => $"{KeptFolder}{id}/{token}";
+
     public static string Record(string id) => $"{id}.json";
 
     /// <summary>The curation board's index of waiting entries in <see cref="Curation"/>: one blob each, named so a listing is the oldest arrival first.</summary>

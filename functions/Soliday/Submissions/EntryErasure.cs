@@ -67,6 +67,7 @@ public sealed class EntryErasure(
         await timeline.UnpublishEntry(id);
         await blobs.DeleteAsync(StorageLayout.Renditions, StorageLayout.EntryFolder(id), cancellationToken);
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.EntryFolder(id), cancellationToken);
+        await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.KeptPhotos(id), cancellationToken); // a photo kept from its form's last try
 
         await hashIndex.EraseAsync(id, cancellationToken);
         await workflows.PurgeAsync(durable, id, cancellationToken);

@@ -24,7 +24,7 @@ public sealed class EntryStatusEndpoint(LinkedEntries linked, TakedownLinks take
         var forSender = takedownLinks.IsValid(id, key);
         var takedownUrl = forSender && !entry.State.IsErased() ? Routes.TakedownUrl(id, key) : null;
         return request.PrefersHtml()
-            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value, forSender, takedownUrl)))
+            ? new HtmlPage(await pages.RenderAsync<StatusPage, StatusView>(new StatusView(entry, site.Value, forSender, takedownUrl, forSender ? key : null)))
             : Results.Json(SubmissionStatus.From(entry, site.Value, forSender), SolidayJson.Options);
     }
 }

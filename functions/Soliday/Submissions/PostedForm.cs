@@ -30,6 +30,9 @@ public sealed record PostedForm(IReadOnlyList<PostedPhoto> Photos, IReadOnlyDict
     /// <summary>RFC 2046's longest boundary.</summary>
     private const int MaxBoundaryLength = 70;
 
+    /// <summary>The places (from 1) whose photo was kept from the last try and is no longer kept: asked for again, in words.</summary>
+    public IReadOnlySet<int> LostKept { get; init; } = new HashSet<int>();
+
     public string Value(string name) => Values.TryGetValue(name, out var value) ? value.ToString() : "";
 
     public StringValues All(string name) => Values.TryGetValue(name, out var value) ? value : StringValues.Empty;

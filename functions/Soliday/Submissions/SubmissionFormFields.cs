@@ -20,6 +20,12 @@ public static class SubmissionFormFields
     /// <summary>"Email me a receipt": <c>true</c> asks for the receipt and the note of the outcome, nothing else.</summary>
     public const string Receipt = "receipt";
 
+    /// <summary>
+    /// The token of a photo kept from the form's last try (see <see cref="KeptPhotos"/>): the n-th
+    /// <c>kept</c> goes with the n-th <c>photo</c>, standing in for it when that part comes empty.
+    /// </summary>
+    public const string Kept = "kept";
+
     /// <summary>The form page's token: antiforgery and idempotency (see <see cref="FormTokens"/>).</summary>
     public const string FormToken = "form-token";
 

@@ -26,7 +26,17 @@ public sealed record SubmissionFailure(int StatusCode, string Title, IReadOnlyDi
         FieldErrors.GroupBy(e => SubmissionFormFields.WireName(e.Key)).ToDictionary(g => g.Key, g => g.First().Value);
 }
 
-public sealed record SubmissionFormResult(SubmissionFormValues Values, SubmissionDraft? Draft, SubmissionFailure? Failure);
+/// <param name="Keepable">The photos that passed their checks: kept for the next try when the form is sent back (see <see cref="KeptPhotos"/>).</param>
+public sealed record SubmissionFormResult(SubmissionFormValues Values, SubmissionDraft? Draft, SubmissionFailure? Failure, IReadOnlyList<KeepablePhoto>? Keepable = null)
+{
+    public IReadOnlyList<KeepablePhoto> KeepablePhotos => Keepable ?? [];
+}
+
+/// <summary>
+/// A photo kept from the last try of the form <paramref name="formToken"/> names, by the token its
+/// <c>kept</c> field carries; null when it is not kept (any more), or the form token is not genuine.
+/// </summary>
+public delegate Task<BinaryData?> KeptPhotoFinder(string formToken, string keptToken, CancellationToken cancellationToken);
 
 /// <summary>
 /// Reads <c>POST /api/submissions</c> into a draft, checking every field and every photo's header
@@ -41,7 +51,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
     private const string PhotoMissingCode = "photo-missing";
     private const string DescriptionMissingCode = "description-missing";
 
-    public async Task<SubmissionFormResult> ReadAsync(HttpRequest request)
+    /// <param name="findKept">Finds a photo kept from this form's last try; none for an API client's post.</param>
+    public async Task<SubmissionFormResult> ReadAsync(HttpRequest request, KeptPhotoFinder? findKept = null)
     {
         if (!request.HasFormContentType)
         {
@@ -82,7 +93,53 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             return Malformed(); // broken multipart framing, too many fields, a body cut short
         }
 
-        return await ValidateAsync(form, request.HttpContext.RequestAborted);
+        var withKept = await WithKeptPhotosAsync(form, findKept, request.HttpContext.RequestAborted);
+        if (withKept.Photos.Sum(p => (long)p.Content.Length) > imaging.Value.MaxUploadBytes)
+        {
+            return TooLarge(SubmissionFormValues.Empty); // the photos kept and those sent, together
+        }
+
+        return await ValidateAsync(withKept, request.HttpContext.RequestAborted);
+    }
+
+    /// <summary>
+    /// The form with each photo kept from its last try in the place of the empty <c>photo</c> part
+    /// its <c>kept</c> field goes with (a photo chosen anew there wins); a kept photo that is no
+    /// longer kept stays an empty part, named in <see cref="PostedForm.LostKept"/>.
+    /// </summary>
+    private static async Task<PostedForm> WithKeptPhotosAsync(PostedForm form, KeptPhotoFinder? findKept, CancellationToken cancellationToken)
+    {
+        var tokens = form.All(SubmissionFormFields.Kept);
+        if (findKept is null || tokens.All(string.IsNullOrEmpty))
+        {
+            return form;
+        }
+
+        var photos = form.Photos.ToList();
+        var lost = new HashSet<int>();
+        for (var i = 0; i < Math.Min(tokens.Count, Entry.MaxPhotos); i++)
+        {
+            if (tokens[i] is not { Length: > 0 } token || (i < photos.Count && !photos[i].IsEmpty))
+            {
+                continue;
+            }
+
+            while (photos.Count <= i)
+            {
+                photos.Add(new PostedPhoto(ReadOnlyMemory<byte>.Empty));
+            }
+
+            if (await findKept(form.Value(SubmissionFormFields.FormToken), token, cancellationToken) is { } kept)
+            {
+                photos[i] = new PostedPhoto(kept.ToMemory());
+            }
+            else
+            {
+                lost.Add(i + 1);
+            }
+        }
+
+        return form with { Photos = photos, LostKept = lost };
     }
 
     private async Task<SubmissionFormResult> ValidateAsync(PostedForm form, CancellationToken cancellationToken)
@@ -156,19 +213,21 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             errors[SubmissionFormFields.Consent] = "Please confirm you took the photo and that the people in it agreed to share it.";
         }
 
-        var (photos, refusal) = await CheckPhotosAsync(described, photoCount, cancellationToken);
+        var (passed, refusal) = await CheckPhotosAsync(described, photoCount, cancellationToken);
         if (refusal is not null)
         {
             errors[refusal.Field] = refusal.Message;
         }
 
+        var photos = passed.Select(p => p.Photo).ToList();
         if (errors.Count > 0)
         {
             return new(values, null, new SubmissionFailure(
                 refusal?.Refusal.StatusCode ?? 400,
                 refusal is null ? "Some details need another look." : "We could not take this photo.",
                 errors,
-                refusal?.Refusal.Code ?? code));
+                refusal?.Refusal.Code ?? code),
+                await KeepableAsync(form, passed, refusal?.Number, cancellationToken));
         }
 
         var credit = values.Credit.Length > 0 ? values.Credit : SubmissionFormFields.Anonymous;
@@ -177,7 +236,45 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             Place: values.Place.Length > 0 ? values.Place : null,
             ContactEmail: values.Email.Length > 0 ? values.Email : null,
             WantsReceipt: values.Receipt,
-            GivenMomentAt: given.At), null);
+            GivenMomentAt: given.At), null,
+            [.. passed.Select(p => new KeepablePhoto(p.Number, p.Photo.Content.ToMemory(), p.Photo.ContentType))]);
+    }
+
+    /// <summary>
+    /// The photos of a post sent back that are worth keeping for the next try: every one that passed
+    /// its checks, those not checked yet (their description was missing) checked now; never the one
+    /// refused, nor any of a post with too many.
+    /// </summary>
+    private async Task<IReadOnlyList<KeepablePhoto>> KeepableAsync(
+        PostedForm form, IReadOnlyList<(int Number, DraftPhoto Photo)> passed, int? refused, CancellationToken cancellationToken)
+    {
+        if (form.ExtraPhotos > 0)
+        {
+            return [];
+        }
+
+        var keepable = new List<KeepablePhoto>();
+        for (var i = 0; i < form.Photos.Count; i++)
+        {
+            var number = i + 1;
+            var content = form.Photos[i].Content;
+            if (content.IsEmpty || number == refused)
+            {
+                continue;
+            }
+
+            if (passed.FirstOrDefault(p => p.Number == number).Photo is { } checkedPhoto)
+            {
+                keepable.Add(new KeepablePhoto(number, content, checkedPhoto.ContentType));
+            }
+            else if (refused is null && content.Length <= imaging.Value.MaxUploadBytes
+                && await photoChecks.CheckAsync(new BinaryData(content), cancellationToken) is { Refusal: null, Format: { } format })
+            {
+                keepable.Add(new KeepablePhoto(number, content, ImageFormats.ContentType(format)));
+            }
+        }
+
+        return keepable;
     }
 
     /// <summary>
@@ -206,7 +303,12 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             var which = count > 1 ? $"photo {number}" : "the photo";
             if (photo is null || photo.IsEmpty)
             {
-                if (alt.Length > 0)
+                if (form.LostKept.Contains(number))
+                {
+                    errors.TryAdd(SubmissionFormFields.PhotoField(number), $"We kept {which} from your last try for a while, and it has gone now. Please choose it again. Your words are kept.");
+                    code ??= PhotoMissingCode;
+                }
+                else if (alt.Length > 0)
                 {
                     errors.TryAdd(SubmissionFormFields.PhotoField(number), $"You wrote a description of {which}, but the photo did not come with it. Please choose the photo again. Your words are kept.");
                     code ??= PhotoMissingCode;
@@ -231,10 +333,10 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
     }
 
     /// <summary>Each photo's header, in a decode slot and within its time budget; the first refused stops the rest.</summary>
-    private async Task<(IReadOnlyList<DraftPhoto> Photos, FieldRefusal? Refusal)> CheckPhotosAsync(
+    private async Task<(IReadOnlyList<(int Number, DraftPhoto Photo)> Passed, FieldRefusal? Refusal)> CheckPhotosAsync(
         IReadOnlyList<DescribedPhoto> described, int count, CancellationToken cancellationToken)
     {
-        var photos = new List<DraftPhoto>(described.Count);
+        var photos = new List<(int Number, DraftPhoto Photo)>(described.Count);
         foreach (var photo in described)
         {
             var field = SubmissionFormFields.PhotoField(photo.Number);
@@ -242,7 +344,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             if (photo.Content.Length > imaging.Value.MaxUploadBytes)
             {
                 var tooLarge = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes);
-                return ([], new FieldRefusal(field, tooLarge, which + tooLarge.Message));
+                return (photos, new FieldRefusal(field, tooLarge, which + tooLarge.Message, photo.Number));
             }
 
             // As the workflow's own decode: a header read is work a hostile file can inflate, and
@@ -250,10 +352,10 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             var check = await photoChecks.CheckAsync(new BinaryData(photo.Content), cancellationToken);
             if (check.Refusal is not null)
             {
-                return ([], new FieldRefusal(field, check.Refusal, which + check.Refusal.Message));
+                return (photos, new FieldRefusal(field, check.Refusal, which + check.Refusal.Message, photo.Number));
             }
 
-            photos.Add(new DraftPhoto(new BinaryData(photo.Content), ImageFormats.ContentType(check.Format!), photo.Alt));
+            photos.Add((photo.Number, new DraftPhoto(new BinaryData(photo.Content), ImageFormats.ContentType(check.Format!), photo.Alt)));
         }
 
         return (photos, null);
@@ -294,5 +396,5 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
     private sealed record DescribedPhoto(int Number, ReadOnlyMemory<byte> Content, string Alt);
 
     /// <summary>A photo refused, beside the field it came from, its message saying which photo.</summary>
-    private sealed record FieldRefusal(string Field, PhotoRefusal Refusal, string Message);
+    private sealed record FieldRefusal(string Field, PhotoRefusal Refusal, string Message, int Number);
 }

@@ -44,6 +44,13 @@ public sealed class SubmissionOptions
     /// <summary>How long a form page stays good to send (long enough to write a caption on a slow day).</summary>
     public TimeSpan FormTokenLifetime { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// How long a photo that came with a post the form sent back (a box not ticked, a description
+    /// missing) is kept for the resident's next try (see <see cref="KeptPhotos"/>): a day, long enough
+    /// to come back after lunch, short enough that a photo nobody sent is not kept for long.
+    /// </summary>
+    public TimeSpan KeptPhotoLifetime { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long a contributor's take-down link works.</summary>
     public TimeSpan TakedownLinkLifetime { get; set; } = TimeSpan.FromDays(365 * 2);
 

@@ -23,6 +23,7 @@ public sealed class SubmitEntryEndpoint(
     TakedownLinks takedownLinks,
     EntryStore entries,
     SubmissionFormPage formPage,
+    KeptPhotos keptPhotos,
     ResidentErrorPages errorPages,
     IOptions<SubmissionOptions> submissions,
     IOptions<SolidayOptions> soliday)
@@ -60,12 +61,12 @@ public sealed class SubmitEntryEndpoint(
                 : Problems.Of(503, "Please try again in a minute", BusyDetail, "busy");
         }
 
-        var read = await reader.ReadAsync(request);
+        var read = await reader.ReadAsync(request, (formToken, keptToken, ct) => FindKeptAsync(request, formToken, keptToken, ct));
         if (read.Failure is { } failure)
         {
             SolidayTelemetry.Refused(failure.Code ?? "invalid-field");
             return request.PrefersHtml()
-                ? await formPage.RenderAsync(request, read.Values, failure.FieldErrors, failure.StatusCode)
+                ? await SendBackAsync(request, read, read.Values, failure.FieldErrors, failure.StatusCode)
                 : Problems.Of(failure.StatusCode, failure.Title, failure.FieldErrors.Values.First(), failure.Code, failure.WireErrors);
         }
 
@@ -76,7 +77,7 @@ public sealed class SubmitEntryEndpoint(
             const string Expired = "This form was open for too long. Please check your entry and send it again.";
             SolidayTelemetry.Refused("form-token");
             return request.PrefersHtml()
-                ? await formPage.RenderAsync(request, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
+                ? await SendBackAsync(request, read, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
                 : Problems.Of(400, "The form has expired.", Expired, "form-token");
         }
 
@@ -115,6 +116,23 @@ public sealed class SubmitEntryEndpoint(
 
         return await RepeatedAsync(request, entry, fingerprint); // another copy may have been stored first
     }
+
+    /// <summary>
+    /// The form back with what to fix, and with the photos that came with it kept for the next try,
+    /// under the entry id the page's form token stands for: a browser never keeps a chosen file.
+    /// </summary>
+    private async Task<IResult> SendBackAsync(HttpRequest request, SubmissionFormResult read, SubmissionFormValues values, IReadOnlyDictionary<string, string> errors, int status)
+    {
+        var grant = formPage.Grant(request, values.FormToken);
+        var kept = await keptPhotos.KeepAsync(grant.SubmissionId, read.KeepablePhotos, request.HttpContext.RequestAborted);
+        return await formPage.RenderAsync(request, values, errors, status, kept, grant);
+    }
+
+    /// <summary>A photo kept from the last try of this browser's form: only a genuine form token, bound to its cookie, names one.</summary>
+    private Task<BinaryData?> FindKeptAsync(HttpRequest request, string formToken, string keptToken, CancellationToken cancellationToken) =>
+        formTokens.Validate(formToken, request.Cookies[FormTokens.CookieName]) is { } nonce
+            ? keptPhotos.FindAsync(formTokens.SubmissionIdFor(nonce), keptToken, cancellationToken)
+            : Task.FromResult<BinaryData?>(null);
 
     private IResult Accepted(HttpRequest request, Entry entry)
     {

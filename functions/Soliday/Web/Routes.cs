@@ -13,6 +13,12 @@ public static class Routes
     public const string Submission = "submissions/{id}";
     public const string SubmissionTakedown = "submissions/{id}/takedown";
 
+    /// <summary>A photo kept from a form's last try, for its preview on the form sent back.</summary>
+    public const string KeptPhoto = "submit/kept/{id}/{token}";
+
+    /// <summary>A small copy of an entry's photo, for its status page.</summary>
+    public const string SubmissionPhoto = "submissions/{id}/photos/{file}";
+
     public const string CurationPage = "curation";
     public const string CurationSignIn = "curation/signin";
     public const string CurationSignOut = "curation/signout";
@@ -35,6 +41,10 @@ public static class Routes
     public const string HashtagWebhook = "hooks/posts";
 
     public static string SubmissionStatusUrl(string id) => $"/{Prefix}/submissions/{id}";
+
+    public static string KeptPhotoUrl(string id, string token) => $"/{Prefix}/submit/kept/{id}/{token}";
+
+    public static string SubmissionPhotoUrl(string id, string file) => $"/{Prefix}/submissions/{id}/photos/{file}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
 

@@ -119,45 +119,113 @@ public sealed class FormInBrowserTests(SharedHost shared, BrowserFixture browser
         await page.Keyboard.TypeAsync("Rain on the Hub windows");
         await page.TabToAsync("credit");
         await page.Keyboard.TypeAsync("Dev");
-        await page.Keyboard.PressAsync("Enter"); // no consent
+        await page.Locator("#email").FillAsync("dev@hub"); // only the server checks an address
+        await page.Locator("#consent").CheckAsync();
+        await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"), new() { Timeout = SentFormTimeout });
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please confirm you took the photo");
-        Assert.Equal("consent", await page.FocusedIdAsync()); // the first field in error
-        Assert.Contains("consent-error", await page.Locator("#consent").GetAttributeAsync("aria-describedby") ?? "");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Please check the email address");
+        Assert.Equal("email", await page.FocusedIdAsync()); // the first field in error
+        Assert.Contains("email-error", await page.Locator("#email").GetAttributeAsync("aria-describedby") ?? "");
         await Assertions.Expect(page.Locator("#caption")).ToHaveValueAsync("Rain on the Hub windows");
         await Assertions.Expect(page.Locator("#credit")).ToHaveValueAsync("Dev");
-        await Assertions.Expect(page.Locator("#alt")).ToHaveValueAsync(ThreeDescriptions[2]); // shown, waiting for its photo
-        await Assertions.Expect(page.Locator("#alt")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#alt")).ToHaveValueAsync(ThreeDescriptions[2]);
+        await Assertions.Expect(page.Locator(".chosen-photo:visible")).ToContainTextAsync("Your photo is kept for this try"); // and its photo with it
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("form-errors", 390, 1280);
     }
 
     [Fact]
-    public async Task A_description_whose_photo_the_browser_dropped_is_not_sent_as_a_written_post()
+    public async Task A_photo_sent_with_a_form_that_came_back_is_kept_and_goes_with_the_next_try_without_being_chosen_again()
     {
-        var page = await browser.NewPageAsync(BaseAddress);
-        var posts = 0;
-        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        var page = await browser.NewPageAsync(BaseAddress, width: 390);
+        var posted = new List<int>();
+        page.Request += (_, request) =>
+        {
+            if (request.Method == "POST")
+            {
+                posted.Add(request.PostDataBuffer?.Length ?? 0);
+            }
+        };
+        await page.GotoAsync("/api/submit");
+        await page.Locator("#photo").SetInputFilesAsync(Corpus.File("real-exif", "DN__jpg_Blackberry_Z10.jpg")); // 1.4 MB
+        await page.Locator("#alt").FillAsync("A canal lock with a narrowboat");
+        await page.Locator("#caption").FillAsync("Lapworth locks");
+        await page.Locator("#email").FillAsync("sam@canal"); // the server sends the form back
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("form.submission button[type=submit]").ClickAsync();
+        await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"), new() { Timeout = SentFormTimeout });
+
+        var kept = page.Locator(".chosen-photo:visible");
+        await Assertions.Expect(kept).ToHaveCountAsync(1);
+        await Assertions.Expect(kept).ToContainTextAsync("Your photo is kept for this try: you do not need to choose it again.");
+        Assert.True(await kept.Locator("img").LoadedImageWidthAsync() > 0, "the kept photo's preview did not load");
+        await Assertions.Expect(page.Locator("#photos-hint")).Not.ToContainTextAsync("choose them again");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("form-kept-photo", 390, 1280);
+
+        await page.Locator("#email").FillAsync("");
+        await page.Locator("form.submission button[type=submit]").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/api/submissions/[0-9a-f]{32}"), new() { Timeout = SentFormTimeout });
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("A canal lock with a narrowboat"); // a photo entry, with its description
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("None: a written post");
+        Assert.Equal(2, posted.Count);
+        Assert.True(posted[1] < 100_000, $"the second try sent {posted[1]} bytes: the photo went again instead of its token");
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_a_photo_kept_from_the_last_try_goes_with_the_next()
+    {
+        var page = await browser.NewPageAsync(BaseAddress, javaScript: false);
         await page.GotoAsync("/api/submit");
         await page.Locator("#photo").SetInputFilesAsync(ThreePhotos[2]);
         await page.Locator("#alt").FillAsync(ThreeDescriptions[2]);
-        await page.Locator("#caption").FillAsync("Rain on the Hub windows");
-        await page.Locator("form.submission button[type=submit]").ClickAsync(); // no consent: the form comes back, without the photo
+        await page.Locator("form.submission button[type=submit]").ClickAsync(); // no consent
         await Assertions.Expect(page).ToHaveTitleAsync(new Regex("^Error:"), new() { Timeout = SentFormTimeout });
+        await Assertions.Expect(page.Locator("#kept-1")).ToContainTextAsync("Your photo is kept for this try.");
+        Assert.True(await page.Locator("#kept-1 img").LoadedImageWidthAsync() > 0, "the kept photo's preview did not load");
 
         await page.Locator("#consent").CheckAsync();
-        await page.Locator("form.submission button[type=submit]").ClickAsync(); // sent again, the photo not chosen again
+        await page.Locator("form.submission button[type=submit]").ClickAsync(); // the photo not chosen again
 
-        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync("Please choose the photo again");
-        Assert.Equal("photo", await page.FocusedIdAsync());
-        Assert.Equal(1, posts); // the second try never left the browser
-        await page.AssertAccessibleAsync();
-
-        await page.Locator("#photo").SetInputFilesAsync(ThreePhotos[2]); // chosen again: it takes its place beside its words
-        await page.Locator("form.submission button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/api/submissions/[0-9a-f]{32}"));
+        await page.WaitForURLAsync(new Regex("/api/submissions/[0-9a-f]{32}"), new() { Timeout = SentFormTimeout });
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync(ThreeDescriptions[2]);
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("None: a written post");
+    }
+
+    [Fact]
+    public async Task What_the_server_would_refuse_in_the_boxes_is_said_before_anything_is_sent()
+    {
+        var page = await browser.NewPageAsync(BaseAddress, width: 390);
+        // 08:00 on the day, British Summer Time: 21:15 has not come yet (the browser's own zone is not the day's).
+        await page.Clock.SetFixedTimeAsync(DateTimeOffset.Parse("2008-10-22T08:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture).UtcDateTime);
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        await page.GotoAsync("/api/submit");
+
+        await page.Locator("form.submission button[type=submit]").ClickAsync(); // nothing at all
+
+        await Assertions.Expect(page.Locator("#caption-error")).ToHaveTextAsync("Please add a photo, or write a few words about your day.");
+        await Assertions.Expect(page.Locator("#consent-error")).ToHaveTextAsync("Please confirm you took the photo and that the people in it agreed to share it.");
+        Assert.Equal("caption", await page.FocusedIdAsync());
+
+        await page.Locator("#caption").FillAsync("Fireworks over Tudor Grange");
+        await page.Locator("#moment").FillAsync("21:15");
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("form.submission button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#moment-error")).ToHaveTextAsync("It is not 21:15 yet. Please give the time it happened, or leave it empty.");
+        await Assertions.Expect(page.Locator("#consent-error")).ToHaveCountAsync(0);
+        Assert.Equal("moment", await page.FocusedIdAsync());
+        Assert.Contains("moment-error", await page.Locator("#moment").GetAttributeAsync("aria-describedby") ?? "");
+        Assert.Equal(0, posts);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("form-checked-in-browser", 390, 1280);
+
+        await page.Locator("#moment").FillAsync("07:45");
+        await page.Locator("form.submission button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/api/submissions/[0-9a-f]{32}"), new() { Timeout = SentFormTimeout });
     }
 
     [Fact]

@@ -25,6 +25,8 @@ public sealed class EveryFunctionTests(EveryFunctionHost fixture) : IClassFixtur
     {
         ["SubmitForm"] = (false, () => Get("/api/submit")),
         ["SubmissionStatus"] = (false, () => Get($"/api/submissions/{NoSuchEntry}")),
+        ["KeptPhoto"] = (false, () => Get($"/api/submit/kept/{NoSuchEntry}/AAAAAAAAAAAAAAAAAAAAAA")),
+        ["SubmissionPhoto"] = (false, () => Get($"/api/submissions/{NoSuchEntry}/photos/0-480.jpg")),
         ["SubmissionTakedownForm"] = (false, () => Get($"/api/submissions/{NoSuchEntry}/takedown")),
         ["SubmissionTakedown"] = (false, () => Post($"/api/submissions/{NoSuchEntry}/takedown", new { })),
         ["CurationPage"] = (true, () => Get("/api/curation")),

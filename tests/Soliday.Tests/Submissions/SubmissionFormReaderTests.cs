@@ -260,6 +260,50 @@ public sealed class SubmissionFormReaderTests
         Assert.Equal(sent, result.Values.Moment);
     }
 
+    [Fact]
+    public async Task A_photo_kept_from_the_last_try_stands_in_for_its_empty_file_field()
+    {
+        var kept = Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg");
+        var form = Form(withPhoto: false, alt: null);
+        AddEmptyFileField(form, "A dog on a lawn");
+        form.Add(new StringContent("keptToken"), "kept");
+
+        var result = await ReadAsync(form, findKept: (_, token, _) => Task.FromResult<BinaryData?>(token == "keptToken" ? new BinaryData(kept) : null));
+
+        var photo = Assert.Single(result.Draft!.Photos);
+        Assert.Equal(kept, photo.Content.ToArray());
+        Assert.Equal("A dog on a lawn", photo.Alt);
+    }
+
+    [Fact]
+    public async Task A_kept_photo_that_has_gone_is_asked_for_again_never_dropped()
+    {
+        var form = Form(withPhoto: false, alt: "A dog on a lawn");
+        form.Add(new StringContent("goneToken"), "kept");
+
+        var result = await ReadAsync(form, findKept: (_, _, _) => Task.FromResult<BinaryData?>(null));
+
+        Assert.Equal("photo-missing", result.Failure!.Code);
+        Assert.Contains("it has gone now. Please choose it again.", result.Failure.FieldErrors["photo"]);
+    }
+
+    [Fact]
+    public async Task A_form_sent_back_offers_its_checked_photos_to_keep_and_never_a_refused_one()
+    {
+        var form = Form(consent: null, alt: null, withPhoto: false);
+        AddPhoto(form, "EX__jpg_Canon_40D.jpg", "A dog on a lawn");
+        AddPhotoBytes(form, Corpus.Read("real-exif", "EX__jpg_gps_DSCN0042.jpg"), ""); // no description yet: kept all the same
+
+        var result = await ReadAsync(form);
+
+        Assert.Equal(["alt-2", "consent"], result.Failure!.FieldErrors.Keys.Order());
+        Assert.Equal([1, 2], result.KeepablePhotos.Select(p => p.Number));
+        Assert.All(result.KeepablePhotos, p => Assert.Equal("image/jpeg", p.ContentType));
+
+        var refused = Form(consent: null, photo: [0xFF, 0xD8, 0xFF, 0x00, 0x01]); // not a photo we can read
+        Assert.Empty((await ReadAsync(refused)).KeepablePhotos);
+    }
+
     private static SubmissionFormReader Reader(long maxUploadBytes = 25 * 1024 * 1024)
     {
         var imaging = TestOptions.Imaging(o => o.MaxUploadBytes = maxUploadBytes);
@@ -323,7 +367,7 @@ public sealed class SubmissionFormReaderTests
         form.Add(new StringContent(alt), "alt");
     }
 
-    private static async Task<SubmissionFormResult> ReadAsync(MultipartFormDataContent form, SubmissionFormReader? reader = null, bool sendLength = true)
+    private static async Task<SubmissionFormResult> ReadAsync(MultipartFormDataContent form, SubmissionFormReader? reader = null, bool sendLength = true, KeptPhotoFinder? findKept = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
@@ -331,6 +375,6 @@ public sealed class SubmissionFormReaderTests
         var body = await form.ReadAsByteArrayAsync();
         context.Request.Body = new MemoryStream(body);
         context.Request.ContentLength = sendLength ? body.Length : null;
-        return await (reader ?? Reader()).ReadAsync(context.Request);
+        return await (reader ?? Reader()).ReadAsync(context.Request, findKept);
     }
 }

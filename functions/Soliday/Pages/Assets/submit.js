@@ -19,7 +19,13 @@
   var progress = document.getElementById("upload-progress");
   var status = document.getElementById("upload-status");
   var button = form.querySelector("button[type=submit]");
-  var chosen = slots.map(function () { return null; }); // the file in each slot, in order
+  // The photo in each slot, in order: a File the resident chose, or one the server kept from the last
+  // try ({ kept: token, url, size }), which is sent as its token beside an empty file part.
+  var chosen = slots.map(function (slot) {
+    var url = slot.getAttribute("data-kept-url");
+    var token = slot.querySelector("input[name=kept]");
+    return url && token && token.value ? { kept: token.value, url: url, size: Number(slot.getAttribute("data-kept-bytes")) || 0 } : null;
+  });
   var urls = slots.map(function () { return null; });
   var refusedPending = false; // the last choice had a photo we cannot take, and the resident was told beside the picker
 
@@ -37,13 +43,15 @@
   }
 
   // An error beside its field, as the server writes it: same id, read with the field.
-  function showError(field, message) {
+  // (Before "place" when given: a checkbox's message stands above its row, as the server puts it.)
+  function showError(field, message, place) {
     clearError(field);
     var error = document.createElement("p");
     error.id = field.id + "-error";
     error.className = "error-message";
     error.textContent = message;
-    field.parentNode.insertBefore(error, field);
+    var anchor = place || field;
+    anchor.parentNode.insertBefore(error, anchor);
     field.setAttribute("aria-invalid", "true");
     field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + error.id).trim());
   }
@@ -89,6 +97,10 @@
       fileField.parentNode.hidden = true;
       fileField.disabled = true;
     }
+    var keptNote = slot.querySelector(".kept-photo");
+    if (keptNote) {
+      keptNote.hidden = true; // said again in the preview below, beside its "Remove" button
+    }
     var preview = document.createElement("div");
     preview.className = "chosen-photo";
     var image = document.createElement("img");
@@ -119,7 +131,10 @@
         urls[i] = null;
       }
       preview.hidden = !file;
-      if (file) {
+      if (file && file.kept) {
+        preview.querySelector("img").src = file.url;
+        preview.querySelector("p").textContent = "Your photo is kept for this try: you do not need to choose it again.";
+      } else if (file) {
         urls[i] = URL.createObjectURL(file);
         preview.querySelector("img").src = urls[i];
         preview.querySelector("p").textContent = file.name + " (" + size(file.size) + ")";
@@ -190,6 +205,51 @@
     }
   });
 
+  // "It is not 21:15 yet": the server's own words, for a time later than now on the day. The day's
+  // date and its zone's offset come with the form, so the browser's own zone does not matter.
+  function momentNotYet(value) {
+    var day = (form.getAttribute("data-day") || "").split("-");
+    var time = /^(\d{1,2}):(\d{2})/.exec(value);
+    if (day.length !== 3 || !time) {
+      return null;
+    }
+    var at = Date.UTC(Number(day[0]), Number(day[1]) - 1, Number(day[2]), Number(time[1]), Number(time[2]))
+      - Number(form.getAttribute("data-day-offset")) * 60000;
+    var ahead = Number(form.getAttribute("data-ahead")) * 60000;
+    if (at <= Date.now() + ahead) {
+      return null;
+    }
+    var shown = ("0" + Number(time[1])).slice(-2) + ":" + time[2];
+    return "It is not " + shown + " yet. Please give the time it happened, or leave it empty.";
+  }
+
+  // The boxes below the photos: a time that has not come, words or a photo, and the consent box.
+  function checkFields() {
+    var firstError = null;
+    var moment = document.getElementById("moment");
+    if (moment) {
+      clearError(moment);
+      var notYet = moment.value ? momentNotYet(moment.value) : null;
+      if (notYet) {
+        showError(moment, notYet);
+        firstError = moment;
+      }
+    }
+    var caption = document.getElementById("caption");
+    clearError(caption);
+    if (!chosen.some(Boolean) && caption.value.trim() === "" && !slots.some(function (slot) { return altOf(slot).value.trim() !== ""; })) {
+      showError(caption, "Please add a photo, or write a few words about your day.");
+      firstError = firstError || caption;
+    }
+    var consent = document.getElementById("consent");
+    clearError(consent);
+    if (!consent.checked) {
+      showError(consent, "Please confirm you took the photo and that the people in it agreed to share it.", consent.parentNode);
+      firstError = firstError || consent;
+    }
+    return firstError;
+  }
+
   // What the server would refuse, said beside each field before anything is sent.
   function check() {
     var firstError = null;
@@ -215,7 +275,8 @@
     } else if (!refusedPending) {
       clearError(picker);
     }
-    return firstError;
+    var fieldError = checkFields();
+    return firstError || fieldError;
   }
 
   form.addEventListener("submit", function (event) {
@@ -229,10 +290,16 @@
     var data = new FormData(form);
     data.delete("photo");
     data.delete("alt");
+    data.delete("kept");
     slots.forEach(function (slot, i) {
-      if (chosen[i]) {
+      if (chosen[i] && chosen[i].kept) {
+        data.append("photo", new Blob([]), ""); // an empty part, in the kept photo's place
+        data.append("alt", altOf(slot).value);
+        data.append("kept", chosen[i].kept);
+      } else if (chosen[i]) {
         data.append("photo", chosen[i], chosen[i].name);
         data.append("alt", altOf(slot).value);
+        data.append("kept", "");
       }
     });
 

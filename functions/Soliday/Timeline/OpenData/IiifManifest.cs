@@ -29,7 +29,8 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
             }
 
             writer.WriteStartArray("metadata");
-            WriteMetadata(writer, "Taken", Display.DateAndTime(entry.MomentAt, zone));
+            var (whenLabel, when) = When(entry);
+            WriteMetadata(writer, whenLabel, when);
             WriteMetadata(writer, "By", entry.Credit);
             if (entry.Place is { Length: > 0 } place)
             {
@@ -135,5 +136,21 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
         writer.WriteLanguageMap("label", label);
         writer.WriteLanguageMap("value", value);
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The entry's time said as what it is: a photo's capture time is when it was "Taken"; a time the
+    /// sender gave is their memory of it, so it is said as theirs and as "around"; a written post with
+    /// neither is placed when it was sent.
+    /// </summary>
+    private (string Label, string Value) When(TimelineEntry entry)
+    {
+        var local = TimeZoneInfo.ConvertTime(entry.MomentAt, zone);
+        return entry switch
+        {
+            { IsGivenMoment: true } => ("When", $"Around {local.ToString("HH:mm", Display.Culture)} on {local.ToString("d MMMM yyyy", Display.Culture)}, as the sender recalls"),
+            { Photos.Count: 0 } => ("Sent", Display.DateAndTime(entry.MomentAt, zone)),
+            _ => ("Taken", Display.DateAndTime(entry.MomentAt, zone)),
+        };
     }
 }

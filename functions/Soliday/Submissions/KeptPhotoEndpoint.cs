@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Soliday.Web;
+
+namespace Soliday.Submissions;
+
+/// <summary>
+/// The preview of a photo kept from a form's last try, on the form sent back. Its address holds a
+/// random 128-bit token, so only the page that was given it can show it.
+/// </summary>
+public sealed class KeptPhotoEndpoint(KeptPhotos keptPhotos)
+{
+    public async Task<IResult> Preview(HttpRequest request, string id, string token)
+    {
+        if (await keptPhotos.PreviewAsync(id, token, request.HttpContext.RequestAborted) is not { } kept)
+        {
+            return Problems.NotFound("This photo is no longer kept. Please choose it again.");
+        }
+
+        // Only for the resident's own eyes, and not worth keeping: it is gone within a day.
+        request.HttpContext.Response.Headers.CacheControl = "private, no-store";
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
+        return Results.Bytes(kept.Content.ToMemory(), kept.ContentType);
+    }
+}
