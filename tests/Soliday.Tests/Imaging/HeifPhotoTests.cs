@@ -180,6 +180,16 @@ public sealed class HeifPhotoTests
         Assert.Equal(PhotoRefusal.TooManyPixels(), outcome.Refusal);
     }
 
+    [Fact]
+    public async Task A_HEIC_over_its_time_budget_is_refused_as_too_slow()
+    {
+        var processor = TestOptions.Processor(o => o.DecodeTimeout = TimeSpan.FromTicks(1));
+
+        var outcome = await processor.ProcessAsync(BinaryData.FromBytes(HeifFiles.Original())).WaitAsync(Patience);
+
+        Assert.Equal(PhotoRefusal.TooSlow(), outcome.Refusal);
+    }
+
     private static async Task<PhotoOutcome> ProcessAsync(byte[] file)
     {
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(file)).WaitAsync(Patience);
