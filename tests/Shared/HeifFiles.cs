@@ -74,6 +74,36 @@ public static class HeifFiles
         return file;
     }
 
+    /// <summary>
+    /// The photo with its EXIF item moved to the end of the file and grown to <paramref name="bytes"/>
+    /// (its own EXIF, then zeros): as much EXIF as the item location declares, all of it in the file.
+    /// </summary>
+    public static byte[] WithExifItemOf(int bytes)
+    {
+        var file = Original();
+        var (exifItem, _) = ExifLocation(file);
+        var exif = file.AsSpan(exifItem.Offset, exifItem.Length).ToArray();
+        var grown = new byte[file.Length + bytes];
+        file.CopyTo(grown, 0);
+        exif.CopyTo(grown, file.Length);
+
+        var mdat = Find(grown[..file.Length], ["mdat"]);
+        BinaryPrimitives.WriteUInt32BigEndian(grown.AsSpan(mdat.Start), (uint)(mdat.Size + bytes));
+        var (_, at) = ExifLocation(grown);
+        BinaryPrimitives.WriteUInt32BigEndian(grown.AsSpan(at.Offset), (uint)file.Length);
+        BinaryPrimitives.WriteUInt32BigEndian(grown.AsSpan(at.Length), (uint)bytes);
+        return grown;
+    }
+
+    /// <summary>The photo with its EXIF item declaring more bytes than the file has after it.</summary>
+    public static byte[] WithExifItemOutsideTheFile()
+    {
+        var file = Original();
+        var (_, at) = ExifLocation(file);
+        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(at.Length), 1024 * 1024);
+        return file;
+    }
+
     /// <summary>The photo with <paramref name="depth"/> property containers nested inside its own.</summary>
     public static byte[] WithNestedBoxes(int depth)
     {
@@ -149,7 +179,11 @@ public static class HeifFiles
         return grown;
     }
 
-    /// <summary>Moves every item location past <paramref name="after"/> by <paramref name="by"/> bytes (iloc version 0, 32-bit fields, as the corpus file has).</summary>
+    /// <summary>
+    /// Moves every item extent that starts past <paramref name="after"/> by <paramref name="by"/> bytes
+    /// (iloc version 0, 32-bit fields, as the corpus file has). An extent's place is its item's base
+    /// offset plus its own offset: the corpus file uses one for the picture and the other for EXIF and XMP.
+    /// </summary>
     private static void MoveItems(byte[] file, int after, int by)
     {
         var iloc = Find(file, ["meta", "iloc"]);
@@ -164,14 +198,46 @@ public static class HeifFiles
         for (var i = 0; i < items; i++)
         {
             var baseOffset = BinaryPrimitives.ReadUInt32BigEndian(span[(at + 4)..]); // after item id, data reference index
+            var extents = BinaryPrimitives.ReadUInt16BigEndian(span[(at + 8)..]);
             if (baseOffset >= after)
             {
                 BinaryPrimitives.WriteUInt32BigEndian(span[(at + 4)..], (uint)(baseOffset + by));
             }
+            else
+            {
+                for (var extent = 0; extent < extents; extent++)
+                {
+                    var field = span[(at + 10 + (extent * 8))..];
+                    var offset = BinaryPrimitives.ReadUInt32BigEndian(field);
+                    if (baseOffset + offset >= after)
+                    {
+                        BinaryPrimitives.WriteUInt32BigEndian(field, (uint)(offset + by));
+                    }
+                }
+            }
 
-            var extents = BinaryPrimitives.ReadUInt16BigEndian(span[(at + 8)..]);
             at += 10 + (extents * 8);
         }
+    }
+
+    /// <summary>
+    /// Where the EXIF item's data is, and where its one extent's offset and length are written in
+    /// <c>iloc</c>: the corpus file's second item (iloc version 0, 32-bit fields, base offset 0).
+    /// </summary>
+    private static ((int Offset, int Length) Data, (int Offset, int Length) Fields) ExifLocation(byte[] file)
+    {
+        var iloc = Find(file, ["meta", "iloc"]);
+        var second = iloc.Body + 8 + 18; // version and flags, field sizes, item count, then the first item's 18 bytes
+        if (BinaryPrimitives.ReadUInt16BigEndian(file.AsSpan(second)) != 2 || BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(second + 4)) != 0)
+        {
+            throw new InvalidOperationException("The corpus HEIC's EXIF is no longer its second item, placed by its extent alone.");
+        }
+
+        var offset = second + 4 + 4 + 2; // id, data reference index, base offset, extent count
+        var length = offset + 4;
+        return (
+            ((int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(offset)), (int)BinaryPrimitives.ReadUInt32BigEndian(file.AsSpan(length))),
+            (offset, length));
     }
 
     private sealed record BoxAt(int Start, int Size, int Body);

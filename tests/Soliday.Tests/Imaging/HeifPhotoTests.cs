@@ -162,6 +162,16 @@ public sealed class HeifPhotoTests
     }
 
     [Fact]
+    public async Task A_HEIC_carrying_more_EXIF_than_any_camera_writes_is_refused_like_the_other_metadata_bombs()
+    {
+        var bomb = HeifFiles.WithExifItemOf(2 * 1024 * 1024);
+
+        var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(bomb)).WaitAsync(Patience);
+
+        Assert.Equal(PhotoRefusal.TooMuchMetadata(), outcome.Refusal);
+    }
+
+    [Fact]
     public async Task A_HEIC_with_a_box_longer_than_its_parent_is_refused_as_unreadable()
     {
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(HeifFiles.WithOverlongBox())).WaitAsync(Patience);

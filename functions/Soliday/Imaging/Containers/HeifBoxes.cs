@@ -17,9 +17,10 @@ public sealed record HeifStructure(string Format, int Width, int Height, bool Is
 /// decoder sees it, as <see cref="ContainerWalker"/> does for the other formats: nesting, number
 /// and sizes of boxes bounded, every box inside its parent, and the pixel size each image item
 /// declares in its <c>ispe</c> property read, so a decompression bomb is refused from its header.
-/// Metadata that sits in <c>meta</c> itself (colour profiles, <c>idat</c>) is tallied against
-/// <see cref="MetadataLimits"/>. Pure: it reads the bytes it is given and allocates nothing in
-/// proportion to them.
+/// Metadata is tallied against <see cref="MetadataLimits"/>: colour profiles and <c>idat</c> in
+/// <c>meta</c> itself, EXIF and XMP items wherever their extents point (<see cref="HeifItems"/>).
+/// Pure: it reads the bytes it is given and allocates only per box, of which there are at most
+/// <see cref="MaxBoxes"/>.
 /// </summary>
 public static class HeifBoxes
 {
@@ -59,6 +60,7 @@ public static class HeifBoxes
         var walk = new Walk(tally);
         walk.Children(span, 0, span.Length, depth: 0);
         var problem = walk.Problem
+            ?? walk.Items.Tally(tally)
             ?? (!walk.SawMeta ? "no meta box" : walk.Width == 0 ? "no image size (ispe)" : null);
         return new HeifStructure(format, walk.Width, walk.Height, SequenceBrands.Contains(Fourcc(span, 8)), problem);
     }
@@ -89,6 +91,8 @@ public static class HeifBoxes
     private sealed class Walk(MetadataTally tally)
     {
         private int _boxes;
+
+        public HeifItems Items { get; } = new();
 
         public string? Problem { get; private set; }
 
@@ -166,6 +170,12 @@ public static class HeifBoxes
                     break;
                 case "ispe":
                     ImageSize(file, body, end);
+                    break;
+                case "infe":
+                    Problem = Items.ReadEntry(file, body, end);
+                    break;
+                case "iloc":
+                    Problem = Items.ReadLocations(file, body, end);
                     break;
                 case "colr" when end - body >= 4 && (file.Slice(body, 4).SequenceEqual("prof"u8) || file.Slice(body, 4).SequenceEqual("rICC"u8)):
                     Count(MetadataKind.IccProfile, end - body - 4);

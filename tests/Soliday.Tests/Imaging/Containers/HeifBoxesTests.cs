@@ -115,4 +115,23 @@ public sealed class HeifBoxesTests
         Assert.Contains("IccProfile over", tally.Exceeded);
         Assert.Equal(tally.Exceeded, structure.Problem);
     }
+
+    [Fact]
+    public void An_EXIF_item_over_its_limit_is_tallied_wherever_it_lies_and_one_within_it_is_not()
+    {
+        var tally = new MetadataTally();
+
+        var over = HeifBoxes.Read(HeifFiles.WithExifItemOf((int)MetadataLimits.MaxExifBytes + 1), tally);
+        var within = HeifBoxes.Read(HeifFiles.WithExifItemOf(64 * 1024), new MetadataTally());
+
+        Assert.Contains("Exif over", tally.Exceeded);
+        Assert.Equal(tally.Exceeded, over.Problem);
+        Assert.Null(within.Problem);
+    }
+
+    [Fact]
+    public void An_item_whose_data_lies_outside_the_file_is_a_problem()
+    {
+        Assert.Equal("an item whose data lies outside the file", HeifBoxes.Read(HeifFiles.WithExifItemOutsideTheFile(), new MetadataTally()).Problem);
+    }
 }
