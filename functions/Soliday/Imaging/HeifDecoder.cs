@@ -1,5 +1,6 @@
 using ImageMagick.Configuration;
 using MagickCacheErrorException = ImageMagick.MagickCacheErrorException;
+using MagickException = ImageMagick.MagickException;
 using MagickFormat = ImageMagick.MagickFormat;
 using MagickImage = ImageMagick.MagickImage;
 using MagickNET = ImageMagick.MagickNET;
@@ -129,10 +130,20 @@ public static class HeifDecoder
         {
             throw new TimeoutException("ImageMagick's time limit ended the decode.", e);
         }
-        catch (Exception e) when (e is MagickResourceLimitErrorException or MagickCacheErrorException)
+        catch (MagickException e) when (IsOverLimit(e))
         {
-            // Over a size limit, or its pixels would not fit the memory allowed (the cache may not spill to disk).
             throw new InvalidMemoryOperationException($"ImageMagick's resource limits refused the image: {e.Message}");
         }
     }
+
+    /// <summary>
+    /// Over a size limit, or its pixels would not fit the memory allowed (the pixel cache may not
+    /// spill to disk). ImageMagick says so in three ways: resource and cache errors, an image error
+    /// for a side over its limit, and libheif's own security limits, which also refuse a picture
+    /// larger than its <c>ispe</c> box declared.
+    /// </summary>
+    private static bool IsOverLimit(MagickException e) =>
+        e is MagickResourceLimitErrorException or MagickCacheErrorException
+        || e.Message.Contains("WidthOrHeightExceedsLimit", StringComparison.Ordinal)
+        || e.Message.Contains("Security limit exceeded", StringComparison.Ordinal);
 }

@@ -191,6 +191,21 @@ public sealed class HeifPhotoTests
     }
 
     [Fact]
+    public async Task A_HEIC_whose_header_understates_its_size_is_refused_as_too_big_by_the_decoder()
+    {
+        // The header claims 400 x 400, within a 500-pixel side limit; the picture is 640 wide.
+        // libheif refuses a picture larger than its header said (its own security limit).
+        var processor = TestOptions.Processor(o => o.MaxSide = 500);
+        var understated = BinaryData.FromBytes(HeifFiles.WithDeclaredSize(400, 400));
+
+        var check = await processor.CheckAsync(understated);
+        var outcome = await processor.ProcessAsync(understated).WaitAsync(Patience);
+
+        Assert.True(check.Accepted, check.Refusal?.Code);
+        Assert.Equal(PhotoRefusal.TooManyPixels(), outcome.Refusal);
+    }
+
+    [Fact]
     public async Task A_HEIC_over_its_time_budget_is_refused_as_too_slow()
     {
         var processor = TestOptions.Processor(o => o.DecodeTimeout = TimeSpan.FromTicks(1));
