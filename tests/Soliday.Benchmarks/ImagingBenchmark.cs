@@ -150,7 +150,8 @@ public static class ImagingBenchmark
         return (cpu, peak, bytes);
     }
 
-    private static async Task<double> PeakOfOneProcessAsync(string? file) => (await MeasureOneProcessAsync(file, quiet: true)).PeakMegabytes;
+    /// <summary>The peak memory of a fresh process preparing this one photo (none: one that only starts).</summary>
+    internal static async Task<double> PeakOfOneProcessAsync(string? file) => (await MeasureOneProcessAsync(file, quiet: true)).PeakMegabytes;
 
     /// <summary>Runs <c>imaging-one</c> in a fresh process under GNU time: its peak memory, and what it said.</summary>
     private static Task<(double PeakMegabytes, string Said)> MeasureOneProcessAsync(string? file, bool quiet)

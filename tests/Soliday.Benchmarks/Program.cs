@@ -2,6 +2,7 @@ using Soliday.Benchmarks;
 
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- heif
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- hostile [rounds] [Imaging:MaxConcurrentPhotos]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- pages
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- curation [waiting levels, e.g. 50,1000,10000] [decisions]
@@ -19,6 +20,9 @@ switch (command)
         return 0;
     case "imaging":
         await ImagingBenchmark.RunAsync();
+        return 0;
+    case "heif":
+        await HeifBenchmark.RunAsync();
         return 0;
     case "hostile":
         await HostileUploads.RunAsync(
@@ -51,6 +55,6 @@ switch (command)
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, heif, hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
         return 2;
 }

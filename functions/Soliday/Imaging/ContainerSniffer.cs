@@ -1,22 +1,14 @@
 using System.Buffers.Binary;
-using System.Text;
 
 namespace Soliday.Imaging;
 
 /// <summary>
-/// Recognises, from their first bytes, the files ImageSharp cannot tell us about: HEIF (iPhones'
-/// default) and animated WebP. Each gets its own advice rather than a bare "unsupported".
+/// Recognises, from their first bytes, what ImageSharp 2.1 does not handle as we need in WebP:
+/// animation (refused with its own advice), EXIF it cannot read, and the ICC profile its encoder drops.
+/// HEIF and AVIF are recognised by <see cref="Containers.HeifBoxes"/>.
 /// </summary>
 public static class ContainerSniffer
 {
-    private static readonly string[] HeifBrands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1", "avif", "avis"];
-
-    /// <summary>An ISO-BMFF file whose <c>ftyp</c> box names a HEIF or AVIF brand.</summary>
-    public static bool IsHeif(ReadOnlySpan<byte> file) =>
-        file.Length >= 12
-        && file.Slice(4, 4).SequenceEqual("ftyp"u8)
-        && HeifBrands.Contains(Encoding.ASCII.GetString(file.Slice(8, 4)));
-
     /// <summary>A WebP whose extended header (VP8X) sets the animation flag.</summary>
     public static bool IsAnimatedWebP(ReadOnlySpan<byte> file) =>
         IsWebP(file)

@@ -12,8 +12,8 @@ using Soliday.Imaging.Containers;
 
 namespace Soliday.Imaging;
 
-/// <summary>The outcome of checking a photo: its header facts, or why it is refused.</summary>
-public sealed record PhotoCheck(IImageInfo? Info, string? Format, PhotoRefusal? Refusal)
+/// <summary>The outcome of checking a photo: its size and format as its header declares them, or why it is refused.</summary>
+public sealed record PhotoCheck(int Width, int Height, string? Format, PhotoRefusal? Refusal)
 {
     public bool Accepted => Refusal is null;
 }
@@ -39,14 +39,14 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGat
             return Refused(PhotoRefusal.TooManyBytes(_limits.MaxUploadBytes));
         }
 
-        if (ContainerSniffer.IsHeif(bytes.Span))
+        if (HeifBoxes.IsHeif(bytes.Span))
         {
-            return Refused(PhotoRefusal.Heif());
+            return CheckHeif(bytes);
         }
 
         if (ContainerSniffer.IsAnimatedWebP(bytes.Span))
         {
-            return Refused(PhotoRefusal.AnimatedWebP());
+            return Refused(PhotoRefusal.Animated());
         }
 
         // Before ImageSharp reads anything: its header read inflates and keeps every piece of metadata whole.
@@ -84,15 +84,48 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGat
             return Refused(PhotoRefusal.Unreadable());
         }
 
-        if (info.Width > _limits.MaxSide || info.Height > _limits.MaxSide || (long)info.Width * info.Height > _limits.MaxPixels)
+        if (TooManyPixels(info.Width, info.Height))
         {
             return Refused(PhotoRefusal.TooManyPixels());
         }
 
-        return new PhotoCheck(info, FormatName(format), null);
+        return new PhotoCheck(info.Width, info.Height, FormatName(format), null);
     }
 
-    private static PhotoCheck Refused(PhotoRefusal refusal) => new(null, null, refusal);
+    /// <summary>
+    /// HEIC and AVIF: ImageSharp cannot read them, so the gate reads their boxes itself, under the
+    /// same limits: structure, metadata, then pixels and sides as every image item declares them.
+    /// </summary>
+    private PhotoCheck CheckHeif(ReadOnlyMemory<byte> bytes)
+    {
+        var tally = new MetadataTally();
+        var structure = HeifBoxes.Read(bytes, tally);
+        if (tally.Exceeded is { } limit)
+        {
+            logger.LogInformation("A photo refused before decoding: {Limit}", limit);
+            return Refused(PhotoRefusal.TooMuchMetadata());
+        }
+
+        if (structure.Problem is { } problem)
+        {
+            logger.LogInformation("A {Format} photo refused before decoding: {Problem}", structure.Format, problem);
+            return Refused(PhotoRefusal.Unreadable());
+        }
+
+        if (structure.IsSequence)
+        {
+            return Refused(PhotoRefusal.Animated());
+        }
+
+        return TooManyPixels(structure.Width, structure.Height)
+            ? Refused(PhotoRefusal.TooManyPixels())
+            : new PhotoCheck(structure.Width, structure.Height, structure.Format, null);
+    }
+
+    private bool TooManyPixels(int width, int height) =>
+        width > _limits.MaxSide || height > _limits.MaxSide || (long)width * height > _limits.MaxPixels;
+
+    private static PhotoCheck Refused(PhotoRefusal refusal) => new(0, 0, null, refusal);
 
     private static string FormatName(IImageFormat format) => format switch
     {

@@ -76,18 +76,18 @@ public sealed class PhotoProcessor(
         try
         {
             var check = await gate.CheckAsync(photo, budget.Token);
-            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout ? new(null, null, PhotoRefusal.TooSlow()) : check;
+            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout ? new(0, 0, null, PhotoRefusal.TooSlow()) : check;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new(null, null, PhotoRefusal.TooSlow());
+            return new(0, 0, null, PhotoRefusal.TooSlow());
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The gate turns ImageSharp's failures into refusals; this is the last line for the rest
             // (an OutOfMemoryException in the walk itself): a hostile file never becomes a 500.
             logger.LogWarning(e, "A photo's header check failed");
-            return new(null, null, PhotoRefusal.Unreadable());
+            return new(0, 0, null, PhotoRefusal.Unreadable());
         }
     }
 
@@ -98,9 +98,12 @@ public sealed class PhotoProcessor(
         try
         {
             // JPEG has no alpha: three bytes a pixel instead of four is a quarter less memory and work.
-            var processed = check.Format == ImageFormats.Jpeg
-                ? await RenderAsync<Rgb24>(photo, check.Format, budget.Token)
-                : await RenderAsync<Rgba32>(photo, check.Format!, budget.Token);
+            var processed = check.Format switch
+            {
+                ImageFormats.Heic or ImageFormats.Avif => RenderHeif(photo, check.Format),
+                ImageFormats.Jpeg => await RenderAsync<Rgb24>(photo, check.Format, budget.Token),
+                _ => await RenderAsync<Rgba32>(photo, check.Format!, budget.Token),
+            };
             return new(processed, null);
         }
         catch (Exception e) when ((e is OperationCanceledException or TimeoutException) && !cancellationToken.IsCancellationRequested)
@@ -127,12 +130,7 @@ public sealed class PhotoProcessor(
         using var stream = photo.ToStream();
         var decodeStarted = Stopwatch.GetTimestamp();
         using var image = await Image.LoadAsync<TPixel>(_decoding, stream, cancellationToken);
-        if (Stopwatch.GetElapsedTime(decodeStarted) > imaging.Value.DecodeTimeout)
-        {
-            // The budget's timer needs a free thread-pool thread to fire, and on a busy machine it may
-            // come only after the decode has finished: the clock decides, not the timer.
-            throw new TimeoutException("The decode took longer than its budget.");
-        }
+        ThrowIfOverBudget(decodeStarted);
 
         // Read from the decoded image, not the header: WebP's EXIF is read only by the full decode,
         // and then not at all when its writer prefixed it as in JPEG.
@@ -141,6 +139,40 @@ public sealed class PhotoProcessor(
             image.Metadata.ExifProfile = new ExifProfile(webpExif);
         }
 
+        return Describe(photo, format, image);
+    }
+
+    /// <summary>HEIC and AVIF: decoded by ImageMagick, under the same limits, then rendered as every other photo.</summary>
+    private ProcessedPhoto RenderHeif(BinaryData photo, string format)
+    {
+        HeifDecoder.Configure(imaging.Value);
+        var decodeStarted = Stopwatch.GetTimestamp();
+        using var image = HeifDecoder.Decode(photo.ToMemory(), format, _decoding);
+        ThrowIfOverBudget(decodeStarted);
+        return image switch
+        {
+            Image<Rgb24> opaque => Describe(photo, format, opaque),
+            Image<Rgba32> withAlpha => Describe(photo, format, withAlpha),
+            _ => throw new InvalidOperationException($"HeifDecoder gave an image of {image.PixelType.BitsPerPixel} bits a pixel."),
+        };
+    }
+
+    /// <summary>
+    /// The budget's timer needs a free thread-pool thread to fire, and on a busy machine it may
+    /// come only after the decode has finished: the clock decides, not the timer.
+    /// </summary>
+    private void ThrowIfOverBudget(long decodeStarted)
+    {
+        if (Stopwatch.GetElapsedTime(decodeStarted) > imaging.Value.DecodeTimeout)
+        {
+            throw new TimeoutException("The decode took longer than its budget.");
+        }
+    }
+
+    /// <summary>The facts read from a decoded photo's metadata, and its renditions.</summary>
+    private ProcessedPhoto Describe<TPixel>(BinaryData photo, string format, Image<TPixel> image)
+        where TPixel : unmanaged, IPixel<TPixel>
+    {
         var exif = image.Metadata.ExifProfile;
         var orientation = PhotoMetadataReader.Orientation(exif);
         var captured = CaptureTimeReader.Read(exif, soliday.Value.Zone, clock.GetUtcNow());

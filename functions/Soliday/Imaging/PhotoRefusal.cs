@@ -9,21 +9,12 @@ public sealed record PhotoRefusal(string Code, int StatusCode, string Message)
     public static PhotoRefusal TooManyPixels() => new(
         "too-many-pixels", 413, "This picture is too big for us to handle. Please send a smaller copy of it.");
 
-    /// <summary>
-    /// What to do with this one photo, in a few short steps: an iPhone sends a copy we can open when
-    /// the photo is sent from the phone itself, and any computer can save a JPEG copy. Never a change
-    /// of the phone's settings, which would change every photo the resident takes from then on.
-    /// </summary>
-    public static PhotoRefusal Heif() => new(
-        "heif", 415,
-        "We cannot open this kind of iPhone photo (HEIC) yet. Please send it straight from the iPhone: it sends a copy we can open. Or, on a computer, save a copy of the photo as a JPEG and send that copy.");
-
-    public static PhotoRefusal AnimatedWebP() => new(
+    public static PhotoRefusal Animated() => new(
         "animated", 415, "This is an animated picture. Please send a still photo.");
 
     public static PhotoRefusal UnsupportedFormat() => new(
         "unsupported-format", 415,
-        "We can only take JPEG, PNG, WebP or GIF pictures. Please send your photo in one of those: most phones and cameras save JPEG.");
+        "We can only take JPEG, HEIC, PNG, WebP, AVIF or GIF pictures. Please send your photo as your phone or camera saved it: they all save one of those.");
 
     public static PhotoRefusal Unreadable() => new(
         "unreadable", 415, "We could not read this picture: the file may be damaged. Please try another copy of the photo.");

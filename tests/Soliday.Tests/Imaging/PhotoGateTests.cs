@@ -1,5 +1,6 @@
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Tiff;
+using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Testing;
 using Soliday.Tests.Support;
@@ -51,14 +52,12 @@ public sealed class PhotoGateTests
     }
 
     [Fact]
-    public async Task A_HEIF_photo_is_refused_with_what_to_do_with_this_photo_not_a_change_of_phone_settings()
+    public async Task A_HEIF_photo_from_an_iPhone_is_accepted_with_its_size_read_from_its_boxes()
     {
         var check = await _gate.CheckAsync(BinaryData.FromBytes(Corpus.Read("other-formats", "EX__heic_samplefilehub.heif")), default);
 
-        Assert.Equal(415, check.Refusal!.StatusCode);
-        Assert.Contains("send it straight from the iPhone", check.Refusal.Message);
-        Assert.Contains("save a copy of the photo as a JPEG", check.Refusal.Message);
-        Assert.DoesNotContain("Settings", check.Refusal.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.True(check.Accepted, check.Refusal?.Code);
+        Assert.Equal((ImageFormats.Heic, 640, 426), (check.Format, check.Width, check.Height));
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class PhotoGateTests
 
         Assert.Equal(415, check.Refusal!.StatusCode);
         Assert.Equal("unsupported-format", check.Refusal.Code);
-        Assert.Contains("JPEG, PNG, WebP or GIF", check.Refusal.Message);
+        Assert.Contains("JPEG, HEIC, PNG, WebP, AVIF or GIF", check.Refusal.Message);
     }
 
     [Fact]

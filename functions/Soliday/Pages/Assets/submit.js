@@ -10,7 +10,9 @@
     return; // an older browser sends the plain form, four file fields and all
   }
 
-  var types = ["image/jpeg", "image/png", "image/webp", "image/gif"];
+  var types = ["image/jpeg", "image/png", "image/webp", "image/gif", "image/heic", "image/heif", "image/avif"];
+  // Windows and Linux browsers often give an iPhone photo no type at all: its ending says what it is.
+  var endings = /\.(heic|heif|avif)$/i;
   var maxBytes = Number(form.getAttribute("data-max-bytes"));
   var maxPhotos = Number(form.getAttribute("data-max-photos"));
   var slots = Array.prototype.slice.call(form.querySelectorAll(".photo-slot"));
@@ -105,6 +107,8 @@
     preview.className = "chosen-photo";
     var image = document.createElement("img");
     image.alt = "Photo " + number + " you chose";
+    // Most browsers cannot show an iPhone (HEIC) photo, though we take it: its name and size stand in for it.
+    image.addEventListener("error", function () { image.hidden = true; });
     var name = document.createElement("p");
     name.className = "hint";
     var remove = document.createElement("button");
@@ -136,6 +140,7 @@
         preview.querySelector("p").textContent = "Your photo is kept for this try: you do not need to choose it again.";
       } else if (file) {
         urls[i] = URL.createObjectURL(file);
+        preview.querySelector("img").hidden = false;
         preview.querySelector("img").src = urls[i];
         preview.querySelector("p").textContent = file.name + " (" + size(file.size) + ")";
       }
@@ -185,8 +190,8 @@
       var slot = freeSlot();
       if (slot < 0) {
         refused.push("You can send up to " + maxPhotos + " photos with one entry, so \"" + file.name + "\" was left out.");
-      } else if (types.indexOf(file.type) < 0) {
-        refused.push("\"" + file.name + "\" is not a kind of picture we can take. Please choose a JPEG, PNG, WebP or GIF photo.");
+      } else if (types.indexOf(file.type) < 0 && !endings.test(file.name)) {
+        refused.push("\"" + file.name + "\" is not a kind of picture we can take. Please choose a photo as your phone or camera saved it.");
       } else if (file.size > maxBytes) {
         refused.push("\"" + file.name + "\" is too large to send (" + megabytes(file.size) + " MB). Please choose one under " + megabytes(maxBytes) + " MB.");
       } else {
