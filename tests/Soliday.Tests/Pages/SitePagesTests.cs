@@ -160,6 +160,7 @@ public sealed class SitePagesTests
             Composed(await RenderPageAsync<TagPage, TagFrameView>(new TagFrameView(Day, tagLabel, [.. Enumerable.Repeat(1, 24)])),
                 await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, hour))),
             await RenderPageAsync<AboutPage, AboutView>(new AboutView(Day, site)),
+            await RenderPageAsync<NumbersPage, NumbersView>(new NumbersView(Day, DayNumbers.Empty.With(HourNumbers.Of(hour)), site)),
         ];
     }
 
