@@ -92,3 +92,6 @@ public sealed record NumbersView(DateOnly Day, DayNumbers Numbers, SiteOptions S
     /// <summary>Sources shown by name: the form, two networks, a few partners' services at most; the rest are one line.</summary>
     public const int SourcesShown = 8;
 }
+
+/// <summary>The reuse page: what each file of the day is and who would use it, and the licences as choices.</summary>
+public sealed record ReuseView(DateOnly Day);

@@ -68,7 +68,7 @@ public sealed class SiteWriter(
     }
 
     /// <summary>
-    /// At start: the stylesheet and scripts, the about and search pages, and any file of the day that does not
+    /// At start: the stylesheet and scripts, the about, poster, reuse and search pages, and any file of the day that does not
     /// exist yet (a new storage account, or a new layout after an upgrade), so the site answers
     /// before the first approval. Files already there are only checked, not re-made.
     /// </summary>
@@ -79,6 +79,8 @@ public sealed class SiteWriter(
         await WriteAsync(SitePaths.AboutPage, about, SiteContent.Html, cancellationToken);
         var poster = await pages.RenderAsync<PosterPage, PosterView>(new PosterView(Day, site.Value));
         await WriteAsync(SitePaths.PosterPage, poster, SiteContent.Html, cancellationToken);
+        var reuse = await pages.RenderAsync<ReusePage, ReuseView>(new ReuseView(Day));
+        await WriteAsync(SitePaths.ReusePage, reuse, SiteContent.Html, cancellationToken);
         var searchPage = await pages.RenderAsync<SearchPage, SearchView>(new SearchView(Day));
         await WriteAsync(SitePaths.SearchPage, searchPage, SiteContent.Html, cancellationToken);
 

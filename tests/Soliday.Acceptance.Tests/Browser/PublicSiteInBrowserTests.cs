@@ -99,6 +99,28 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
     }
 
     [Fact]
+    public async Task The_reuse_page_is_one_click_from_an_entry_its_files_are_all_there_and_it_passes_axe()
+    {
+        var page = await browser.NewPageAsync(BaseAddress);
+        await page.GotoAsync($"/site/entries/{day.EntryId}.html");
+        await Assertions.Expect(page.Locator("a[rel=license]")).ToHaveTextAsync("Anyone may reuse it if they name Priya from Shirley");
+
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Reuse the archive" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Reuse the archive");
+        var files = await page.Locator("#files ~ dl dt a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        Assert.Equal(7, files.Length);
+        foreach (var file in files)
+        {
+            var response = await page.APIRequest.GetAsync(file);
+            Assert.True(response.Ok, $"{file} answered {response.Status}");
+        }
+
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-reuse", 390, 1280);
+    }
+
+    [Fact]
     public async Task Hostile_captions_show_as_text_and_run_nothing_on_any_page()
     {
         var page = await browser.NewPageAsync(BaseAddress);

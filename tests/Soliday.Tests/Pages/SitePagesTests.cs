@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,32 @@ public sealed class SitePagesTests
         Assert.Contains("Report a problem with this entry", html);
         Assert.Contains("srcset=\"../media/x/0-320.jpg 320w, ../media/x/0-480.jpg 480w, ../media/x/0-960.jpg 960w\"", html);
         Assert.Contains("width=\"960\" height=\"720\"", html);
+    }
+
+    [Fact]
+    public async Task No_public_page_but_the_reuse_page_names_a_file_format_or_a_licence_by_its_code()
+    {
+        var jargon = new[] { "JSON", "IIIF", "RSS", "Atom", "CSV", "TimelineJS", "CC BY", "CC0", "sitemap" };
+
+        foreach (var html in (await RenderAllAsync(Entry(), tagLabel: "#parkrun")).Append(await RenderPageAsync<SearchPage, SearchView>(new SearchView(Day))))
+        {
+            var words = VisibleText(html);
+            Assert.All(jargon, name => Assert.DoesNotContain(name, words));
+            Assert.Contains("Reuse the archive", words); // the footer leads to where they are explained
+        }
+    }
+
+    [Fact]
+    public async Task An_entry_page_says_its_licence_as_what_readers_may_do_and_whom_to_name()
+    {
+        var byMargaret = await RenderEntryPageAsync(Entry(credit: "Margaret"));
+        var shareAlike = await RenderEntryPageAsync(Entry(credit: "Tomás") with { Licence = Licences.CcBySa.Id });
+        var fromMastodon = await RenderEntryPageAsync(Entry(credit: "@kim@mastodon.social") with { Licence = Licences.WithPermission.Id });
+
+        Assert.Contains("<a rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">Anyone may reuse it if they name Margaret</a>.", byMargaret);
+        Assert.Contains("<a href=\"../reuse.html\">How to reuse it</a>", byMargaret);
+        Assert.Contains(">Anyone may reuse it if they name Tomás and share what they make the same way</a>", shareAlike);
+        Assert.Contains("Shown here with @kim@mastodon.social's permission: ask them before reusing it.", WebUtility.HtmlDecode(fromMastodon));
     }
 
     [Fact]
@@ -163,6 +190,10 @@ public sealed class SitePagesTests
             await RenderPageAsync<NumbersPage, NumbersView>(new NumbersView(Day, DayNumbers.Empty.With(HourNumbers.Of(hour)), site)),
         ];
     }
+
+    /// <summary>What a reader sees: the body's text, without its markup, the head, or what the attributes hold.</summary>
+    private static string VisibleText(string html) =>
+        WebUtility.HtmlDecode(Regex.Replace(html[html.IndexOf("<body", StringComparison.Ordinal)..], "<[^>]*>", " "));
 
     /// <summary>A frame with one hour's part in place of hour 10, as the composed blob reads.</summary>
     private static string Composed(string frame, string part)
