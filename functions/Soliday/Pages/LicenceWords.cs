@@ -26,6 +26,6 @@ public static class LicenceWords
             return "Anyone may reuse it freely, without naming anyone";
         }
 
-        return licence == Licences.WithPermission ? $"Shown here with {credit}'s permission: ask them before reusing it" : licence.Name;
+        return licence == Licences.WithPermission ? $"Shown here with the permission of {credit}, who keeps every right: ask them before reusing it" : licence.Name;
     }
 }

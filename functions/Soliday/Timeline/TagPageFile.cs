@@ -13,7 +13,7 @@ public sealed class TagPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
 
     public BlobHttpHeaders Headers => SiteContent.Html;
 
-    public string Layout => "tag-1";
+    public string Layout => "tag-2";
 
     public bool CommaBetweenHours => false;
 

@@ -85,7 +85,20 @@ public sealed class SitePagesTests
         Assert.Contains("<a rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">Anyone may reuse it if they name Margaret</a>.", byMargaret);
         Assert.Contains("<a href=\"../reuse.html\">How to reuse it</a>", byMargaret);
         Assert.Contains(">Anyone may reuse it if they name Tomás and share what they make the same way</a>", shareAlike);
-        Assert.Contains("Shown here with @kim@mastodon.social's permission: ask them before reusing it.", WebUtility.HtmlDecode(fromMastodon));
+        Assert.Contains("Shown here with the permission of @kim@mastodon.social, who keeps every right: ask them before reusing it.", fromMastodon);
+    }
+
+    [Fact]
+    public async Task A_tag_page_s_previews_say_when_by_whom_and_where_and_their_photos_open_the_entry()
+    {
+        var inWords = Entry(id: "a", credit: "Margaret", place: "Knowle bowls club", tags: ["#bowls"]);
+        var byTag = Entry(id: "b", credit: "Sam", tags: ["#bowls", "place:Knowle"]);
+
+        var html = await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, new HourIndex(Day, 10, [inWords, byTag])));
+
+        Assert.Matches("<a class=\"preview\" href=\"\\.\\./entries/a\\.html\">\\s*<picture>", html); // the photo itself is the link
+        Assert.Matches("by\\s*Margaret\\s*</span>\\s*<span class=\"place\">Knowle bowls club</span>", html);
+        Assert.Matches("by\\s*Sam\\s*</span>\\s*<span class=\"place\">Knowle</span>", html); // no words of their own: the place tag
     }
 
     [Fact]
