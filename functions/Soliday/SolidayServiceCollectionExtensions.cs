@@ -147,6 +147,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<HourlyFileWriter>();
         services.AddSingleton<EntryPageWriter>();
         services.AddSingleton<SearchIndexWriter>();
+        services.AddSingleton<NumbersPageWriter>();
         services.AddSingleton<SiteWriter>();
         services.AddSingleton<TimelinePublisher>();
 

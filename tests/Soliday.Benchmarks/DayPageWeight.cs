@@ -37,6 +37,10 @@ public static class DayPageWeight
         await PageWeight.ReportAsync(host.Http, $"tag page {PublicTags.Label(sample.Tags[0])}", $"/site/{SitePaths.TagPage(PublicTags.Slug(sample.Tags[0]))}");
 
         await PageWeight.ReportAsync(host.Http, "search page", $"/site/{SitePaths.SearchPage}");
+        await PageWeight.ReportAsync(host.Http, "the day in numbers", $"/site/{SitePaths.NumbersPage}");
+        await PageWeight.ReportAsync(host.Http, "reuse the archive", $"/site/{SitePaths.ReusePage}");
+        var numbers = await host.Http.GetByteArrayAsync($"/site/{SitePaths.NumbersPage}");
+        Console.WriteLine($"(numbers.json, what a publish reads and writes for the numbers page: {await NumbersBlobBytesAsync(host.StorageConnectionString)} bytes; numbers.html {numbers.Length} bytes)");
         await SearchFilesAsync(host.Http);
 
         Console.WriteLine();
@@ -64,6 +68,10 @@ public static class DayPageWeight
             }
         }
     }
+
+    private static async Task<long> NumbersBlobBytesAsync(string connectionString) =>
+        (await new Azure.Storage.Blobs.BlobServiceClient(connectionString).GetBlobContainerClient(Soliday.Storage.StorageLayout.Timeline)
+            .GetBlobClient(Soliday.Storage.StorageLayout.DayNumbers(SiteSeeding.Day)).GetPropertiesAsync()).Value.ContentLength;
 
     /// <summary>
     /// What the search page fetches on its first search: all 24 hour files, as served (stored

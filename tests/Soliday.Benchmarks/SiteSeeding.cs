@@ -147,6 +147,7 @@ public sealed class SiteSeeding : IAsyncDisposable
                 Tags = tags,
                 Place = random.Next(3) == 0 ? "Near the library" : null,
                 Featured = random.Next(40) == 0,
+                Source = SourceOf(i),
                 Photos = random.Next(10) == 0 ? [] :
                 [
                     new TimelinePhoto("A street scene in Solihull, for the benchmark", mediaSets[i % mediaSets.Count].Max(m => m.Width), mediaSets[i % mediaSets.Count].Max(m => m.Height),
@@ -157,6 +158,15 @@ public sealed class SiteSeeding : IAsyncDisposable
 
         return entries;
     }
+
+    /// <summary>How the seeded entries came, for the numbers page: most by the form, some from the hashtag, a few from a partner. From the entry's number, so the other draws stay as they were.</summary>
+    private static string SourceOf(int i) => (i % 20) switch
+    {
+        0 or 1 => "mastodon",
+        2 => "bluesky",
+        3 => "pixelfed",
+        _ => "form",
+    };
 
     /// <summary>
     /// Writes the indexes whole and then makes the site from them: the day page, the hour pages,
@@ -192,6 +202,8 @@ public sealed class SiteSeeding : IAsyncDisposable
         {
             await site.DeleteBlobIfExistsAsync(path);
         }
+
+        await Get<BlobServiceClient>().GetBlobContainerClient(StorageLayout.Timeline).DeleteBlobIfExistsAsync(StorageLayout.DayNumbers(Day)); // counted again from the seeded hours
 
         await Get<SiteWriter>().PublishStartingPagesAsync();
         var hourly = Get<HourlyFileWriter>();

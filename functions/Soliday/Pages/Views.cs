@@ -82,3 +82,16 @@ public sealed record WallView(DateOnly Day, IReadOnlyList<TimelineEntry> Latest,
 
 /// <summary>The poster to print and put up: the day, the way to the form, three steps.</summary>
 public sealed record PosterView(DateOnly Day, SiteOptions Site);
+
+/// <summary>The day in numbers: made from the day's numbers alone, never from the entries.</summary>
+public sealed record NumbersView(DateOnly Day, DayNumbers Numbers, SiteOptions Site)
+{
+    /// <summary>Places shown by name, the most entries first; the rest are one line. Bounds the page whatever curators name.</summary>
+    public const int PlacesShown = 12;
+
+    /// <summary>Sources shown by name: the form, two networks, a few partners' services at most; the rest are one line.</summary>
+    public const int SourcesShown = 8;
+}
+
+/// <summary>The reuse page: what each file of the day is and who would use it, and the licences as choices.</summary>
+public sealed record ReuseView(DateOnly Day);

@@ -131,6 +131,9 @@ public static class StorageLayout
     /// <summary>Every publish, edit and removal of the day, one line each (an append blob): what the feeds are made from.</summary>
     public static string RecentLog(DateOnly day) => $"{day:yyyy-MM-dd}/recent.jsonl";
 
+    /// <summary>The day's numbers, hour by hour (entries with photos and written, by source, by place): what numbers.html is made from.</summary>
+    public static string DayNumbers(DateOnly day) => $"{day:yyyy-MM-dd}/numbers.json";
+
     /// <summary>Where a published entry was placed (hour, tags), so taking it off reads one blob, not the day.</summary>
     public static string Placement(DateOnly day, string id) => $"{day:yyyy-MM-dd}/placed/{id}.json";
 

@@ -5,7 +5,7 @@ namespace Soliday.Timeline;
 
 /// <summary>
 /// The day page (index.html): the frame with the curators' picks, jump links, the lines for runs of
-/// empty hours and the day in numbers, one section of tiles per hour, and each hour's featured entries as its lead part in the picks strip.
+/// empty hours and the link to the day in numbers, one section of tiles per hour, and each hour's featured entries as its lead part in the picks strip.
 /// </summary>
 public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo zone, SiteOptions site) : IHourlyFile
 {
@@ -13,7 +13,7 @@ public sealed class DayPageFile(PageRenderer pages, DateOnly day, TimeZoneInfo z
 
     public BlobHttpHeaders Headers => SiteContent.Html;
 
-    public string Layout => "day-4";
+    public string Layout => "day-5";
 
     public bool CommaBetweenHours => false;
 

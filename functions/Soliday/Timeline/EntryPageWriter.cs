@@ -76,10 +76,16 @@ public sealed class EntryPageWriter(
             return new VersionedContent(BinaryData.FromString(html), day.Versions);
         }, mayCreate, cancellationToken);
 
-    /// <summary>The configured report address (a mailto gets the entry's address as its subject), else the about page's contact section.</summary>
+    /// <summary>
+    /// The configured report address, else the contact address (a mailto gets the entry's address as
+    /// its subject): someone in a photo without having agreed reaches a person in one click. With
+    /// neither, the about page's contact section.
+    /// </summary>
     private string ReportUrl(string id)
     {
-        var configured = site.Value.ReportUrl;
+        var configured = string.IsNullOrWhiteSpace(site.Value.ReportUrl) && site.Value.ContactEmail is { Length: > 0 } email
+            ? $"mailto:{email.Trim()}"
+            : site.Value.ReportUrl;
         if (string.IsNullOrWhiteSpace(configured))
         {
             return $"../{SitePaths.AboutPage}#{SitePaths.ContactAnchor}";

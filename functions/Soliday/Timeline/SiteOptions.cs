@@ -17,7 +17,7 @@ public sealed class SiteOptions
 
     /// <summary>
     /// Where "report a problem" on an entry page leads: a form, or a <c>mailto:</c> address (the
-    /// entry's address is added as the subject). Empty: the about page's contact section.
+    /// entry's address is added as the subject). Empty: <see cref="ContactEmail"/>, as a <c>mailto:</c> with that subject; with neither, the about page's contact section.
     /// </summary>
     public string ReportUrl { get; set; } = "";
 

@@ -19,6 +19,8 @@ public static class SitePaths
     public const string JsonLd = "data/entries.jsonld";
     public const string Sitemap = "sitemap.xml";
     public const string SearchPage = "search.html";
+    public const string NumbersPage = "numbers.html";
+    public const string ReusePage = "reuse.html";
 
     /// <summary>Anchor of the about page's section on how to reach the project team.</summary>
     public const string ContactAnchor = "contact";

@@ -11,7 +11,7 @@ namespace Soliday.Timeline;
 /// <summary>
 /// Brings the static site in the <c>$web</c> container up to date after a change to one entry,
 /// touching only what depends on it: its page and its neighbours' (prev/next), its hour's page,
-/// its hour's part of the day page and of every open data file, its hour's search file, its tags' pages, the feeds. Every
+/// its hour's part of the day page and of every open data file, its hour's search file, its hour's numbers (numbers.html), its tags' pages, the feeds. Every
 /// write checks the versions it was made from, so concurrent publishers coalesce and none writes
 /// an older state over a newer one.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class SiteWriter(
     HourlyFileWriter hourly,
     EntryPageWriter entryPages,
     SearchIndexWriter search,
+    NumbersPageWriter numbers,
     PageRenderer pages,
     FragmentCache fragments,
     IOptions<SolidayOptions> soliday,
@@ -43,6 +44,7 @@ public sealed class SiteWriter(
             entryPages.RenderAroundAsync(change.Hour, change.Entry, cancellationToken),
             hourly.UpdateAsync(files.DayPage, change.Hour, ReadHour, cancellationToken),
             search.WriteAsync(change.Hour, cancellationToken),
+            numbers.UpdateAsync(change.Hour, ReadHour, cancellationToken),
         };
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, change.Hour, ReadHour, cancellationToken)));
         work.AddRange(change.Tags.Select(t =>
@@ -67,7 +69,7 @@ public sealed class SiteWriter(
     }
 
     /// <summary>
-    /// At start: the stylesheet and scripts, the about and search pages, and any file of the day that does not
+    /// At start: the stylesheet and scripts, the about, poster, reuse and search pages, and any file of the day that does not
     /// exist yet (a new storage account, or a new layout after an upgrade), so the site answers
     /// before the first approval. Files already there are only checked, not re-made.
     /// </summary>
@@ -78,11 +80,18 @@ public sealed class SiteWriter(
         await WriteAsync(SitePaths.AboutPage, about, SiteContent.Html, cancellationToken);
         var poster = await pages.RenderAsync<PosterPage, PosterView>(new PosterView(Day, site.Value));
         await WriteAsync(SitePaths.PosterPage, poster, SiteContent.Html, cancellationToken);
+        var reuse = await pages.RenderAsync<ReusePage, ReuseView>(new ReuseView(Day));
+        await WriteAsync(SitePaths.ReusePage, reuse, SiteContent.Html, cancellationToken);
         var searchPage = await pages.RenderAsync<SearchPage, SearchView>(new SearchView(Day));
         await WriteAsync(SitePaths.SearchPage, searchPage, SiteContent.Html, cancellationToken);
 
         var firstHour = await ReadHour(0);
-        var work = new List<Task> { hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken), RenderFeedsAsync(0, cancellationToken) };
+        var work = new List<Task>
+        {
+            hourly.UpdateAsync(files.DayPage, firstHour, ReadHour, cancellationToken),
+            RenderFeedsAsync(0, cancellationToken),
+            numbers.UpdateAsync(firstHour, ReadHour, cancellationToken),
+        };
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, firstHour, ReadHour, cancellationToken)));
         await Task.WhenAll(work);
         for (var hour = 0; hour < HourMarkers.Hours; hour++)

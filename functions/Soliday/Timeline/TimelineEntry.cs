@@ -61,6 +61,9 @@ public sealed record TimelineEntry
 
     /// <summary>The post it was taken from, for one from another service: its credit links there.</summary>
     public string? SourceUrl { get; init; }
+
+    /// <summary>How it reached us (<c>form</c>, <c>mastodon</c>, a webhook sender's name): counted on the numbers page, never a tag page. Null in indexes written before it was kept.</summary>
+    public string? Source { get; init; }
 }
 
 public sealed record TimelinePhoto(string Alt, int Width, int Height, IReadOnlyList<TimelineImage> Images)

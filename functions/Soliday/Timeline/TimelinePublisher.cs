@@ -193,6 +193,7 @@ public sealed class TimelinePublisher(
         PublishedAt = publishedAt,
         ChangedAt = changedAt,
         SourceUrl = entry.SourcePost?.Url,
+        Source = entry.Source,
         Photos = entry.Photos.Select(p => new TimelinePhoto(
             p.Alt,
             p.Facts?.Width ?? 0,

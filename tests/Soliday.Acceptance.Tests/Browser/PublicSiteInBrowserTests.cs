@@ -45,7 +45,7 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         await tile.ScrollIntoViewIfNeededAsync();
         await page.WaitForFunctionAsync($"() => {{ const img = document.querySelector(\"#h{day.Hour:00} a[href='entries/{day.EntryId}.html'] img\"); return img && img.complete && img.naturalWidth > 0; }}"); // the thumbnail loads
         await Assertions.Expect(page.Locator("p.quiet").First).ToContainTextAsync("No entries");
-        await Assertions.Expect(page.Locator("#numbers-title")).ToHaveTextAsync("The day in numbers");
+        await Assertions.Expect(page.Locator("main p.numbers a")).ToHaveAttributeAsync("href", "numbers.html");
         await Assertions.Expect(page.Locator($"section.picks a.preview[href='entries/{day.EntryId}.html']")).ToContainTextAsync("Evening light on the canal"); // featured
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("site-day");
@@ -78,6 +78,46 @@ public sealed class PublicSiteInBrowserTests(PublicSiteInBrowserTests.PublishedD
         await Assertions.Expect(page.Locator("#terms")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#contact")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_day_in_numbers_counts_what_is_published_in_tables_and_passes_axe()
+    {
+        var page = await browser.NewPageAsync(BaseAddress);
+        await page.GotoAsync("/site/");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "The day in numbers" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("The day in numbers");
+        var published = 1 + XssPayloads.Length;
+        await Assertions.Expect(page.Locator("p.intro")).ToContainTextAsync($"{published} entries published so far");
+        await Assertions.Expect(page.Locator($"tr:has(th:text-is('{day.Hour:00}:00')) td").Last).ToHaveTextAsync($"{published}");
+        await Assertions.Expect(page.Locator("tr:has(th:text-is('The form on this site')) td.number")).ToHaveTextAsync($"{published}");
+        Assert.Equal(0, await page.Locator("svg:not([aria-hidden=true])").CountAsync()); // the tables say what the charts show
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-numbers", 390, 1280);
+    }
+
+    [Fact]
+    public async Task The_reuse_page_is_one_click_from_an_entry_its_files_are_all_there_and_it_passes_axe()
+    {
+        var page = await browser.NewPageAsync(BaseAddress);
+        await page.GotoAsync($"/site/entries/{day.EntryId}.html");
+        await Assertions.Expect(page.Locator("a[rel=license]")).ToHaveTextAsync("Anyone may reuse it if they name Priya from Shirley");
+
+        await page.Locator("footer").GetByRole(AriaRole.Link, new() { Name = "Reuse the archive" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Reuse the archive");
+        var files = await page.Locator("#files ~ dl dt a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+        Assert.Equal(7, files.Length);
+        foreach (var file in files)
+        {
+            var response = await page.APIRequest.GetAsync(file);
+            Assert.True(response.Ok, $"{file} answered {response.Status}");
+        }
+
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("site-reuse", 390, 1280);
     }
 
     [Fact]

@@ -93,7 +93,7 @@ public sealed class MastodonPollingTests(HashtagHost hashtags)
         var page = await Host.Http.EntryPageAsync(id);
         Assert.Contains("Lunch on the green #Soliday", page);
         Assert.Contains($"<a href=\"{server.StatusUrl(post)}\" rel=\"ugc nofollow\">Alice Example (@alice@127.0.0.1)</a>", page);
-        Assert.Contains("With permission, rights remain with the author", page);
+        Assert.Contains("Shown here with the permission of Alice Example (@alice@127.0.0.1), who keeps every right", page);
         Assert.Contains(server.Requests, r => r.Path == $"/api/v1/statuses/{post.Id}" && r.StatusCode == 200);
     }
 

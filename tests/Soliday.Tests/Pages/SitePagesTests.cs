@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,45 @@ public sealed class SitePagesTests
         Assert.Contains("Report a problem with this entry", html);
         Assert.Contains("srcset=\"../media/x/0-320.jpg 320w, ../media/x/0-480.jpg 480w, ../media/x/0-960.jpg 960w\"", html);
         Assert.Contains("width=\"960\" height=\"720\"", html);
+    }
+
+    [Fact]
+    public async Task No_public_page_but_the_reuse_page_names_a_file_format_or_a_licence_by_its_code()
+    {
+        var jargon = new[] { "JSON", "IIIF", "RSS", "Atom", "CSV", "TimelineJS", "CC BY", "CC0", "sitemap" };
+
+        foreach (var html in (await RenderAllAsync(Entry(), tagLabel: "#parkrun")).Append(await RenderPageAsync<SearchPage, SearchView>(new SearchView(Day))))
+        {
+            var words = VisibleText(html);
+            Assert.All(jargon, name => Assert.DoesNotContain(name, words));
+            Assert.Contains("Reuse the archive", words); // the footer leads to where they are explained
+        }
+    }
+
+    [Fact]
+    public async Task An_entry_page_says_its_licence_as_what_readers_may_do_and_whom_to_name()
+    {
+        var byMargaret = await RenderEntryPageAsync(Entry(credit: "Margaret"));
+        var shareAlike = await RenderEntryPageAsync(Entry(credit: "Tomás") with { Licence = Licences.CcBySa.Id });
+        var fromMastodon = await RenderEntryPageAsync(Entry(credit: "@kim@mastodon.social") with { Licence = Licences.WithPermission.Id });
+
+        Assert.Contains("<a rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">Anyone may reuse it if they name Margaret</a>.", byMargaret);
+        Assert.Contains("<a href=\"../reuse.html\">How to reuse it</a>", byMargaret);
+        Assert.Contains(">Anyone may reuse it if they name Tomás and share what they make the same way</a>", shareAlike);
+        Assert.Contains("Shown here with the permission of @kim@mastodon.social, who keeps every right: ask them before reusing it.", fromMastodon);
+    }
+
+    [Fact]
+    public async Task A_tag_page_s_previews_say_when_by_whom_and_where_and_their_photos_open_the_entry()
+    {
+        var inWords = Entry(id: "a", credit: "Margaret", place: "Knowle bowls club", tags: ["#bowls"]);
+        var byTag = Entry(id: "b", credit: "Sam", tags: ["#bowls", "place:Knowle"]);
+
+        var html = await RenderPartAsync<TagHourSection, TagHourView>(new TagHourView(Day, London, new HourIndex(Day, 10, [inWords, byTag]), "bowls"));
+
+        Assert.Matches("<a class=\"preview\" href=\"\\.\\./entries/a\\.html\">\\s*<picture>", html); // the photo itself is the link
+        Assert.Matches("by\\s*Margaret\\s*</span>\\s*<span class=\"place\">Knowle bowls club</span>", html);
+        Assert.Matches("by\\s*Sam\\s*</span>\\s*<span class=\"place\">Knowle</span>", html); // no words of their own: the place tag
     }
 
     [Fact]
@@ -174,8 +214,13 @@ public sealed class SitePagesTests
             await RenderPageAsync<HourPage, HourPageView>(new HourPageView(Day, 10, 2,
                 [await RenderPartAsync<HourTile, HourTileView>(new HourTileView(Day, London, entry, Eager: false))], HasNext: true, new PageTag("market", tagLabel))),
             await RenderPageAsync<AboutPage, AboutView>(new AboutView(Day, site)),
+            await RenderPageAsync<NumbersPage, NumbersView>(new NumbersView(Day, DayNumbers.Empty.With(HourNumbers.Of(hour)), site)),
         ];
     }
+
+    /// <summary>What a reader sees: the body's text, without its markup, the head, or what the attributes hold.</summary>
+    private static string VisibleText(string html) =>
+        WebUtility.HtmlDecode(Regex.Replace(html[html.IndexOf("<body", StringComparison.Ordinal)..], "<[^>]*>", " "));
 
     /// <summary>A frame with one hour's part in place of hour 10, as the composed blob reads.</summary>
     private static string Composed(string frame, string part)

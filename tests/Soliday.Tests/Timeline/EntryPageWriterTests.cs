@@ -26,4 +26,18 @@ public sealed class EntryPageWriterTests(AzuriteFixture azurite) : IClassFixture
         Assert.Contains("Morning swim at the lido", page);
         Assert.DoesNotContain(second, page);
     }
+
+    [Theory]
+    [InlineData("", "", "href=\"../about.html#contact\"")]
+    [InlineData("", "soliday@example.org", "href=\"mailto:soliday@example.org?subject=A%20problem%20with%20https%3A%2F%2Fsoliday.example%2Fsite%2Fentries%2F{id}.html\"")]
+    [InlineData("https://forms.example/soliday", "soliday@example.org", "href=\"https://forms.example/soliday\"")]
+    public async Task Report_a_problem_leads_to_the_report_address_else_the_contact_address_else_the_about_page(string reportUrl, string contactEmail, string expected)
+    {
+        await using var site = await SiteHarness.StartAsync(azurite, new() { ["Site:ReportUrl"] = reportUrl, ["Site:ContactEmail"] = contactEmail });
+
+        var id = await site.PublishAsync(await site.AddAsync("Someone in this photo did not agree", hour: 13));
+
+        var page = await site.RequiredSiteFileAsync(SitePaths.EntryPage(id));
+        Assert.Contains($"<a {expected.Replace("{id}", id, StringComparison.Ordinal)}>Report a problem with this entry</a>", page);
+    }
 }

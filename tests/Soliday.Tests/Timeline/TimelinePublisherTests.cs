@@ -340,7 +340,7 @@ public sealed class TimelinePublisherTests(AzuriteFixture azurite) : IClassFixtu
         await site.EditAsync(id, e => e with { Featured = true });
         Assert.Contains(Credit, await site.RequiredSiteFileAsync(SitePaths.DayPage));
 
-        Assert.Contains("With permission, rights remain with the author", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
+        Assert.Contains("Shown here with the permission of Carol (@carol@mastodon.example), who keeps every right", await site.RequiredSiteFileAsync(SitePaths.EntryPage(id)));
         Assert.Equal(OpenEntry.InCopyright, JsonNode.Parse(await site.RequiredSiteFileAsync(SitePaths.IiifManifest(id)))!["rights"]!.GetValue<string>());
         Assert.Contains(OpenEntry.InCopyright, await site.RequiredSiteFileAsync(SitePaths.JsonLd));
         Assert.Contains(OpenEntry.InCopyright, await site.RequiredSiteFileAsync(SitePaths.Csv));

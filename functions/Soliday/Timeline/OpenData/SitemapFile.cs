@@ -4,7 +4,7 @@ using Azure.Storage.Blobs.Models;
 namespace Soliday.Timeline.OpenData;
 
 /// <summary>
-/// sitemap.xml: the day page, the about page, the 24 hours' first pages, then per hour its later
+/// sitemap.xml: the day page, the about, search, numbers, reuse, wall and poster pages, the 24 hours' first pages, then per hour its later
 /// pages (a busy hour's grid has several) and every entry's page. Tag pages
 /// are left out: they come and go with their entries, and every one is linked from an entry page.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class SitemapFile(SiteAddress site) : IHourlyFile
 
     public BlobHttpHeaders Headers { get; } = SiteContent.Changing(SiteContent.Xml);
 
-    public string Layout => "sitemap-3";
+    public string Layout => "sitemap-5";
 
     public bool CommaBetweenHours => false;
 
@@ -26,7 +26,7 @@ public sealed class SitemapFile(SiteAddress site) : IHourlyFile
     {
         writer.WriteStartElement("urlset", Namespace);
         WriteUrl(writer, site.Of(SitePaths.DayPage), null);
-        foreach (var page in new[] { SitePaths.AboutPage, SitePaths.SearchPage, SitePaths.WallPage, SitePaths.PosterPage })
+        foreach (var page in new[] { SitePaths.AboutPage, SitePaths.SearchPage, SitePaths.NumbersPage, SitePaths.ReusePage, SitePaths.WallPage, SitePaths.PosterPage })
         {
             WriteUrl(writer, site.Of(page), null);
         }

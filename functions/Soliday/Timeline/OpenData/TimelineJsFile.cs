@@ -10,6 +10,10 @@ namespace Soliday.Timeline.OpenData;
 /// timeline.json in the shape Knight Lab's TimelineJS reads, to embed the day elsewhere: a title
 /// slide and one event per entry. TimelineJS shows its text fields as HTML, so user text is
 /// HTML-encoded first and then written as a JSON string: encoded for both contexts it passes through.
+/// Each event stands where the site places the entry (<see cref="TimelineEntry.PlacedAt"/>: its moment
+/// on the day, else the time its sender gave, else when it was sent), never at a capture date of
+/// another year: TimelineJS draws its axis from the earliest event to the latest, and one photo from
+/// 2008 made it span years with the day a sliver at one end. That date is said in the event's text.
 /// </summary>
 public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo zone) : IHourlyFile
 {
@@ -17,7 +21,7 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
 
     public BlobHttpHeaders Headers { get; } = SiteContent.Changing(SiteContent.Json);
 
-    public string Layout => "timelinejs-1";
+    public string Layout => "timelinejs-2";
 
     public bool CommaBetweenHours => true;
 
@@ -44,7 +48,7 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
     private void WriteEvent(Utf8JsonWriter writer, OpenEntry open, int hour)
     {
         var entry = open.Entry;
-        var local = TimeZoneInfo.ConvertTime(entry.MomentAt, zone);
+        var local = TimeZoneInfo.ConvertTime(entry.PlacedAt, zone);
         writer.WriteStartObject();
         writer.WriteString("unique_id", SitePaths.EntryAnchor(entry.Id));
         writer.WriteStartObject("start_date");
@@ -53,11 +57,11 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
         writer.WriteString("day", Number(local.Day));
         writer.WriteString("hour", Number(local.Hour));
         writer.WriteString("minute", Number(local.Minute));
-        writer.WriteString("display_date", Display.Moment(entry.MomentAt, zone, day));
+        writer.WriteString("display_date", Display.Time(entry.PlacedAt, zone));
         writer.WriteEndObject();
         writer.WriteStartObject("text");
         writer.WriteString("headline", Html(open.Title));
-        writer.WriteString("text", Html(entry.Text));
+        writer.WriteString("text", entry.IsFromAnotherDay(zone, day) ? $"<p>{Html(OtherDay(entry))}</p>{Html(entry.Text)}" : Html(entry.Text));
         writer.WriteEndObject();
         if (open.FirstPhoto is { Largest: { } image } photo)
         {
@@ -78,7 +82,11 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
         writer.WriteEndObject();
     }
 
-    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+    /// <summary>When it happened, for an entry placed on the day but taken (or written) on another: as the hour pages mark it.</summary>
+    private string OtherDay(TimelineEntry entry) =>
+        $"{(entry.Photos.Count > 0 ? "Taken" : "Written")} {Display.DateAndTime(entry.MomentAt, zone)}.";
+
+        private static string Html(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -187,9 +187,9 @@ public sealed class OpenDataTests(OpenDataTests.PublishedDay day) : IClassFixtur
 
         Assert.Contains($"{SiteHarness.PublicUrl}index.html", locations);
         Assert.Contains($"{SiteHarness.PublicUrl}hours/23.html", locations);
-        Assert.All(["about.html", "search.html", "wall.html", "poster.html"], page => Assert.Contains($"{SiteHarness.PublicUrl}{page}", locations));
+        Assert.All(["about.html", "search.html", "wall.html", "poster.html", "numbers.html", "reuse.html"], page => Assert.Contains($"{SiteHarness.PublicUrl}{page}", locations));
         Assert.All(day.Ids, id => Assert.Contains($"{SiteHarness.PublicUrl}entries/{id}.html", locations));
-        Assert.Equal(5 + 24 + day.Ids.Count, locations.Count);
+        Assert.Equal(7 + 24 + day.Ids.Count, locations.Count);
     }
 
     /// <summary>One entry per awkward caption, published on one Azurite, read by every test here.</summary>
