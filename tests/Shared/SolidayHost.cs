@@ -257,6 +257,8 @@ public sealed class SolidayHost : IAsyncDisposable
         {
             if (_process!.HasExited)
             {
+                // Exited is not yet read to the end: this waits for the last lines its readers have yet to pass on.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"Soliday.Local exited with code {_process.ExitCode}:\n{Output}");
             }
 
