@@ -119,7 +119,15 @@ public sealed class StorageSetup(BlobServiceClient blobs, QueueServiceClient que
         {
             foreach (var name in StorageLayout.Containers)
             {
-                await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                var created = await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken) is not null;
+                if (created && name == StorageLayout.Curation)
+                {
+                    // A new account: no entry waited before the board's index, so the first board view must
+                    // not fill it from the engine's list of every workflow (with thousands sent by then, that
+                    // view took minutes). An account this version finds set up before does fill it, once.
+                    await blobs.GetBlobContainerClient(name).GetBlobClient(StorageLayout.WaitingIndexFilled)
+                        .UploadAsync(BinaryData.FromString("{}"), overwrite: true, cancellationToken);
+                }
             }
 
             foreach (var queue in Queues)

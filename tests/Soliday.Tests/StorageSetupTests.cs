@@ -54,6 +54,26 @@ public sealed class StorageSetupTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.All(StorageSetup.Queues, name => Assert.True(queues.GetQueueClient(name).Exists(), $"{name} was not created."));
     }
 
+    [Fact]
+    public async Task A_new_account_s_board_index_is_marked_filled_and_an_account_set_up_before_is_left_to_fill_once()
+    {
+        await using var harness = await SiteHarness.StartAsync(azurite);
+        var curation = harness.Blobs.GetBlobContainerClient(StorageLayout.Curation);
+        var filled = curation.GetBlobClient(StorageLayout.WaitingIndexFilled);
+
+        // A new account (no curation container, so no marker either): nothing waited before the index, nothing to fill.
+        await curation.DeleteAsync();
+        await StartSetUpAsync(harness);
+        Assert.True(await filled.ExistsAsync());
+
+        // An account from before the index (its curation container there, no mark) sets up again with a new version.
+        await filled.DeleteAsync();
+        await curation.GetBlobClient(StorageSetup.MarkerBlob).UploadAsync(BinaryData.FromString("0"), overwrite: true);
+        await StartSetUpAsync(harness);
+
+        Assert.False(await filled.ExistsAsync()); // its first board view fills the index from the engine
+    }
+
     private static async Task StartSetUpAsync(SiteHarness harness)
     {
         foreach (var setup in harness.Get<IEnumerable<IHostedService>>().OfType<StorageSetup>())
