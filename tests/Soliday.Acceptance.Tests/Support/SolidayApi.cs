@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Soliday.Entries;
+using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Support;
 
@@ -248,15 +249,8 @@ public static partial class SolidayApi
     {
         using var response = await http.GetAsync($"/site/{path}");
         Assert.True(response.IsSuccessStatusCode, $"GET /site/{path} answered {(int)response.StatusCode}");
-        if (response.Content.Headers.ContentEncoding.Contains("gzip"))
-        {
-            // Stored and served gzipped (the search files), as a browser would read it.
-            await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
-            using var reader = new StreamReader(gzip);
-            return await reader.ReadToEndAsync();
-        }
-
-        return await response.Content.ReadAsStringAsync();
+        // Stored and served gzipped (the search files): read as a browser would read it.
+        return StoredText.Of(new BinaryData(await response.Content.ReadAsByteArrayAsync()), response.Content.Headers.ContentEncoding.FirstOrDefault());
     }
 
     /// <summary>Whether the site has a file at <paramref name="path"/> (an entry's page once taken down has none).</summary>
