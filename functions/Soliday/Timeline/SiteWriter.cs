@@ -48,7 +48,7 @@ public sealed class SiteWriter(
         };
         work.AddRange(files.OpenData.Select(file => hourly.UpdateAsync(file, change.Hour, ReadHour, cancellationToken)));
         work.AddRange(change.Tags.Select(t =>
-            hourly.UpdateAsync(files.TagPage(t.Tag), t.Index, hour => index.ReadTagHourAsync(Day, PublicTags.Slug(t.Tag), hour, cancellationToken), cancellationToken)));
+            hourly.UpdateAsync(files.TagPage(t.Tag), t.Index, hour => ReadTagHourWithItsPagesAsync(t.Tag, hour, cancellationToken), cancellationToken)));
         work.AddRange(change.Tags.Select(t => RenderTagHourPagesAsync(t.Tag, t.Before, t.Index, change.Entry.Id, cancellationToken)));
         work.Add(RenderFeedsAsync(change.RecentLength, cancellationToken));
 
@@ -121,7 +121,7 @@ public sealed class SiteWriter(
     /// than that makes new pages; a page it no longer needs (entries taken off) is rewritten
     /// empty if it is there, so nothing of an erased entry stays on one.
     /// </summary>
-    private Task RenderTagHourPagesAsync(EntryTag tag, HourIndex? before, HourIndex hour, string changedId, CancellationToken cancellationToken)
+    private Task RenderTagHourPagesAsync(EntryTag tag, HourIndex? before, HourIndex hour, string? changedId, CancellationToken cancellationToken)
     {
         var pageTag = new PageTag(PublicTags.Slug(tag), PublicTags.Label(tag));
         var listed = hour.Entries.Count > TagHourView.PreviewsPerHour;
@@ -129,6 +129,23 @@ public sealed class SiteWriter(
         var changed = HourPaging.ChangedPages(before, hour, changedId).Append(needed + 1).Distinct();
         return Task.WhenAll(changed.Select(page =>
             RenderHourPageAsync(hour, page, cancellationToken, pageTag, mayCreate: page <= needed)));
+    }
+
+    /// <summary>
+    /// Reads a tag-hour for its tag page, which reads an hour only when it has no record of it: the
+    /// page is new, or made whole in a new layout after an upgrade. The page's "All 84 from 12:00"
+    /// link must then lead somewhere at once, so that hour's own pages are made too (each only if
+    /// not already made from this version), not left to the next publish into that hour.
+    /// </summary>
+    private async Task<HourIndex> ReadTagHourWithItsPagesAsync(EntryTag tag, int hour, CancellationToken cancellationToken)
+    {
+        var read = await index.ReadTagHourAsync(Day, PublicTags.Slug(tag), hour, cancellationToken);
+        if (read.Entries.Count > TagHourView.PreviewsPerHour)
+        {
+            await RenderTagHourPagesAsync(tag, before: null, read, changedId: null, cancellationToken);
+        }
+
+        return read;
     }
 
     private Task RenderHourPageAsync(HourIndex hour, int page, CancellationToken cancellationToken, PageTag? tag = null, bool mayCreate = true) =>

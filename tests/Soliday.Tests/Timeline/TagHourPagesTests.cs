@@ -1,4 +1,5 @@
 using Soliday.Pages;
+using Soliday.Storage;
 using Soliday.Tests.Support;
 using Soliday.Timeline;
 
@@ -60,5 +61,29 @@ public sealed class TagHourPagesTests(AzuriteFixture azurite) : IClassFixture<Az
         var tagPage = await site.RequiredSiteFileAsync(SitePaths.TagPage("lanterns"));
         Assert.DoesNotContain(SitePaths.TagHourPage("lanterns", 21), tagPage); // all twelve shown, no link needed
         Assert.All(ids.Where(id => id != erased), id => Assert.Contains(SitePaths.EntryPage(id), tagPage));
+    }
+    [Fact]
+    public async Task A_tag_page_made_whole_after_an_upgrade_makes_the_pages_its_links_lead_to()
+    {
+        await using var site = await SiteHarness.StartAsync(azurite);
+        var ids = new List<string>();
+        for (var i = 0; i < Busy; i++)
+        {
+            ids.Add(await site.PublishAsync(await site.AddAsync($"Choir song {i} in the square", hour: 10, minute: i * 3, tags: ["#choir"])));
+        }
+
+        // As a deploy mid-day finds things: the tag page in a layout it no longer writes, and no
+        // pages for the tag's hours (the version before had none).
+        var pages = site.Blobs.GetBlobContainerClient(StorageLayout.Site);
+        await pages.DeleteBlobAsync(SitePaths.TagPage("choir"));
+        await pages.DeleteBlobAsync(SitePaths.TagHourPage("choir", 10));
+
+        await site.PublishAsync(await site.AddAsync("Evensong", hour: 18, tags: ["#choir"]));
+
+        var tagPage = await site.RequiredSiteFileAsync(SitePaths.TagPage("choir"));
+        Assert.Contains($"href=\"../{SitePaths.TagHourPage("choir", 10)}\">All {Busy} from 10:00 with this tag", tagPage);
+        var hourPage = await site.SiteFileAsync(SitePaths.TagHourPage("choir", 10));
+        Assert.NotNull(hourPage); // before, a 404 until the next publish into 10:00
+        Assert.All(ids, id => Assert.Contains(SitePaths.EntryPage(id), hourPage));
     }
 }
