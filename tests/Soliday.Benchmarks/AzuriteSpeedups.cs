@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Soliday.Local.Azurite;
 
@@ -7,10 +9,10 @@ namespace Soliday.Benchmarks;
 
 /// <summary>
 /// Azurite as shipped against Azurite with the local host's changes (functions/Soliday.Local/npm:
-/// queue-reads-by-queue.js, index-partition-queries.js, save-in-slices.js), side by side in one run,
+/// queue-reads-by-queue.js, index-partition-queries.js, removals-keep-indexes.js, save-in-slices.js), side by side in one run,
 /// on the requests the durable engine makes most, while entries wait for curators: each waiting
 /// entry holds two timers as invisible messages in the engine's control queues, an instance row,
-/// and its history rows. The timing lasts long enough for several of Azurite's saves (every 5 s),
+/// its history rows, and blobs of its own (its record, photos, card). The timing lasts long enough for several of Azurite's saves (every 5 s),
 /// and the longest wait is shown beside the median and p95: a save holds up what arrives meanwhile.
 /// </summary>
 public static class AzuriteSpeedups
@@ -20,6 +22,9 @@ public static class AzuriteSpeedups
 
     /// <summary>About what one entry waiting for a curator has written to the history table.</summary>
     private const int HistoryRowsEach = 12;
+
+    /// <summary>About what one waiting entry keeps in blobs: the record, the original, renditions, the board's card and marks.</summary>
+    private const int BlobsEach = 6;
 
     private const int Rounds = 200;
 
@@ -61,7 +66,8 @@ public static class AzuriteSpeedups
         var workItems = new QueueClient(azurite.ConnectionString, "bench-workitems");
         var instances = new TableClient(azurite.ConnectionString, "BenchInstances");
         var history = new TableClient(azurite.ConnectionString, "BenchHistory");
-        await Task.WhenAll([.. controls.Select(q => q.CreateAsync()), workItems.CreateAsync(), instances.CreateAsync(), history.CreateAsync()]);
+        var entries = new BlobContainerClient(azurite.ConnectionString, "bench-entries");
+        await Task.WhenAll([.. controls.Select(q => q.CreateAsync()), workItems.CreateAsync(), instances.CreateAsync(), history.CreateAsync(), entries.CreateAsync()]);
 
         var clock = Stopwatch.StartNew();
         await SeedAsync(waiting, async i =>
@@ -73,6 +79,10 @@ public static class AzuriteSpeedups
             await instances.AddEntityAsync(new TableEntity(id, "") { ["RuntimeStatus"] = "Running" });
             await history.SubmitTransactionAsync(Enumerable.Range(0, HistoryRowsEach)
                 .Select(row => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(id, $"{row:X16}") { ["EventType"] = "TimerCreated" })));
+            foreach (var blob in Enumerable.Range(0, BlobsEach))
+            {
+                await entries.UploadBlobAsync($"{id}/{blob}.json", BinaryData.FromString("{}"));
+            }
         });
         Console.WriteLine($"  seeded in {clock.Elapsed.TotalSeconds:F0} s; timing...");
 
@@ -96,6 +106,14 @@ public static class AzuriteSpeedups
             });
             await TimeAsync(timings, "read one instance row (partition and row key)", () => instances.GetEntityAsync<TableEntity>(id, ""));
             await TimeAsync(timings, "update one instance row (merge)", () => instances.UpsertEntityAsync(new TableEntity(id, "") { ["LastUpdated"] = DateTimeOffset.UtcNow }));
+            await TimeAsync(timings, "list one entry's blobs (by prefix)", async () =>
+            {
+                await foreach (var _ in entries.GetBlobsAsync(BlobTraits.None, BlobStates.None, $"{id}/", CancellationToken.None))
+                {
+                }
+            });
+            var decided = $"entry-{round % waiting:D6}/{round / waiting % BlobsEach}.json";
+            await TimeAsync(timings, "delete one blob (a decided entry's card)", () => entries.DeleteBlobIfExistsAsync(decided));
         }
 
         foreach (var list in timings.Values)
