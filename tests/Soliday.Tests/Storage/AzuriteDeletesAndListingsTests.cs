@@ -10,11 +10,12 @@ namespace Soliday.Tests.Storage;
 
 /// <summary>
 /// The local host's Azurite keeps its indexes up to date through a delete instead of sorting them
-/// again (functions/Soliday.Local/npm/removals-keep-indexes.js). Whatever is deleted, one at a time
-/// or many at once, every later read and listing must answer exactly as before: what was deleted is
-/// gone, and everything else is still found, by name, by prefix and by partition.
+/// again (functions/Soliday.Local/npm/removals-keep-indexes.js), and lists the blobs under a prefix
+/// from the stretch of its name index they sit in (list-by-prefix.js). Whatever is deleted, one at a
+/// time or many at once, every later read and listing must answer exactly as before: what was
+/// deleted is gone, and everything else is still found, by name, by prefix and by partition.
 /// </summary>
-public sealed class AzuriteRemovalsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class AzuriteDeletesAndListingsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const int Entries = 60;
     private const int BlobsEach = 5;
