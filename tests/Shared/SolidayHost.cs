@@ -37,6 +37,17 @@ public sealed class SolidayHost : IAsyncDisposable
         Blobs = new BlobServiceClient(StorageConnectionString);
     }
 
+    /// <summary>
+    /// Azurite checks every document its save writes from a text kept since the last save against
+    /// the document as it is now (functions/Soliday.Local/npm/save-in-slices.js), and a host that saw
+    /// one differ fails its test as it stops. On for tests; the benchmarks turn it off, since it makes
+    /// each save as slow as without the kept texts.
+    /// </summary>
+    public static bool CheckAzuriteSaves { get; set; } = true;
+
+    /// <summary>What Azurite writes to its log for a kept text that no longer matches its document.</summary>
+    private const string StaleSave = "went stale";
+
     public string DataDirectory { get; }
     public string CuratorToken { get; }
 
@@ -151,6 +162,8 @@ public sealed class SolidayHost : IAsyncDisposable
         _process?.Dispose();
         Http.Dispose();
         Curator.Dispose();
+        var azuriteLog = Path.Combine(DataDirectory, "azurite.log");
+        var stale = File.Exists(azuriteLog) ? File.ReadLines(azuriteLog).FirstOrDefault(line => line.Contains(StaleSave, StringComparison.Ordinal)) : null;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -158,6 +171,11 @@ public sealed class SolidayHost : IAsyncDisposable
         catch (IOException)
         {
             // Best effort: a temp folder left behind harms nothing.
+        }
+
+        if (stale is not null)
+        {
+            throw new InvalidOperationException($"Azurite saved a document from a text that no longer matched it: {stale}");
         }
     }
 
@@ -218,6 +236,7 @@ public sealed class SolidayHost : IAsyncDisposable
                 ["Curation__LocalToken"] = CuratorToken,
                 ["Submissions__SigningKey"] = SigningKey,
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["SOLIDAY_AZURITE_CHECK_SAVES"] = CheckAzuriteSaves ? "1" : "0",
 
                 // Every test sends from 127.0.0.1: the rate limits have their own tests, with their own hosts.
                 ["Submissions__RateLimitPerHour"] = "50000",

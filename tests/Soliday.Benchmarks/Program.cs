@@ -1,3 +1,4 @@
+using Soliday.Testing;
 using Soliday.Benchmarks;
 
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
@@ -10,6 +11,7 @@ using Soliday.Benchmarks;
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- publishing [timed] [sizes, e.g. 100,1000,10000]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- site [entries] [path to lighthouse's cli/index.js]
 // dotnet run --project tests/Soliday.Benchmarks -- dependencies [from folder] [to folder]   (docs/layering.md)
+SolidayHost.CheckAzuriteSaves = false; // the figures are Azurite's own pace, not its pace while checked
 var command = args.ElementAtOrDefault(0) ?? "submissions";
 switch (command)
 {

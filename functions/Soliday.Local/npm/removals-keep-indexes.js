@@ -7,11 +7,14 @@
 // curator (about ten blobs each) a decision, which takes the entry's card off the board, spent a
 // fifth of Azurite's time in those sorts, on its one thread, while every other request waited.
 //
-// An index is a list of document positions in the order of the property. Removing documents keeps
-// that order: the removed positions leave the list, and every position after one of them moves
-// down by one for each removed before it. This does exactly that, in one pass over each index, and
-// lets LokiJS do the rest of the removal as it always does (the documents, the id list, the unique
-// indexes, the change events), without the sorts. An index LokiJS has already marked for a rebuild
+// LokiJS's removal of one document by itself (remove) keeps each index as it is, taking the one
+// position out; its removal of the documents a query found (findAndRemove) rebuilds them all. One
+// document found is removed here as by itself. For several, an index is a list of document
+// positions in the order of the property, and removing documents keeps that order: the removed
+// positions leave the list, and every position after one of them moves down by one for each
+// removed before it. This does exactly that, in one pass over each index, and lets LokiJS do the
+// rest of the removal as it always does (the documents, the id list, the unique indexes, the change
+// events), without the sorts. An index LokiJS has already marked for a rebuild
 // is left so; a collection with views, in a transaction, or whose removal did not go as expected
 // gets LokiJS's own rebuild.
 "use strict";
@@ -43,11 +46,21 @@ const removedBelow = (removed, position) => {
 };
 
 /** The index's positions once `removed` (sorted, distinct) are gone from the documents. */
-const withoutRemoved = (positions, removed, gone) => {
-  const kept = [];
-  for (const position of positions) {
-    if (!gone.has(position)) kept.push(position - removedBelow(removed, position));
+const withoutRemoved = (positions, removed) => {
+  const kept = new Array(positions.length);
+  let count = 0;
+  if (removed.length === 1) {
+    const [gone] = removed; // the usual case, one blob or message at a time: no lookups
+    for (const position of positions) {
+      if (position !== gone) kept[count++] = position > gone ? position - 1 : position;
+    }
+  } else {
+    const gone = new Set(removed);
+    for (const position of positions) {
+      if (!gone.has(position)) kept[count++] = position - removedBelow(removed, position);
+    }
   }
+  kept.length = count;
   return kept;
 };
 
@@ -62,12 +75,16 @@ if (expected) {
       return removeAsShipped.call(this, positions);
     }
 
+    if (positions.length === 1 && typeof this.remove === "function") {
+      this.remove(this.data[positions[0]]); // LokiJS's own removal of one document keeps the indexes so
+      return undefined;
+    }
+
     const removed = [...new Set(positions)].sort((a, b) => a - b);
-    const gone = new Set(removed);
     const kept = {};
     for (const name of names) {
       const index = this.binaryIndices[name];
-      if (!index.dirty) kept[name] = withoutRemoved(index.values, removed, gone);
+      if (!index.dirty) kept[name] = withoutRemoved(index.values, removed);
     }
 
     // LokiJS's removal, with its rebuild of every index (or its flag to rebuild them) left out.

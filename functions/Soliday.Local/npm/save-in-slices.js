@@ -95,13 +95,52 @@ const takeSnapshot = (db) => {
 const escapeForRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
+ * Each document's text as last written, with the id and revision it had then. LokiJS counts a
+ * document's revision up at every update, and Azurite changes a document through an update (so
+ * that its indexes follow), so a document with the same id and revision has the same text: on a
+ * busy day most documents of a save did not change since the last one, and turning every one of
+ * them into JSON again was a third of Azurite's time. The one exception: a lease's state, which
+ * Azurite brings up to date in place when it reads a blob or container (a lease that ran out says
+ * so), so those fields are compared too. A document removed and inserted again gets a new id. Held
+ * weakly: a document Azurite lets go of takes its text with it.
+ */
+const texts = new WeakMap();
+
+/** SOLIDAY_AZURITE_CHECK_SAVES=1 makes every text taken from the above again and compares, for tests. */
+const checking = process.env.SOLIDAY_AZURITE_CHECK_SAVES === "1";
+
+/** The lease fields Azurite's lease syncers write in place (blob/lease/*LeaseSyncer.js). */
+const leaseOf = (doc) => JSON.stringify([
+  doc.leaseId, doc.leaseExpireTime, doc.leaseDurationSeconds, doc.leaseBreakTime,
+  doc.properties?.leaseDuration, doc.properties?.leaseState, doc.properties?.leaseStatus,
+]);
+
+const sameVersion = (known, doc) =>
+  known.id === doc.$loki && known.revision === doc.meta?.revision && known.updated === doc.meta?.updated && known.lease === leaseOf(doc);
+
+/**
  * A document as the snapshot holds it. One removed since (Azurite replaces a row by removing it and
  * inserting another) has lost its id and its LokiJS metadata, and is written with them, as it was.
  */
 const documentText = (db, { documents, ids, metas }, i) => {
   const doc = documents[i];
-  const asTaken = doc.$loki === ids[i] ? doc : { ...doc, meta: metas[i], $loki: ids[i] };
-  return JSON.stringify(asTaken, db.serializeReplacer);
+  if (doc.$loki !== ids[i]) {
+    return JSON.stringify({ ...doc, meta: metas[i], $loki: ids[i] }, db.serializeReplacer);
+  }
+
+  const known = texts.get(doc);
+  if (known && sameVersion(known, doc)) {
+    if (checking && known.text !== JSON.stringify(doc, db.serializeReplacer)) {
+      process.stderr.write(`soliday: a saved text went stale: ${known.text.slice(0, 200)}\n`);
+    }
+    return known.text;
+  }
+
+  const text = JSON.stringify(doc, db.serializeReplacer);
+  if (doc.meta && typeof doc.meta.revision === "number") {
+    texts.set(doc, { id: doc.$loki, revision: doc.meta.revision, updated: doc.meta.updated, lease: leaseOf(doc), text });
+  }
+  return text;
 };
 
 /** Writes the snapshot to `file`: the outline's text, and each collection's documents a slice at a time. */
