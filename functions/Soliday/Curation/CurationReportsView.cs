@@ -1,0 +1,19 @@
+using Soliday.Submissions;
+
+namespace Soliday.Curation;
+
+/// <summary>One open report as curators read it: the report, and the public address of the entry it is about.</summary>
+public sealed record OpenReport(ProblemReport Report, string EntryPageUrl);
+
+/// <summary>The curators' reports page: every open report, the urgent ones first.</summary>
+public sealed record CurationReportsView(Curator Curator, IReadOnlyList<OpenReport> Reports, string FormToken, string? Notice, TimeZoneInfo Zone)
+{
+    /// <summary>Notices are codes mapped to fixed words, so a crafted link cannot make the page say anything else.</summary>
+    public static string? NoticeFor(string? code) => code switch
+    {
+        "dismissed" => "The report was dismissed and deleted.",
+        "gone" => "That report was already dealt with.",
+        "reload" => "This page was open too long; it has been reloaded. Please try again.",
+        _ => null,
+    };
+}
