@@ -30,10 +30,11 @@ public sealed class ReportProblemEndpoint(
     ILogger<ReportProblemEndpoint> logger)
 {
     /// <summary>
-    /// Reports one connection may send in an hour: someone in several photos can report each of
-    /// them, and a flood from one address stops at ten. Counted per post, before the body is read.
+    /// Reports one connection may send in an hour: a library's or café's wifi is one connection for
+    /// many people, and someone in several photos reports each; a flood from one address stops at
+    /// thirty. Counted per post, refused ones too, before the body is read.
     /// </summary>
-    public const int ReportsPerHourFromOneConnection = 10;
+    public const int ReportsPerHourFromOneConnection = 30;
 
     private const string RateLimitPurpose = "problem-report";
 
@@ -52,6 +53,12 @@ public sealed class ReportProblemEndpoint(
         if (await pages.PublishedAsync(id, request) is not { } entry)
         {
             return await pages.NotFoundAsync(request);
+        }
+
+        if (request.ContentLength > ProblemReportForm.MaxBodyBytes)
+        {
+            var tooLong = $"A report can be up to {ProblemReportForm.MaxWordsLength} characters. Please say it more briefly, or write to us.";
+            return await RefusedAsync(request, 413, "This report is too long", tooLong, "too-large");
         }
 
         if (await ReadAsync(request) is not { } values)
@@ -102,7 +109,7 @@ public sealed class ReportProblemEndpoint(
     /// <summary>The form's fields, or null when the body is not a form of a report's size.</summary>
     private static async Task<ProblemReportValues?> ReadAsync(HttpRequest request)
     {
-        if (!request.HasFormContentType || request.ContentLength > ProblemReportForm.MaxBodyBytes)
+        if (!request.HasFormContentType)
         {
             return null;
         }
@@ -119,7 +126,7 @@ public sealed class ReportProblemEndpoint(
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
         {
-            return null; // too large, broken framing, a body cut short
+            return null; // broken framing, a body cut short, or one sent in chunks past the limit
         }
     }
 
