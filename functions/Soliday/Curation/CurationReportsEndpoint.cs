@@ -17,10 +17,14 @@ public sealed class CurationReportsEndpoint(
     CuratorAuthenticator authenticator,
     ProblemReports reports,
     CurationPages pages,
+    EntryStore entries,
     PageRenderer renderer,
     SiteAddress address,
     IOptions<SolidayOptions> soliday)
 {
+    /// <summary>Enough of an entry's words to know it by.</summary>
+    private const int QuotedCharacters = 120;
+
     public async Task<IResult> Reports(HttpRequest request)
     {
         if (await authenticator.AuthenticateAsync(request) is not { } curator)
@@ -35,9 +39,17 @@ public sealed class CurationReportsEndpoint(
             return Results.Json(open, SolidayJson.Options);
         }
 
+        // Each entry named once, however many reports it has: a curator knows it by its words, not its id.
+        var captions = new Dictionary<string, string>();
+        foreach (var entryId in open.Select(r => r.EntryId).Distinct())
+        {
+            var entry = await entries.FindAsync(entryId, request.HttpContext.RequestAborted);
+            captions[entryId] = entry is null || entry.Text.Length == 0 ? $"entry {entryId}" : Display.Short(entry.Text, QuotedCharacters);
+        }
+
         var view = new CurationReportsView(
             curator,
-            [.. open.Select(report => new OpenReport(report, address.EntryPage(report.EntryId)))],
+            [.. open.Select(report => new OpenReport(report, address.EntryPage(report.EntryId), captions[report.EntryId]))],
             pages.IssueFormToken(request),
             CurationReportsView.NoticeFor(request.Query["notice"]),
             soliday.Value.Zone);

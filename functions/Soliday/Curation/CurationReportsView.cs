@@ -2,8 +2,8 @@ using Soliday.Submissions;
 
 namespace Soliday.Curation;
 
-/// <summary>One open report as curators read it: the report, and the public address of the entry it is about.</summary>
-public sealed record OpenReport(ProblemReport Report, string EntryPageUrl);
+/// <summary>One open report as curators read it: the report, and the entry it is about (its public address and the start of its words).</summary>
+public sealed record OpenReport(ProblemReport Report, string EntryPageUrl, string EntryCaption);
 
 /// <summary>The curators' reports page: every open report, the urgent ones first.</summary>
 public sealed record CurationReportsView(Curator Curator, IReadOnlyList<OpenReport> Reports, string FormToken, string? Notice, TimeZoneInfo Zone)

@@ -64,6 +64,7 @@ public sealed class ReportInBrowserTests(SharedHost shared, BrowserFixture brows
         var card = page.Locator("li.report-card", new() { HasText = "the red coat" });
         await Assertions.Expect(card.Locator("h2")).ToHaveTextAsync("Urgent: I am in this photo and did not agree");
         await Assertions.Expect(card.Locator("a[href='mailto:red.coat@example.org']")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = "Queue for the ice cream van in Malvern Park" })).ToHaveAttributeAsync("href", new Regex($"/site/entries/{id}\\.html$"));
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("curation-reports", 390, 1280);
         await card.GetByRole(AriaRole.Button, new() { Name = "Remove the entry for good" }).PressAsync("Enter");

@@ -16,16 +16,28 @@ public sealed class ProblemReportBoundsTests(ProblemReportBoundsTests.Host fixtu
 {
     public sealed class Host : IAsyncLifetime
     {
+        public const string Curators = "curators@example.org";
+
         public SolidayHost Soliday { get; private set; } = null!;
 
-        public async Task InitializeAsync() => Soliday = await SolidayHost.StartAsync(new()
-        {
-            ["Soliday__Day"] = SharedHost.Day,
-            ["Submissions__ClientAddressHeader"] = "X-Forwarded-For",
-            ["Logging__LogLevel__Default"] = "Information",
-        });
+        public LocalMailServer Mail { get; private set; } = null!;
 
-        public async Task DisposeAsync() => await Soliday.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Mail = await LocalMailServer.StartAsync();
+            var settings = Mail.Settings;
+            settings["Notifications__CuratorAddresses__0"] = Curators;
+            settings["Soliday__Day"] = SharedHost.Day;
+            settings["Submissions__ClientAddressHeader"] = "X-Forwarded-For";
+            settings["Logging__LogLevel__Default"] = "Information";
+            Soliday = await SolidayHost.StartAsync(settings);
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Soliday.DisposeAsync();
+            await Mail.DisposeAsync();
+        }
     }
 
     private SolidayHost Soliday => fixture.Soliday;
@@ -64,6 +76,24 @@ public sealed class ProblemReportBoundsTests(ProblemReportBoundsTests.Host fixtu
         var reports = (await Soliday.Curator.GetFromJsonAsync<JsonArray>("/api/curation/reports"))!;
         Assert.Equal(ProblemReports.MaxOpenPerEntry, reports.Count(r => r!["entryId"]!.GetValue<string>() == first));
         Assert.Equal(remaining + 1, reports.Count(r => r!["entryId"]!.GetValue<string>() == second));
+    }
+
+    [Fact]
+    public async Task Curators_are_emailed_at_once_that_someone_is_in_a_photo_without_the_words_of_the_report()
+    {
+        var n = Guid.NewGuid().ToString("N")[..12];
+        var id = await Soliday.PublishEntryAsync($"Parade{n} on the high street");
+        var before = fixture.Mail.To(Host.Curators).Count;
+
+        using var sent = await Soliday.ReportAsync(id, "in-photo-without-consent", $"Alert{n}: that is me by the float", $"float{n}@example.org", forwardedFor: "198.51.100.22");
+
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var alert = (await fixture.Mail.WaitForAsync(Host.Curators, before + 1)).Last();
+        Assert.Equal("#Soliday, urgent: someone says they are in a photo without having agreed", alert.Subject);
+        Assert.Contains($"{Soliday.Http.BaseAddress}api/curation/reports", alert.TextBody);
+        Assert.DoesNotContain($"Alert{n}", alert.TextBody); // the words and the address stay on the curators' page
+        Assert.DoesNotContain($"float{n}", alert.TextBody);
+        Assert.DoesNotContain($"Parade{n}", alert.TextBody);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed partial class ProblemReportTests(SharedHost shared)
         var reportsPage = await CuratorsReportsPageAsync();
         Assert.Contains($"Words{n}: I am the &lt;b&gt;second&lt;/b&gt; person from the left", reportsPage);
         Assert.Contains($"mailto:{email}", reportsPage);
-        Assert.Contains($"entries/{id}.html", reportsPage);
+        Assert.Contains($"entries/{id}.html\">Picnic{n} by the canal</a>", reportsPage); // the entry, known by its words
         Assert.Contains("Urgent: I am in this photo and did not agree", reportsPage);
         var reports = (await Host.Curator.GetFromJsonAsync<JsonArray>("/api/curation/reports"))!;
         var report = Assert.Single(reports, r => r!["entryId"]!.GetValue<string>() == id)!;
