@@ -30,6 +30,7 @@ public sealed class ReportInBrowserTests(SharedHost shared, BrowserFixture brows
         Assert.True(await page.Locator(".report-thumbnail").LoadedImageWidthAsync() > 0, "the entry's photo did not load on the report form");
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("report-form", 390, 1280);
+        await AssertPlainWordsAsync(page, "the report form");
 
         // A slip first: no reason chosen, and an address that cannot be one.
         await page.TabToAsync("email");
@@ -54,6 +55,7 @@ public sealed class ReportInBrowserTests(SharedHost shared, BrowserFixture brows
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You told us: \"I am in this photo and did not agree\".");
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("report-thanks", 390, 1280);
+        await AssertPlainWordsAsync(page, "the thank-you page");
 
         // A curator follows the page's link to the reports and takes the entry off.
         await page.GotoAsync("/api/curation/signin");
@@ -74,5 +76,13 @@ public sealed class ReportInBrowserTests(SharedHost shared, BrowserFixture brows
         Assert.False(await Host.Http.SiteHasAsync($"entries/{id}.html"));
         await page.GotoAsync("/api/curation/reports");
         await Assertions.Expect(page.Locator("li.report-card", new() { HasText = "the red coat" })).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The reading age the pages residents read are held to (see ReadingAgeInBrowserTests): someone upset should not have to read twice.</summary>
+    private static async Task AssertPlainWordsAsync(IPage page, string name)
+    {
+        var age = ReadingAge.Of(await page.Locator("main").InnerTextAsync());
+        Assert.True(age.Words >= 40, $"{name}: only {age.Words} words read");
+        Assert.True(age.Years <= 12, $"{name} needs a reading age of {age.Years:F1}");
     }
 }
