@@ -62,6 +62,19 @@ public sealed class ReportInBrowserTests(SharedHost shared, BrowserFixture brows
         await page.Locator("#token").FillAsync(Host.CuratorToken);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded); // curation.js is deferred: its poll works from here
+        var reportsCount = page.Locator("#count-reports");
+        var opened = int.Parse(await reportsCount.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(opened >= 1, "the report just sent is counted");
+
+        // Another report while the page is open: the count beside "Reports" keeps up at the next poll (here: the tab coming back into view).
+        using var another = await Host.ReportAsync(id, "private", "Also, my front door is in it");
+        await SolidayApi.EventuallyAsync(async () =>
+        {
+            await page.EvaluateAsync("() => document.dispatchEvent(new Event('visibilitychange'))");
+            await Task.Delay(200);
+            return int.Parse(await reportsCount.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > opened;
+        }, "the page counts the new report");
         await page.Locator("p.open-reports a").ClickAsync();
         var card = page.Locator("li.report-card", new() { HasText = "the red coat" });
         await Assertions.Expect(card.Locator("h2")).ToHaveTextAsync("Urgent: I am in this photo and did not agree");
