@@ -84,10 +84,10 @@ public sealed class ReportInBrowserTests(SharedHost shared, BrowserFixture brows
         await page.ScreenshotAsync("curation-reports", 390, 1280);
         await card.GetByRole(AriaRole.Button, new() { Name = "Remove the entry for good" }).PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Curation");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Reported problems"); // back where the curator was
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The entry was removed for good, with every report about it.");
         await Host.Http.WaitForStatusAsync(id, "removed");
         Assert.False(await Host.Http.SiteHasAsync($"entries/{id}.html"));
-        await page.GotoAsync("/api/curation/reports");
         await Assertions.Expect(page.Locator("li.report-card", new() { HasText = "the red coat" })).ToHaveCountAsync(0);
     }
 
