@@ -116,7 +116,7 @@ param blueskyAppPassword string = ''
 @description('Hashtags:Bluesky:Service, the account\'s PDS or entryway that signs it in.')
 param blueskyService string = 'https://bsky.social'
 
-@description('Site:ReportUrl, where "Report a problem" on an entry page leads: a form, or a mailto: address. Empty: the about page\'s contact section.')
+@description('Site:ReportUrl, where "Report a problem" on an entry page leads: a form, or a mailto: address. Empty: Soliday\'s own report form (/api/report/{id}).')
 param reportUrl string = ''
 
 @description('Site:ContactEmail, an address the public can write to, shown on the about page. Empty for none.')

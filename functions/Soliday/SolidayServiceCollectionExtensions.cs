@@ -99,6 +99,11 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<SubmissionRateLimiter>();
         services.AddSingleton<UploadSlots>();
         services.AddSingleton<EntryErasure>();
+        services.AddSingleton<ProblemReports>();
+        services.AddSingleton<ProblemReportAlert>();
+        services.AddSingleton<ReportPages>();
+        services.AddSingleton<ReportFormEndpoint>();
+        services.AddSingleton<ReportProblemEndpoint>();
         services.AddSingleton<MailSender>();
         services.AddSingleton<AcsEmailClient>();
         services.AddHttpClient(AcsEmailClient.ClientName, client => client.Timeout = AcsEmailClient.RequestTimeout);
@@ -131,6 +136,8 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<CuratorSignInEndpoint>();
         services.AddSingleton<CurationQueueEndpoint>();
         services.AddSingleton<CurationCountsEndpoint>();
+        services.AddSingleton<CurationReportsEndpoint>();
+        services.AddSingleton<DismissReportEndpoint>();
         services.AddSingleton<CurationDecisionEndpoint>();
         services.AddSingleton<BulkDecisionEndpoint>();
         services.AddSingleton<EditEntryFormEndpoint>();

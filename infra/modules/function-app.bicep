@@ -29,7 +29,7 @@ param blueskyAppPasswordSecretName string
 @description('The public site: the storage account\'s static website endpoint.')
 param siteUrl string
 
-@description('Site:ReportUrl, where "Report a problem" on an entry page leads (a form or a mailto: address); empty: the about page\'s contact section.')
+@description('Site:ReportUrl, where "Report a problem" on an entry page leads (a form or a mailto: address); empty: Soliday\'s own report form (/api/report/{id}).')
 param reportUrl string
 
 @description('Site:ContactEmail, an address the public can write to, shown on the about page; empty for none.')

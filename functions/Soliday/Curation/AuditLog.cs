@@ -22,8 +22,17 @@ public sealed class AuditLog(BlobServiceClient blobs)
     public Task RecordNotDeliveredAsync(string submissionId, CuratorDecisionEvent decision, CancellationToken cancellationToken = default) =>
         AppendAsync(submissionId, decision, decision.Action.ToString().ToLowerInvariant() + NotDelivered, cancellationToken);
 
+    /// <summary>The action of a report dismissed: its line names the report and why it was made, never what its sender wrote.</summary>
+    public const string DismissReport = "dismiss-report";
+
+    public Task RecordReportDismissedAsync(string submissionId, string curator, DateTimeOffset at, string reportId, string reportReason, CancellationToken cancellationToken = default) =>
+        AppendAsync(new AuditRecord(at, curator, DismissReport, submissionId, $"report {reportId} ({reportReason})"), cancellationToken);
+
     private Task AppendAsync(string submissionId, CuratorDecisionEvent decision, string action, CancellationToken cancellationToken) =>
+        AppendAsync(new AuditRecord(decision.DecidedAt, decision.Curator, action, submissionId, decision.Reason), cancellationToken);
+
+    private Task AppendAsync(AuditRecord record, CancellationToken cancellationToken) =>
         blobs.GetBlobContainerClient(StorageLayout.Curation)
-            .GetAppendBlobClient(StorageLayout.AuditLog(DateOnly.FromDateTime(decision.DecidedAt.UtcDateTime)))
-            .AppendLineAsync(SolidayJson.Serialize(new AuditRecord(decision.DecidedAt, decision.Curator, action, submissionId, decision.Reason)).ToString(), cancellationToken);
+            .GetAppendBlobClient(StorageLayout.AuditLog(DateOnly.FromDateTime(record.At.UtcDateTime)))
+            .AppendLineAsync(SolidayJson.Serialize(record).ToString(), cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed class CurationPages(
     EntryStore entries,
     FormTokens formTokens,
     PoisonedPosts poisoned,
+    ProblemReports reports,
     BlueskyCheckpoints bluesky,
     PageRenderer pages,
     IOptions<SolidayOptions> soliday,
@@ -57,6 +58,7 @@ public sealed class CurationPages(
             ProblemCard = place.ProblemCard,
             SelectAll = place.SelectAll,
             Originals = await OriginalsAsync(page.Entries, cancellationToken),
+            OpenReports = await reports.CountOpenAsync(cancellationToken),
         };
         return new HtmlPage(await pages.RenderAsync<CurationPage, CurationView>(view), status);
     }

@@ -30,6 +30,9 @@ public sealed record CurationView(
     /// <summary>Whether this is the board's first page (past it, the page offers a way back).</summary>
     public bool IsFirstPage { get; init; } = true;
 
+    /// <summary>Problems the public reported that wait for a curator: the page links to them, and says so loudly when there are any.</summary>
+    public int OpenReports { get; init; }
+
     /// <summary>The entry whose action was refused: the reason is shown beside its card too.</summary>
     public string? ProblemCard { get; init; }
 

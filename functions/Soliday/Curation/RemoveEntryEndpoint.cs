@@ -97,7 +97,9 @@ public sealed class RemoveEntryEndpoint(
 
         var verb = action.ToString().ToLowerInvariant();
         return request.PrefersHtml()
-            ? new SeeOtherResult(BoardQuery.AfterAction(input.Return, $"notice={verb}&subject={id}", input.Next))
+            ? new SeeOtherResult(input.Return == CurationReportsView.ReturnHere
+                ? Routes.CurationReportsUrl($"notice={CurationReportsView.Removed}")
+                : BoardQuery.AfterAction(input.Return, $"notice={verb}&subject={id}", input.Next))
             : Results.Json(new DecisionAccepted(id, verb, Routes.SubmissionStatusUrl(id)), SolidayJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -137,6 +137,17 @@ public static class StorageLayout
     /// <summary>Where a published entry was placed (hour, tags), so taking it off reads one blob, not the day.</summary>
     public static string Placement(DateOnly day, string id) => $"{day:yyyy-MM-dd}/placed/{id}.json";
 
+    /// <summary>
+    /// Problems the public reported with published entries, in <see cref="Curation"/> (private: a
+    /// report's words and reply address are personal data), one folder per entry so erasing the
+    /// entry erases its reports with one listing.
+    /// </summary>
+    public const string ReportsFolder = "reports/";
+
+    public static string EntryReports(string entryId) => $"{ReportsFolder}{entryId}/";
+
+    public static string Report(string entryId, string reportId) => $"{ReportsFolder}{entryId}/{reportId}.json";
+
     /// <summary>Where the poller is in one Mastodon server's hashtag timeline.</summary>
     public static string PollCheckpoint(string serverKey) => $"checkpoints/{serverKey}.json";
 

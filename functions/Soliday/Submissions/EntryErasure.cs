@@ -29,6 +29,7 @@ public sealed class EntryErasure(
     BlobServiceClient blobs,
     EntryStore entries,
     PhotoHashIndex hashIndex,
+    ProblemReports reports,
     WaitingIndex waiting,
     TimelinePublisher timeline,
     ISubmissionWorkflows workflows,
@@ -70,6 +71,7 @@ public sealed class EntryErasure(
         await blobs.DeleteAsync(StorageLayout.Uploads, StorageLayout.KeptPhotos(id), cancellationToken); // a photo kept from its form's last try
 
         await hashIndex.EraseAsync(id, cancellationToken);
+        await reports.DeleteForEntryAsync(id, cancellationToken); // what people reported about it, their words and addresses
         await workflows.PurgeAsync(durable, id, cancellationToken);
 
         // After the purge: an emptied record means nothing else is left (see IsFinished).

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Storage;
+using Soliday.Web;
 
 namespace Soliday.Timeline;
 
@@ -77,18 +78,17 @@ public sealed class EntryPageWriter(
         }, mayCreate, cancellationToken);
 
     /// <summary>
-    /// The configured report address, else the contact address (a mailto gets the entry's address as
-    /// its subject): someone in a photo without having agreed reaches a person in one click. With
-    /// neither, the about page's contact section.
+    /// The configured report address (a mailto gets the entry's address as its subject), else the
+    /// site's own report form for this entry, on the app's host (where the submission form is):
+    /// someone in a photo without having agreed reaches a curator in one click, with or without a
+    /// mail app. The form names <see cref="SiteOptions.ContactEmail"/> too, when one is set.
     /// </summary>
     private string ReportUrl(string id)
     {
-        var configured = string.IsNullOrWhiteSpace(site.Value.ReportUrl) && site.Value.ContactEmail is { Length: > 0 } email
-            ? $"mailto:{email.Trim()}"
-            : site.Value.ReportUrl;
-        if (string.IsNullOrWhiteSpace(configured))
+        var configured = site.Value.ReportUrl.Trim();
+        if (configured.Length == 0)
         {
-            return $"../{SitePaths.AboutPage}#{SitePaths.ContactAnchor}";
+            return new Uri(site.Value.SubmitAddress, Routes.ReportUrl(id)).AbsoluteUri;
         }
 
         return configured.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) && !configured.Contains('?', StringComparison.Ordinal)

@@ -17,11 +17,12 @@ public sealed class SiteOptions
 
     /// <summary>
     /// Where "report a problem" on an entry page leads: a form, or a <c>mailto:</c> address (the
-    /// entry's address is added as the subject). Empty: <see cref="ContactEmail"/>, as a <c>mailto:</c> with that subject; with neither, the about page's contact section.
+    /// entry's address is added as the subject). Empty: Soliday's own report form for the entry
+    /// (<c>/api/report/{id}</c>), whose reports curators read on their reports page.
     /// </summary>
     public string ReportUrl { get; set; } = "";
 
-    /// <summary>An address the public can write to, shown in the about page's contact section. Optional.</summary>
+    /// <summary>An address the public can write to, shown in the about page's contact section and on the report form. Optional.</summary>
     public string ContactEmail { get; set; } = "";
 
     /// <summary><see cref="PublicUrl"/> as an absolute address ending in a slash, so site paths resolve under it.</summary>

@@ -19,6 +19,9 @@ public static class Routes
     /// <summary>A small copy of an entry's photo, for its status page.</summary>
     public const string SubmissionPhoto = "submissions/{id}/photos/{file}";
 
+    /// <summary>The public's form to report a problem with a published entry (GET shows it, POST sends it).</summary>
+    public const string Report = "report/{id}";
+
     public const string CurationPage = "curation";
     public const string CurationSignIn = "curation/signin";
     public const string CurationSignOut = "curation/signout";
@@ -32,6 +35,8 @@ public static class Routes
     public const string CurationFeature = "curation/{id}/feature";
     public const string CurationBulk = "curation/bulk";
     public const string CurationMedia = "curation/media/{id}/{file}";
+    public const string CurationReports = "curation/reports";
+    public const string CurationDismissReport = "curation/reports/{id}/{report}/dismiss";
 
     public const string Asset = "assets/{name}";
 
@@ -47,6 +52,12 @@ public static class Routes
     public static string SubmissionPhotoUrl(string id, string file) => $"/{Prefix}/submissions/{id}/photos/{file}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
+
+    public static string ReportUrl(string id) => $"/{Prefix}/report/{id}";
+
+    public static string CurationReportsUrl(string? query = null) => string.IsNullOrEmpty(query) ? $"/{Prefix}/{CurationReports}" : $"/{Prefix}/{CurationReports}?{query}";
+
+    public static string CurationDismissReportUrl(string id, string report) => $"/{Prefix}/curation/reports/{id}/{report}/dismiss";
 
     public static string CurationQueueUrl(string query) => $"/{Prefix}/{CurationQueue}?{query}";
 

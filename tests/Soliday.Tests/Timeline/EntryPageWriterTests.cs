@@ -28,10 +28,11 @@ public sealed class EntryPageWriterTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Theory]
-    [InlineData("", "", "href=\"../about.html#contact\"")]
-    [InlineData("", "soliday@example.org", "href=\"mailto:soliday@example.org?subject=A%20problem%20with%20https%3A%2F%2Fsoliday.example%2Fsite%2Fentries%2F{id}.html\"")]
+    [InlineData("", "", "href=\"https://soliday.example/api/report/{id}\"")]
+    [InlineData("", "soliday@example.org", "href=\"https://soliday.example/api/report/{id}\"")]
+    [InlineData("mailto:soliday@example.org", "", "href=\"mailto:soliday@example.org?subject=A%20problem%20with%20https%3A%2F%2Fsoliday.example%2Fsite%2Fentries%2F{id}.html\"")]
     [InlineData("https://forms.example/soliday", "soliday@example.org", "href=\"https://forms.example/soliday\"")]
-    public async Task Report_a_problem_leads_to_the_report_address_else_the_contact_address_else_the_about_page(string reportUrl, string contactEmail, string expected)
+    public async Task Report_a_problem_leads_to_the_configured_address_else_to_the_sites_own_report_form(string reportUrl, string contactEmail, string expected)
     {
         await using var site = await SiteHarness.StartAsync(azurite, new() { ["Site:ReportUrl"] = reportUrl, ["Site:ContactEmail"] = contactEmail });
 

@@ -109,6 +109,11 @@
           if (counts && typeof counts.arrived === "number") {
             say(counts.arrived - opened);
           }
+          // A problem the public reported is work too: the "Reports" count beside the states keeps up.
+          var reports = document.getElementById("count-reports");
+          if (counts && reports && typeof counts.reports === "number") {
+            reports.textContent = String(counts.reports);
+          }
         })
         .catch(function () { /* offline for a moment: the next poll tries again */ });
     }
