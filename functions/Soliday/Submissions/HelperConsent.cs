@@ -13,7 +13,7 @@ public static class HelperConsent
 
     private const string Missing = "Please ask the person you are helping to read the words for them, and to tick the box if they agree.";
 
-    public static string Ended => "Helping mode has ended: it lasts a few hours, or the helper code has changed. Please start helping again with the link at the foot of this page, then send. What you wrote is kept.";
+    private const string Ended = "Helping mode has ended: it lasts a few hours, or the helper code has changed. Please start helping again with the link at the foot of this page, then send. What you wrote is kept.";
 
     public static SubmissionFormResult Check(SubmissionFormResult read, Helper? helper)
     {
