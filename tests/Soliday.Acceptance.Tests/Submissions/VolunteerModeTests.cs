@@ -80,6 +80,12 @@ public sealed partial class VolunteerModeTests
         Assert.DoesNotContain("Ada Lovelace", await host.Http.EntryPageAsync(id));
         Assert.DoesNotContain("Ada Lovelace", await volunteer.PageAsync($"/api/submissions/{id}"));
 
+        // An entry sent without help offers no slip: its sender keeps the status page itself.
+        var alone = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "My own walk by the canal"));
+        var aloneStatus = await volunteer.PageAsync($"/api/submissions/{alone}?key={SolidayApi.SendersKey(alone)}");
+        Assert.Contains("Remove my entry", aloneStatus);
+        Assert.DoesNotContain("Print a slip to keep", aloneStatus);
+
         // Stopping the mode gives the ordinary form back.
         using var stopped = await volunteer.StopAsync();
         Assert.Equal(HttpStatusCode.SeeOther, stopped.StatusCode);
