@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 using Soliday.Pages;
-using Soliday.Timeline;
 using Soliday.Web;
 
 namespace Soliday.Submissions;
@@ -15,8 +13,7 @@ public sealed class HelperModeEndpoint(
     HelperSessions helpers,
     HelperCodeThrottle throttle,
     FormTokens formTokens,
-    PageRenderer pages,
-    IOptions<SiteOptions> site)
+    PageRenderer pages)
 {
     /// <summary>The field that carries the volunteer's code.</summary>
     public const string CodeField = "code";
@@ -90,7 +87,7 @@ public sealed class HelperModeEndpoint(
     {
         var (token, cookie) = formTokens.Issue(request.Cookies[FormTokens.CookieName]);
         request.HttpContext.Response.Cookies.Append(FormTokens.CookieName, cookie, FormTokens.CookieOptions(request));
-        var view = new HelperModeView(token, helpers.Current(request), helpers.SignedInCurator(request)?.Name, error, site.Value);
+        var view = new HelperModeView(token, helpers.Current(request), helpers.SignedInCurator(request)?.Name, error);
         return new HtmlPage(await pages.RenderAsync<HelperModePage, HelperModeView>(view), status);
     }
 }
