@@ -84,6 +84,9 @@ param curatorName string = 'Organiser'
 @description('More curators, each with a token of their own (Curation:Curators): [{ name, secret }], where secret names the Key Vault secret that holds their token (at least 32 characters), added by hand (docs/operations.md, "Curators"). Take one out and provision again to end their access.')
 param curators array = []
 
+@description('Café volunteers who help residents send (Submissions:HelperCodes): [{ name, secret }], where secret names the Key Vault secret that holds their helper code (at least 16 characters), added by hand (docs/operations.md, "Volunteers at the cafés"). Take one out and provision again to end their volunteer mode.')
+param helpers array = []
+
 @secure()
 @description('Hashtags:WebhookSecret, the secret senders of POST /api/hooks/posts sign with.')
 @metadata({
@@ -357,6 +360,7 @@ module functionApp 'modules/function-app.bicep' = {
     keyVaultName: keyVault.outputs.name
     signingKeySecretName: secretNames.signingKey
     curators: concat([{ name: curatorName, secret: secretNames.curatorToken }], curators)
+    helpers: helpers
     webhookSecretName: secretNames.webhookSecret
     blueskyAppPasswordSecretName: secretNames.blueskyAppPassword
     siteUrl: siteUrl

@@ -53,7 +53,9 @@ public static class SolidayServiceCollectionExtensions
             .Validate(o => o.RateLimitPerHour is > 0 and <= AddressCounter.MaxCount, "Submissions:RateLimitPerHour must be between 1 and 50,000 (an append blob's blocks).")
             .Validate(o => o.AttemptLimitPerHour >= o.RateLimitPerHour && o.AttemptLimitPerHour <= AddressCounter.MaxCount, "Submissions:AttemptLimitPerHour must be at least Submissions:RateLimitPerHour and at most 50,000 (an append blob's blocks).")
             .Validate(o => o.MaxConcurrentUploads > 0 && o.UploadSlotWait >= TimeSpan.Zero, "Submissions:MaxConcurrentUploads must be positive and Submissions:UploadSlotWait not negative.")
+            .Validate(o => o.WrongHelperCodeLimitPerHour is > 0 and <= AddressCounter.MaxCount && o.HelperSessionLifetime > TimeSpan.Zero, "Submissions:WrongHelperCodeLimitPerHour must be between 1 and 50,000 (an append blob's blocks), and Submissions:HelperSessionLifetime positive.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SubmissionOptions>, HelperCodeListValidation>());
 
         // The secrets' options follow a reload of the configuration: a Key Vault reference resolved
         // after the start (Soliday.Local's Local:SettingsFile, say) is used without a restart.
@@ -93,6 +95,11 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<KeptPhotoEndpoint>();
         services.AddSingleton<TakedownFormEndpoint>();
         services.AddSingleton<TakedownEndpoint>();
+        services.AddSingleton<HelperSessions>();
+        services.AddSingleton<HelperCodeThrottle>();
+        services.AddSingleton<HelperModeEndpoint>();
+        services.AddSingleton<ReceiptSlipEndpoint>();
+        services.AddSingleton<ISignedInCurators, SignedInCurators>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<SubmissionFingerprints>();
         services.AddSingleton<TakedownLinks>();

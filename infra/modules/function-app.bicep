@@ -53,6 +53,9 @@ param timeZone string
 @description('Curation:Curators: [{ name, secret }], each curator\'s name and the Key Vault secret holding their own token.')
 param curators array
 
+@description('Submissions:HelperCodes: [{ name, secret }], each café volunteer\'s name and the Key Vault secret holding their own helper code.')
+param helpers array = []
+
 @description('Curation:CuratorRole, the role an Easy Auth principal needs (used only where Easy Auth is trusted).')
 param curatorRole string
 
@@ -140,6 +143,8 @@ var solidaySettings = {
   Submissions__FormTokenLifetime: '2.00:00:00'
   Submissions__TakedownLinkLifetime: '730.00:00:00'
   Submissions__KeptPhotoLifetime: '1.00:00:00'
+  Submissions__WrongHelperCodeLimitPerHour: '20'
+  Submissions__HelperSessionLifetime: '04:00:00'
 
   Curation__WrongTokenLimitPerHour: '10'
   Curation__DecisionTimeout: '14.00:00:00'
@@ -222,6 +227,16 @@ var curatorSettings = reduce(
       'Curation__Curators__${i}__Token': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${curators[i].secret})'
     })
 )
+// Each volunteer's helper code is a reference to their own secret, as a curator's token is.
+var helperSettings = reduce(
+  range(0, length(helpers)),
+  {},
+  (settings, i) =>
+    union(settings, {
+      'Submissions__HelperCodes__${i}__Name': string(helpers[i].name)
+      'Submissions__HelperCodes__${i}__Code': '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${helpers[i].secret})'
+    })
+)
 var placeSettings = reduce(
   range(0, length(places)),
   {},
@@ -241,7 +256,7 @@ var alwaysReadyGroups = [
   'http'
 ]
 
-var appSettings = union(storageSettings, telemetrySettings, solidaySettings, curatorSettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings, curatorEmailSettings)
+var appSettings = union(storageSettings, telemetrySettings, solidaySettings, curatorSettings, helperSettings, watchedWordSettings, placeSettings, mastodonServerSettings, blockedAccountSettings, curatorEmailSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName

@@ -139,6 +139,17 @@ public sealed class AppSettingsTests
         Assert.Contains("concat(createArray(createObject('name', parameters('curatorName'), 'secret', variables('secretNames').curatorToken)), parameters('curators'))", passed);
     }
 
+    [Fact]
+    public void Each_volunteer_s_helper_code_is_a_Key_Vault_reference_to_their_own_secret()
+    {
+        var helpers = CompiledTemplate.Main.Module("function-app")["variables"]!["helperSettings"]!.Text();
+        var passed = CompiledTemplate.Main.Root["resources"]!.AsArray().Single(r => r!["name"]!.GetValue<string>() == "function-app")!["properties"]!["parameters"]!["helpers"]!.Text();
+
+        Assert.Contains("format('Submissions__HelperCodes__{0}__Name', lambdaVariables('i'))", helpers);
+        Assert.Contains("format('@Microsoft.KeyVault(VaultName={0};SecretName={1})', parameters('keyVaultName'), parameters('helpers')[lambdaVariables('i')].secret)", helpers);
+        Assert.Contains("parameters('helpers')", passed);
+    }
+
     private static bool SameValue(object codeDefault, string value) => codeDefault switch
     {
         TimeSpan span => TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var parsed) && parsed == span,

@@ -17,6 +17,8 @@ public sealed class SubmissionFunctions(
     KeptPhotoEndpoint keptPhoto,
     TakedownFormEndpoint takedownForm,
     TakedownEndpoint takedown,
+    HelperModeEndpoint helperMode,
+    ReceiptSlipEndpoint slip,
     ErasureRequests erasures)
 {
     [Function("SubmitForm")]
@@ -62,6 +64,22 @@ public sealed class SubmissionFunctions(
         string id,
         [DurableClient] DurableTaskClient durable) =>
         takedown.Takedown(request, id, durable).AsAction();
+
+    [Function("HelperModePage")]
+    public Task<IActionResult> HelperModePage(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.HelperMode)] HttpRequest request) =>
+        helperMode.Page(request).AsAction();
+
+    [Function("HelperModeChange")]
+    public Task<IActionResult> HelperModeChange(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Routes.HelperMode)] HttpRequest request) =>
+        helperMode.Change(request).AsAction();
+
+    [Function("SubmissionSlip")]
+    public Task<IActionResult> Slip(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.SubmissionSlip)] HttpRequest request,
+        string id) =>
+        slip.Slip(request, id).AsAction();
 
     /// <summary>Erases an entry its workflow has ended for (a post deleted at its source), purge included.</summary>
     [Function("EraseEntry")]

@@ -47,6 +47,9 @@ public sealed record CurationSummary
     /// <summary>The post it was taken from, for one from another service.</summary>
     public string? SourceUrl { get; init; }
 
+    /// <summary>The volunteer who helped the resident send it, for curators' eyes only.</summary>
+    public string? HelpedBy { get; init; }
+
     public static CurationSummary From(Entry entry) => new()
     {
         SubmissionId = entry.Id,
@@ -67,6 +70,7 @@ public sealed record CurationSummary
         Flags = entry.Flags,
         Featured = entry.Featured,
         SourceUrl = entry.SourcePost?.Url,
+        HelpedBy = entry.HelpedBy,
     };
 
     /// <summary>Flagged when a change to a published entry did not reach the site: the site shows it as it was.</summary>

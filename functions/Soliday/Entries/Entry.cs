@@ -28,6 +28,12 @@ public sealed record Entry
     public required string Source { get; init; }
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>
+    /// The volunteer who helped the resident send it (volunteer mode on the form), by their configured
+    /// name; null when the resident sent it alone. For curators and the audit log: never published.
+    /// </summary>
+    public string? HelpedBy { get; init; }
+
     /// <summary>For a post taken from another service: where and when it was posted. Null for the form.</summary>
     public SourcePost? SourcePost { get; init; }
 

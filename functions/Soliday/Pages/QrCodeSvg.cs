@@ -36,6 +36,12 @@ public static class QrCodeSvg
     /// </summary>
     public static string For(string address, string label) => Made.GetOrAdd((address, label), key => Make(key.Address, key.Label));
 
+    /// <summary>
+    /// As <see cref="For"/>, made afresh and never kept: for an address that is one resident's secret
+    /// (the links on a receipt slip), which must neither stay in memory nor grow the cache with each entry.
+    /// </summary>
+    public static string ForOneResident(string address, string label) => Make(address, label);
+
     private static string Make(string address, string label)
     {
         using var data = Encode(address);

@@ -25,6 +25,7 @@ public static class SiteAssets
         Load("wall.css", Css),
         Load("wall.js", JavaScript),
         Load("poster.css", Css),
+        Load("slip.css", Css),
     ];
 
     /// <summary>

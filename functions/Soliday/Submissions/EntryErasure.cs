@@ -124,6 +124,7 @@ public sealed class EntryErasure(
         Place = null,
         GivenMomentAt = null,
         ContactEmail = null,
+        HelpedBy = null, // the audit log keeps who helped, as it keeps who decided
         Fingerprint = null,
         Photos = [],
         SourcePost = null,

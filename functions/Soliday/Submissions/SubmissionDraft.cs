@@ -8,6 +8,7 @@ namespace Soliday.Submissions;
 /// <param name="IntakeFlags">What a curator should know from the intake itself (a photo of the post that was not taken, say).</param>
 /// <param name="WantsReceipt">The resident ticked "Email me a receipt" and gave an address.</param>
 /// <param name="GivenMomentAt">The answer to "When was this?", on the day; null when none was given.</param>
+/// <param name="HelpedBy">The volunteer who helped the resident send it (see <see cref="HelperSessions"/>); null when none did.</param>
 public sealed record SubmissionDraft(
     string Text,
     IReadOnlyList<DraftPhoto> Photos,
@@ -19,7 +20,8 @@ public sealed record SubmissionDraft(
     SourcePost? SourcePost = null,
     IReadOnlyList<EntryFlag>? IntakeFlags = null,
     bool WantsReceipt = false,
-    DateTimeOffset? GivenMomentAt = null);
+    DateTimeOffset? GivenMomentAt = null,
+    string? HelpedBy = null);
 
 /// <summary>A photo of a draft: its bytes, its alt text and the content type found by reading it.</summary>
 public sealed record DraftPhoto(BinaryData Content, string ContentType, string Alt);

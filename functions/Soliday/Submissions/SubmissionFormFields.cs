@@ -26,6 +26,12 @@ public static class SubmissionFormFields
     /// </summary>
     public const string Kept = "kept";
 
+    /// <summary>
+    /// In volunteer mode only: the resident's own "yes", ticked by them after reading the words addressed
+    /// to them (see <see cref="HelperSessions"/>); <c>true</c> to agree.
+    /// </summary>
+    public const string ResidentConsent = "resident-consent";
+
     /// <summary>The form page's token: antiforgery and idempotency (see <see cref="FormTokens"/>).</summary>
     public const string FormToken = "form-token";
 

@@ -19,7 +19,8 @@ public sealed class SubmissionFormPage(
     IOptions<SiteOptions> site,
     IOptions<ImagingOptions> imaging,
     IOptions<SolidayOptions> soliday,
-    MailSender mail)
+    MailSender mail,
+    HelperSessions helpers)
 {
     /// <summary>The token the page will carry: the one sent, when genuine (the same form sent again is the same entry); otherwise a new one.</summary>
     public FormTokenGrant Grant(HttpRequest request, string? sentToken)
@@ -42,6 +43,7 @@ public sealed class SubmissionFormPage(
             Kept = kept ?? [],
             KeptFor = grant.SubmissionId,
             Moment = MomentCheck.For(soliday.Value),
+            Helper = helpers.Current(request),
         };
         return new HtmlPage(await pages.RenderAsync<SubmitPage, SubmitView>(view), status);
     }

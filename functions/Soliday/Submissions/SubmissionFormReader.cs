@@ -9,7 +9,7 @@ namespace Soliday.Submissions;
 
 /// <summary>What a resident typed, kept so a form with errors comes back filled in (WCAG 3.3.7).</summary>
 /// <param name="Alts">The description of each photo, in the order of the photos (empty where none was written).</param>
-public sealed record SubmissionFormValues(string Caption, IReadOnlyList<string> Alts, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false, string Moment = "")
+public sealed record SubmissionFormValues(string Caption, IReadOnlyList<string> Alts, string Credit, string Licence, bool Consent, string Email = "", string Place = "", string? FormToken = null, bool Receipt = false, string Moment = "", bool ResidentConsent = false)
 {
     public static SubmissionFormValues Empty { get; } = new("", [], "", Licences.Default.Id, false);
 
@@ -155,7 +155,8 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             Place: Text(form.Value(SubmissionFormFields.Place)),
             FormToken: form.All(SubmissionFormFields.FormToken).FirstOrDefault(),
             Receipt: form.Value(SubmissionFormFields.Receipt).Equals("true", StringComparison.OrdinalIgnoreCase),
-            Moment: Text(form.Value(SubmissionFormFields.Moment)));
+            Moment: Text(form.Value(SubmissionFormFields.Moment)),
+            ResidentConsent: form.Value(SubmissionFormFields.ResidentConsent).Equals("true", StringComparison.OrdinalIgnoreCase));
 
         var errors = new Dictionary<string, string>();
         string? code = null;

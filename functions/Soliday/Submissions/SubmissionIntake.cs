@@ -15,6 +15,7 @@ public sealed class SubmissionIntake(
     BlobServiceClient blobs,
     EntryStore entries,
     ISubmissionWorkflows workflows,
+    AuditLog audit,
     TimeProvider clock,
     ILogger<SubmissionIntake> logger)
 {
@@ -45,6 +46,7 @@ public sealed class SubmissionIntake(
             SourcePost = draft.SourcePost,
             IntakeFlags = draft.IntakeFlags ?? [],
             Fingerprint = fingerprint,
+            HelpedBy = draft.HelpedBy,
         };
 
         try
@@ -59,6 +61,12 @@ public sealed class SubmissionIntake(
             {
                 // The same id sent twice at once: the first one stored the record and starts the work.
                 return await entries.GetAsync(id, cancellationToken);
+            }
+
+            if (entry.HelpedBy is { } helper)
+            {
+                // Before the workflow starts: an entry sent with help is never on its way without the line that says so.
+                await audit.RecordSentWithHelpAsync(id, helper, entry.ReceivedAt, cancellationToken);
             }
 
             await workflows.StartAsync(durable, id, checkSourceBeforePublishing: draft.SourcePost is not null, mailResident: entry.ResidentMail is not null, cancellationToken);

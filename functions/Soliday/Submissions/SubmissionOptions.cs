@@ -54,6 +54,35 @@ public sealed class SubmissionOptions
     /// <summary>How long a contributor's take-down link works.</summary>
     public TimeSpan TakedownLinkLifetime { get; set; } = TimeSpan.FromDays(365 * 2);
 
+    /// <summary>
+    /// The volunteers who help residents send at the Social Council's cafés, each with a name and a
+    /// code of their own (see <see cref="HelperSessions"/>). An item left with neither is no volunteer;
+    /// one with only one of them is refused at start (<see cref="HelperCodeListValidation"/>).
+    /// </summary>
+    public List<HelperCode> HelperCodes { get; set; } = [];
+
+    /// <summary>
+    /// Wrong helper codes one address may send in an hour; then every try from it, even with the right
+    /// code, is refused until the hour is out. Twenty, not a curator's ten: a café's volunteers share one
+    /// connection and type codes on phones; a code of <see cref="HelperCodeListValidation.MinimumCodeLength"/>
+    /// characters is still far beyond guessing at that pace.
+    /// </summary>
+    public int WrongHelperCodeLimitPerHour { get; set; } = 20;
+
+    /// <summary>
+    /// How long volunteer mode lasts in one browser once started: an afternoon at a café. Short, because
+    /// the browser may be a library's, shared with the next person.
+    /// </summary>
+    public TimeSpan HelperSessionLifetime { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// Everyone a helper code identifies, trimmed. A code Azure could not resolve from Key Vault is left
+    /// out: that volunteer cannot start until the secret is there, rather than anyone who reads the reference.
+    /// </summary>
+    public IReadOnlyList<HelperCode> CodeHolders() =>
+        [.. HelperCodes.Select(h => new HelperCode { Name = h.Name.Trim(), Code = h.Code.Trim() })
+            .Where(h => h.Name.Length > 0 && h.Code.Length > 0 && !KeyVaultReferences.IsUnresolved(h.Code))];
+
     /// <summary>The key's bytes; while it is still an unresolved Key Vault reference (public text), none.</summary>
     public byte[] SigningKeyBytes() => KeyVaultReferences.IsUnresolved(SigningKey)
         ? throw NotReadyException.Unresolved($"{Section}:{nameof(SigningKey)}")

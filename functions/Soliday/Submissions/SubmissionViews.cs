@@ -16,6 +16,9 @@ public sealed record SubmitView(SubmissionFormValues Values, IReadOnlyDictionary
     /// <summary>What submit.js needs to refuse a time that has not come yet, as <see cref="GivenTimes"/> does.</summary>
     public MomentCheck? Moment { get; init; }
 
+    /// <summary>Who is helping the resident send, in volunteer mode; null on the ordinary form.</summary>
+    public Helper? Helper { get; init; }
+
     /// <summary>Photos kept from the last try, each in its place on the form.</summary>
     public IReadOnlyList<KeptPhoto> Kept { get; init; } = [];
 

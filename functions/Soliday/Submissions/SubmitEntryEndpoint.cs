@@ -25,6 +25,7 @@ public sealed class SubmitEntryEndpoint(
     SubmissionFormPage formPage,
     KeptPhotos keptPhotos,
     ResidentErrorPages errorPages,
+    HelperSessions helpers,
     IOptions<SubmissionOptions> submissions,
     IOptions<SolidayOptions> soliday)
 {
@@ -61,7 +62,9 @@ public sealed class SubmitEntryEndpoint(
                 : Problems.Of(503, "Please try again in a minute", BusyDetail, "busy");
         }
 
-        var read = await reader.ReadAsync(request, (formToken, keptToken, ct) => FindKeptAsync(request, formToken, keptToken, ct));
+        var read = HelperConsent.Check(
+            await reader.ReadAsync(request, (formToken, keptToken, ct) => FindKeptAsync(request, formToken, keptToken, ct)),
+            helpers.Current(request));
         if (read.Failure is { } failure)
         {
             SolidayTelemetry.Refused(failure.Code ?? "invalid-field");

@@ -16,6 +16,12 @@ public static class Routes
     /// <summary>A photo kept from a form's last try, for its preview on the form sent back.</summary>
     public const string KeptPhoto = "submit/kept/{id}/{token}";
 
+    /// <summary>Volunteer mode: start it with a helper code (or as a signed-in curator), or stop it.</summary>
+    public const string HelperMode = "submit/helping";
+
+    /// <summary>The slip to print for a resident helped to send: the status and take-down links as QR codes.</summary>
+    public const string SubmissionSlip = "submissions/{id}/slip";
+
     /// <summary>A small copy of an entry's photo, for its status page.</summary>
     public const string SubmissionPhoto = "submissions/{id}/photos/{file}";
 
@@ -50,6 +56,12 @@ public static class Routes
     public static string KeptPhotoUrl(string id, string token) => $"/{Prefix}/submit/kept/{id}/{token}";
 
     public static string SubmissionPhotoUrl(string id, string file) => $"/{Prefix}/submissions/{id}/photos/{file}";
+
+    public static string HelperModeUrl => $"/{Prefix}/{HelperMode}";
+
+    public static string SubmitFormUrl => $"/{Prefix}/{SubmitForm}";
+
+    public static string SubmissionSlipUrl(string id, string key) => $"/{Prefix}/submissions/{id}/slip?key={key}";
 
     public static string TakedownUrl(string id, string key) => $"/{Prefix}/submissions/{id}/takedown?key={key}";
 

@@ -1,14 +1,17 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Soliday.Entries;
-using Soliday.Storage;
 
-namespace Soliday.Curation;
+namespace Soliday.Storage;
 
-/// <summary>One line of the audit log: who did what to which entry, and when.</summary>
+/// <summary>One line of the audit log: who did what to which entry, and when (for <see cref="AuditLog.SentWithHelp"/>, who is the volunteer).</summary>
 public sealed record AuditRecord(DateTimeOffset At, string Curator, string Action, string SubmissionId, string? Reason);
 
-/// <summary>Every curator action, appended as it is taken: the trail that shows nothing was published behind anyone's back.</summary>
+/// <summary>
+/// Every curator action, appended as it is taken: the trail that shows nothing was published behind
+/// anyone's back; and each entry a volunteer helped a resident send, under the volunteer's name. In
+/// Storage, below both: the intake (Submissions) and the curators (Curation) write to it.
+/// </summary>
 /// <remarks>Written before the action is passed on: no action is taken that the log does not show.</remarks>
 public sealed class AuditLog(BlobServiceClient blobs)
 {
@@ -17,6 +20,16 @@ public sealed class AuditLog(BlobServiceClient blobs)
 
     public Task RecordAsync(string submissionId, CuratorDecisionEvent decision, CancellationToken cancellationToken = default) =>
         AppendAsync(submissionId, decision, decision.Action.ToString().ToLowerInvariant(), cancellationToken);
+
+    /// <summary>The action of the line <see cref="RecordSentWithHelpAsync"/> writes; its <see cref="AuditRecord.Curator"/> is the volunteer.</summary>
+    public const string SentWithHelp = "sent-with-help";
+
+    /// <summary>
+    /// An entry sent in volunteer mode: who helped (their configured name, never their code), written
+    /// when the entry is taken in, before its workflow starts.
+    /// </summary>
+    public Task RecordSentWithHelpAsync(string submissionId, string helper, DateTimeOffset sentAt, CancellationToken cancellationToken = default) =>
+        AppendAsync(new AuditRecord(sentAt, helper, SentWithHelp, submissionId, null), cancellationToken);
 
     /// <summary>A second line for an action recorded but then not passed on.</summary>
     public Task RecordNotDeliveredAsync(string submissionId, CuratorDecisionEvent decision, CancellationToken cancellationToken = default) =>
