@@ -1,6 +1,7 @@
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Web;
 
