@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
+using Soliday.Words;
 
 namespace Soliday.Pages;
 
@@ -43,9 +44,15 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
         });
     }
 
-    /// <summary>The app's services, with <see cref="Encoder"/> as the one the renderer asks for.</summary>
+    /// <summary>
+    /// The app's services, with <see cref="Encoder"/> as the one the renderer asks for, and English
+    /// words where no <see cref="SiteWords"/> was registered (a page rendered on its own, in a test).
+    /// </summary>
     private sealed class WithEncoder(IServiceProvider inner) : IServiceProvider
     {
-        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : inner.GetService(serviceType);
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(HtmlEncoder) ? Encoder
+            : serviceType == typeof(SiteWords) ? inner.GetService(serviceType) ?? SiteWords.English
+            : inner.GetService(serviceType);
     }
 }
