@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
@@ -19,10 +18,10 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
     public const string HtmlContentType = "text/html; charset=utf-8";
 
     /// <summary>
-    /// Encodes what HTML needs (<c>&lt; &gt; &amp; ' "</c>) and leaves other letters as UTF-8, which every
+    /// Encodes what HTML needs (<c>&lt; &gt; &amp; "</c>) and leaves other letters as UTF-8, which every
     /// page declares: "…" or "é" as <c>&amp;#x2026;</c> would add five bytes to each of the day page's hundreds of lines.
     /// </summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder Encoder = PageTextEncoder.Instance;
 
     private readonly IServiceProvider _services = new WithEncoder(services);
 

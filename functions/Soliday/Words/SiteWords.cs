@@ -85,6 +85,12 @@ public sealed class SiteWords
         builder.AddContent(2, sentence[at..]);
     };
 
+    /// <summary>Text for a part of <see cref="Sentence"/>: encoded like any other.</summary>
+    public static RenderFragment Text(string? text) => builder => builder.AddContent(0, text);
+
+    /// <summary>"09:00 to 10:00": an hour of the day and the next.</summary>
+    public string HourRange(int hour) => this.Say("site.hourRange", ("from", Hour(hour)), ("to", Hour((hour + 1) % 24)));
+
     /// <summary>A day, in words: "Saturday 6 June 2026".</summary>
     public string Date(DateOnly day) => day.ToString(this["format.date"], Culture);
 
@@ -100,8 +106,10 @@ public sealed class SiteWords
     public string Moment(DateTimeOffset moment, TimeZoneInfo zone, DateOnly day) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime) == day ? Time(moment, zone) : DateAndTime(moment, zone);
 
-    /// <summary>The start of an hour: "09:00".</summary>
-    public string Hour(int hour) => new TimeOnly(hour, 0).ToString(this["format.time"], Culture);
+    /// <summary>The start of an hour: "09:00"; 24, the end of the day, as the language says it ("24:00").</summary>
+    public string Hour(int hour) => hour == HoursInDay ? this["site.endOfDay"] : new TimeOnly(hour, 0).ToString(this["format.time"], Culture);
+
+    private const int HoursInDay = 24;
 
     /// <summary>A number as the language writes it: "1,234".</summary>
     public string Number(long number) => number.ToString("N0", Culture);
@@ -113,6 +121,11 @@ public sealed class SiteWords
 
     private string Fill(string key, string sentence, (string Name, object? Value)[] values)
     {
+        if (!sentence.Contains('{', StringComparison.Ordinal))
+        {
+            return sentence; // most sentences: no placeholder to look for
+        }
+
         var filled = new StringBuilder(sentence.Length);
         var at = 0;
         foreach (System.Text.RegularExpressions.Match match in LanguageFile.Placeholder().Matches(sentence))
