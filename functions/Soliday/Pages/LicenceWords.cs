@@ -10,6 +10,13 @@ namespace Soliday.Pages;
 /// </summary>
 public static class LicenceWords
 {
+    /// <summary>The choice as the form offers it to the maker: "anyone may reuse it if they name you".</summary>
+    public static string ForMaker(SiteWords words, Licence licence) =>
+        licence == Licences.CcBy ? words["form.licence.ccBy"]
+        : licence == Licences.CcBySa ? words["form.licence.ccBySa"]
+        : licence == Licences.Cc0 ? words["form.licence.cc0"]
+        : licence.PlainWords;
+
     public static string ForReaders(SiteWords words, Licence licence, string credit)
     {
         if (licence == Licences.CcBy)
