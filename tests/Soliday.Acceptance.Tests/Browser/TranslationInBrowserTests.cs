@@ -25,8 +25,28 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
 
         await AssertRightToLeftAsync(page);
         await Assertions.Expect(page.Locator(".skip-link")).ToHaveTextAsync(PseudoLanguage.Say("shell.skipLink"));
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("wall.shareYourDay"));
+        await Assertions.Expect(page.GetByLabel(PseudoLanguage.Say("form.caption"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = PseudoLanguage.Say("form.send") })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rtl-form", 390, 1280);
+    }
+
+    [Fact]
+    public async Task The_form_sent_back_says_what_to_fix_in_the_test_language()
+    {
+        var page = await browser.NewPageAsync(Host.Http.BaseAddress!.ToString(), width: 390, javaScript: false);
+        await page.GotoAsync("/api/submit");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = PseudoLanguage.Say("form.send") }).ClickAsync();
+
+        await AssertRightToLeftAsync(page);
+        await Assertions.Expect(page.Locator("#error-summary-title")).ToHaveTextAsync(PseudoLanguage.Say("form.checkTheForm"));
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync(PseudoLanguage.Say("form.error.empty"));
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync(PseudoLanguage.Say("form.error.consent"));
+        Assert.Equal(PseudoLanguage.Say("form.titleWithError"), await page.TitleAsync());
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-form-errors", 390, 1280);
     }
 
     [Fact]
