@@ -125,6 +125,9 @@ param reportUrl string = ''
 @description('Site:ContactEmail, an address the public can write to, shown on the about page. Empty for none.')
 param contactEmail string = ''
 
+@description('Site:Language, the language the site and the form speak: one with a file in functions/Soliday/Words (docs/translating.md).')
+param siteLanguage string = 'en-GB'
+
 @description('Notifications:CuratorAddresses: where reminders and the digest of entries waiting too long are emailed. Empty: neither is sent (reminders stay on the curator-reminders queue).')
 param curatorEmails array = []
 
@@ -368,6 +371,7 @@ module functionApp 'modules/function-app.bicep' = {
     frontDoorId: useFrontDoor ? frontDoorProfile!.outputs.frontDoorId : ''
     reportUrl: reportUrl
     contactEmail: contactEmail
+    siteLanguage: siteLanguage
     emailEndpoint: communication.outputs.endpoint
     emailSenderAddress: communication.outputs.senderAddress
     curatorEmails: curatorEmails

@@ -17,6 +17,7 @@ using Soliday.Submissions;
 using Soliday.Tagging;
 using Soliday.Timeline;
 using Soliday.Web;
+using Soliday.Words;
 using Soliday.Workflow;
 
 namespace Soliday;
@@ -44,6 +45,11 @@ public static class SolidayServiceCollectionExtensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => SiteOptions.IsAbsoluteWebAddress(o.PublicUrl), "Set Site:PublicUrl to the public site's absolute address (the static website URL), e.g. https://example.z33.web.core.windows.net/. Feeds, IIIF and the sitemap need it.")
             .ValidateOnStart();
+        services.AddOptions<WordsOptions>().BindConfiguration(WordsOptions.Section)
+            .Validate(o => o.LanguageFolder.Length == 0 || Directory.Exists(o.LanguageFolder), "Site:LanguageFolder is not a folder on this machine (leave it empty to use only the languages the app ships).")
+            .Validate(o => (o.LanguageFolder.Length > 0 && !Directory.Exists(o.LanguageFolder)) || LanguageFiles.Load(o.LanguageFolder).ContainsKey(o.Language), "Site:Language has no language file: add one named after it, e.g. cy-GB.json, to Site:LanguageFolder or functions/Soliday/Words (docs/translating.md).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => SiteWords.For(sp.GetRequiredService<IOptions<WordsOptions>>().Value));
         services.AddOptions<TaggingOptions>().BindConfiguration(TaggingOptions.Section);
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .Validate(o => AcsOptions.IsAllowedEndpoint(o.Acs.Endpoint), "Notifications:Acs:Endpoint must be the Communication Service's https:// endpoint (plain http only to this machine, for tests).")

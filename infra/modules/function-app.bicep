@@ -35,6 +35,9 @@ param reportUrl string
 @description('Site:ContactEmail, an address the public can write to, shown on the about page; empty for none.')
 param contactEmail string
 
+@description('Site:Language, the language the site and the form speak (a file in functions/Soliday/Words).')
+param siteLanguage string
+
 @description('The Communication Service\'s endpoint: email goes through its Email API with the app\'s identity.')
 param emailEndpoint string
 
@@ -171,6 +174,7 @@ var solidaySettings = {
   Site__SubmitUrl: 'https://${empty(customApiHost) ? '${name}.azurewebsites.net' : customApiHost}/api/submit'
   Site__ReportUrl: reportUrl
   Site__ContactEmail: contactEmail
+  Site__Language: siteLanguage
 
   Hashtags__Tag: hashtag
   Hashtags__WebhookSecret: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${webhookSecretName})'

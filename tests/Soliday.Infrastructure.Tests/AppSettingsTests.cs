@@ -22,6 +22,7 @@ public sealed class AppSettingsTests
         ["Notifications__Smtp__Host"] = "Azure sends through Communication Services' Email API with the app's identity (Notifications__Acs__Endpoint), which needs no password; SMTP is for local runs and tests",
         ["Notifications__Smtp__Port"] = "likewise: no SMTP server in Azure",
         ["Hashtags__Mastodon__AccessTokens"] = "public hashtag timelines need no token; one that does goes in Key Vault by hand (docs/operations.md)",
+        ["Site__LanguageFolder"] = "a translation ships inside the package (functions/Soliday/Words); the folder is for trying one out locally, and for the tests' right-to-left language",
     };
 
     /// <summary>App settings the Bicep sets that Soliday's code does not read: the platform does.</summary>

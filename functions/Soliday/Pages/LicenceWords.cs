@@ -1,4 +1,5 @@
 using Soliday.Entries;
+using Soliday.Words;
 
 namespace Soliday.Pages;
 
@@ -9,23 +10,30 @@ namespace Soliday.Pages;
 /// </summary>
 public static class LicenceWords
 {
-    public static string ForReaders(Licence licence, string credit)
+    /// <summary>The choice as the form offers it to the maker: "anyone may reuse it if they name you".</summary>
+    public static string ForMaker(SiteWords words, Licence licence) =>
+        licence == Licences.CcBy ? words["form.licence.ccBy"]
+        : licence == Licences.CcBySa ? words["form.licence.ccBySa"]
+        : licence == Licences.Cc0 ? words["form.licence.cc0"]
+        : licence.PlainWords;
+
+    public static string ForReaders(SiteWords words, Licence licence, string credit)
     {
         if (licence == Licences.CcBy)
         {
-            return $"Anyone may reuse it if they name {credit}";
+            return words.Say("entry.licence.ccBy", ("credit", credit));
         }
 
         if (licence == Licences.CcBySa)
         {
-            return $"Anyone may reuse it if they name {credit} and share what they make the same way";
+            return words.Say("entry.licence.ccBySa", ("credit", credit));
         }
 
         if (licence == Licences.Cc0)
         {
-            return "Anyone may reuse it freely, without naming anyone";
+            return words["entry.licence.cc0"];
         }
 
-        return licence == Licences.WithPermission ? $"Shown here with the permission of {credit}, who keeps every right: ask them before reusing it" : licence.Name;
+        return licence == Licences.WithPermission ? words.Say("entry.licence.withPermission", ("credit", credit)) : licence.Name;
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Logging;
+using Soliday.Words;
 
 namespace Soliday.Pages;
 
@@ -18,10 +18,10 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
     public const string HtmlContentType = "text/html; charset=utf-8";
 
     /// <summary>
-    /// Encodes what HTML needs (<c>&lt; &gt; &amp; ' "</c>) and leaves other letters as UTF-8, which every
+    /// Encodes what HTML needs (<c>&lt; &gt; &amp; "</c>) and leaves other letters as UTF-8, which every
     /// page declares: "…" or "é" as <c>&amp;#x2026;</c> would add five bytes to each of the day page's hundreds of lines.
     /// </summary>
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    private static readonly HtmlEncoder Encoder = PageTextEncoder.Instance;
 
     private readonly IServiceProvider _services = new WithEncoder(services);
 
@@ -43,9 +43,15 @@ public sealed class PageRenderer(IServiceProvider services, ILoggerFactory logge
         });
     }
 
-    /// <summary>The app's services, with <see cref="Encoder"/> as the one the renderer asks for.</summary>
+    /// <summary>
+    /// The app's services, with <see cref="Encoder"/> as the one the renderer asks for, and English
+    /// words where no <see cref="SiteWords"/> was registered (a page rendered on its own, in a test).
+    /// </summary>
     private sealed class WithEncoder(IServiceProvider inner) : IServiceProvider
     {
-        public object? GetService(Type serviceType) => serviceType == typeof(HtmlEncoder) ? Encoder : inner.GetService(serviceType);
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(HtmlEncoder) ? Encoder
+            : serviceType == typeof(SiteWords) ? inner.GetService(serviceType) ?? SiteWords.English
+            : inner.GetService(serviceType);
     }
 }

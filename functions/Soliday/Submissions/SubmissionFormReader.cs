@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -42,7 +43,7 @@ public delegate Task<BinaryData?> KeptPhotoFinder(string formToken, string keptT
 /// Reads <c>POST /api/submissions</c> into a draft, checking every field and every photo's header
 /// before anything is stored, so a bad request leaves nothing behind.
 /// </summary>
-public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<ImagingOptions> imaging, GivenTimes givenTimes)
+public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<ImagingOptions> imaging, GivenTimes givenTimes, SiteWords words)
 {
     /// <summary>Room for the text fields and multipart framing on top of the photos.</summary>
     private const long FieldAllowanceBytes = 1024 * 1024;
@@ -56,7 +57,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
     {
         if (!request.HasFormContentType)
         {
-            return Failed(SubmissionFormValues.Empty, 415, "Send the submission as a form (multipart/form-data).", "form", "This needs to be sent from the submission form.");
+            return Failed(SubmissionFormValues.Empty, 415, words["form.error.notAForm.title"], "form", words["form.error.notAForm"]);
         }
 
         // One limit for the whole post, however many photos it carries: every post is held in
@@ -164,28 +165,28 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
 
         if (photoCount == 0 && values.Caption.Length == 0 && !errors.Keys.Any(IsPhotoField))
         {
-            errors[SubmissionFormFields.Caption] = "Please add a photo, or write a few words about your day.";
+            errors[SubmissionFormFields.Caption] = words["form.error.empty"];
         }
 
         if (values.Caption.Length > SubmissionFormFields.MaxCaptionLength)
         {
-            errors[SubmissionFormFields.Caption] = $"Please keep the caption to {SubmissionFormFields.MaxCaptionLength} characters or fewer.";
+            errors[SubmissionFormFields.Caption] = words.Say("form.error.captionTooLong", ("max", SubmissionFormFields.MaxCaptionLength));
         }
 
         if (values.Credit.Length > SubmissionFormFields.MaxCreditLength)
         {
-            errors[SubmissionFormFields.Credit] = $"Please keep the name to {SubmissionFormFields.MaxCreditLength} characters or fewer.";
+            errors[SubmissionFormFields.Credit] = words.Say("form.error.creditTooLong", ("max", SubmissionFormFields.MaxCreditLength));
         }
 
         var licence = Licences.Find(values.Licence);
         if (licence is null)
         {
-            errors[SubmissionFormFields.Licence] = "Please choose one of the licences offered.";
+            errors[SubmissionFormFields.Licence] = words["form.error.licence"];
         }
 
         if (values.Place.Length > SubmissionFormFields.MaxPlaceLength)
         {
-            errors[SubmissionFormFields.Place] = $"Please keep the place to {SubmissionFormFields.MaxPlaceLength} characters or fewer.";
+            errors[SubmissionFormFields.Place] = words.Say("form.error.placeTooLong", ("max", SubmissionFormFields.MaxPlaceLength));
         }
 
         var given = givenTimes.Read(values.Moment);
@@ -197,21 +198,21 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
 
         if (values.Email.Length > 0 && !LooksLikeEmail(values.Email))
         {
-            errors[SubmissionFormFields.Email] = "Please check the email address, or leave it empty: it is optional.";
+            errors[SubmissionFormFields.Email] = words["form.error.email"];
         }
         else if (values.Receipt && values.Email.Length == 0)
         {
-            errors[SubmissionFormFields.Email] = "Please give your email address for the receipt, or untick \"Email me a receipt\".";
+            errors[SubmissionFormFields.Email] = words["form.error.receiptNeedsEmail"];
         }
 
         if (form.Value(SubmissionFormFields.Honeypot).Length > 0)
         {
-            errors[SubmissionFormFields.Honeypot] = "Please leave the box marked \"leave this empty\" empty.";
+            errors[SubmissionFormFields.Honeypot] = words["form.error.honeypot"];
         }
 
         if (!values.Consent)
         {
-            errors[SubmissionFormFields.Consent] = "Please confirm you took the photo and that the people in it agreed to share it.";
+            errors[SubmissionFormFields.Consent] = words["form.error.consent"];
         }
 
         var (passed, refusal) = await CheckPhotosAsync(described, photoCount, cancellationToken);
@@ -225,7 +226,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         {
             return new(values, null, new SubmissionFailure(
                 refusal?.Refusal.StatusCode ?? 400,
-                refusal is null ? "Some details need another look." : "We could not take this photo.",
+                refusal is null ? words["form.error.title"] : words["form.error.photoTitle"],
                 errors,
                 refusal?.Refusal.Code ?? code),
                 await KeepableAsync(form, passed, refusal?.Number, cancellationToken));
@@ -284,13 +285,13 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
     /// browser drops a chosen photo when the form comes back with errors), so it is asked for
     /// again, never sent as a written post without it.
     /// </summary>
-    private static (List<DescribedPhoto> Photos, int Count) PairPhotosWithDescriptions(
+    private (List<DescribedPhoto> Photos, int Count) PairPhotosWithDescriptions(
         PostedForm form, SubmissionFormValues values, Dictionary<string, string> errors, ref string? code)
     {
         var count = form.Photos.Count(p => !p.IsEmpty) + form.ExtraPhotos;
         if (form.ExtraPhotos > 0)
         {
-            errors[SubmissionFormFields.Photo] = $"You can send up to {Entry.MaxPhotos} photos with one entry, and this had {count}. Please leave some out, or send them in another entry.";
+            errors[SubmissionFormFields.Photo] = words.Say("form.error.tooManyPhotos", ("max", Entry.MaxPhotos), ("count", count));
             code = TooManyPhotosCode;
             return ([], count);
         }
@@ -301,28 +302,28 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             var number = i + 1;
             var photo = i < form.Photos.Count ? form.Photos[i] : null;
             var alt = values.AltFor(number);
-            var which = count > 1 ? $"photo {number}" : "the photo";
+            var which = count > 1 ? words.Say("form.error.whichNumbered", ("number", number)) : words["form.error.whichOnly"];
             if (photo is null || photo.IsEmpty)
             {
                 if (form.LostKept.Contains(number))
                 {
-                    errors.TryAdd(SubmissionFormFields.PhotoField(number), $"We kept {which} from your last try for a while, and it has gone now. Please choose it again. Your words are kept.");
+                    errors.TryAdd(SubmissionFormFields.PhotoField(number), words.Say("form.error.keptGone", ("which", which)));
                     code ??= PhotoMissingCode;
                 }
                 else if (alt.Length > 0)
                 {
-                    errors.TryAdd(SubmissionFormFields.PhotoField(number), $"You wrote a description of {which}, but the photo did not come with it. Please choose the photo again. Your words are kept.");
+                    errors.TryAdd(SubmissionFormFields.PhotoField(number), words.Say("form.error.photoLost", ("which", which)));
                     code ??= PhotoMissingCode;
                 }
             }
             else if (alt.Length == 0)
             {
-                errors[SubmissionFormFields.AltField(number)] = $"Please describe {which} for people who cannot see it.";
+                errors[SubmissionFormFields.AltField(number)] = words.Say("form.error.describe", ("which", which));
                 code ??= DescriptionMissingCode;
             }
             else if (alt.Length > SubmissionFormFields.MaxAltLength)
             {
-                errors[SubmissionFormFields.AltField(number)] = $"Please keep the description of {which} to {SubmissionFormFields.MaxAltLength} characters or fewer.";
+                errors[SubmissionFormFields.AltField(number)] = words.Say("form.error.altTooLong", ("which", which), ("max", SubmissionFormFields.MaxAltLength));
             }
             else
             {
@@ -341,7 +342,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         foreach (var photo in described)
         {
             var field = SubmissionFormFields.PhotoField(photo.Number);
-            var which = count > 1 ? $"Photo {photo.Number}: " : "";
+            var which = count > 1 ? words.Say("form.error.photoPrefix", ("number", photo.Number)) : "";
             if (photo.Content.Length > imaging.Value.MaxUploadBytes)
             {
                 var tooLarge = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes);
@@ -382,13 +383,13 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
     private SubmissionFormResult TooLarge(SubmissionFormValues values)
     {
         var megabytes = imaging.Value.MaxUploadBytes / (1024 * 1024);
-        return Failed(values, 413, "This is too large to send.", SubmissionFormFields.Photo,
-            $"This is too much to send at once: photos can be up to {megabytes} MB in all. Please choose a smaller photo, or fewer photos.",
+        return Failed(values, 413, words["form.error.tooLarge.title"], SubmissionFormFields.Photo,
+            words.Say("form.error.tooLarge", ("megabytes", megabytes)),
             PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes).Code);
     }
 
-    private static SubmissionFormResult Malformed() =>
-        Failed(SubmissionFormValues.Empty, 400, "The form could not be read.", "form", "Something went wrong sending the form. Please try again.");
+    private SubmissionFormResult Malformed() =>
+        Failed(SubmissionFormValues.Empty, 400, words["form.error.malformed.title"], "form", words["form.error.malformed"]);
 
     private static SubmissionFormResult Failed(SubmissionFormValues values, int status, string title, string field, string message, string? code = null) =>
         new(values, null, new SubmissionFailure(status, title, new Dictionary<string, string> { [field] = message }, code));

@@ -6,6 +6,7 @@ using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Telemetry;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -26,13 +27,11 @@ public sealed class SubmitEntryEndpoint(
     KeptPhotos keptPhotos,
     ResidentErrorPages errorPages,
     HelperSessions helpers,
+    SiteWords words,
     IOptions<SubmissionOptions> submissions,
     IOptions<SolidayOptions> soliday)
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>Many residents are sending at this moment: nothing was read, so nothing was kept.</summary>
-    private const string BusyDetail = "Lots of people are sending their photos right now. Nothing was kept, so please send yours again in a minute.";
 
     /// <summary>A minute: a queue of uploads clears in seconds, and the resident is told "a minute" in words.</summary>
     private const string BusyRetryAfterSeconds = "60";
@@ -47,8 +46,8 @@ public sealed class SubmitEntryEndpoint(
         if (!attempt.Allowed)
         {
             SolidayTelemetry.Refused("too-many-attempts");
-            var message = $"We take up to {submissions.Value.AttemptLimitPerHour} sends an hour from one connection, so that everyone gets a turn. Please try again after {Display.Time(attempt.RetryAt, soliday.Value.Zone)}.";
-            return await TooManyAsync(request, attempt, "Too many tries from one connection", message, "too-many-attempts");
+            var message = words.Say("error.tooManyTries.detail", ("limit", submissions.Value.AttemptLimitPerHour), ("time", words.Time(attempt.RetryAt, soliday.Value.Zone)));
+            return await TooManyAsync(request, attempt, words["error.tooManyTries.title"], message, "too-many-attempts");
         }
 
         // A turn before the body is read: it is held in memory until stored (see UploadSlots).
@@ -57,9 +56,10 @@ public sealed class SubmitEntryEndpoint(
         {
             SolidayTelemetry.Refused("busy");
             request.HttpContext.Response.Headers.RetryAfter = BusyRetryAfterSeconds;
+            // Many residents are sending at this moment: nothing was read, so nothing was kept.
             return request.PrefersHtml()
-                ? await errorPages.RenderAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", BusyDetail)
-                : Problems.Of(503, "Please try again in a minute", BusyDetail, "busy");
+                ? await errorPages.RenderAsync(StatusCodes.Status503ServiceUnavailable, words["error.tryAgain.title"], words["error.busy.detail"])
+                : Problems.Of(503, words["error.tryAgain.title"], words["error.busy.detail"], "busy");
         }
 
         var read = HelperConsent.Check(
@@ -77,11 +77,11 @@ public sealed class SubmitEntryEndpoint(
         if (nonce is null && request.IsFromBrowser())
         {
             // A browser's post without a genuine token of ours: an old page, or another site's form.
-            const string Expired = "This form was open for too long. Please check your entry and send it again.";
+            var expired = words["error.formExpired.detail"];
             SolidayTelemetry.Refused("form-token");
             return request.PrefersHtml()
-                ? await SendBackAsync(request, read, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
-                : Problems.Of(400, "The form has expired.", Expired, "form-token");
+                ? await SendBackAsync(request, read, read.Values with { FormToken = null }, new Dictionary<string, string> { ["form"] = expired }, StatusCodes.Status400BadRequest)
+                : Problems.Of(400, words["error.formExpired.title"], expired, "form-token");
         }
 
         var fingerprint = fingerprints.Of(read.Draft!);
@@ -99,8 +99,8 @@ public sealed class SubmitEntryEndpoint(
         if (!allowance.Allowed)
         {
             SolidayTelemetry.Refused("rate-limit");
-            var message = $"Thank you for all your entries! We take up to {submissions.Value.RateLimitPerHour} an hour from one connection, so that everyone gets a turn. Please send more after {Display.Time(allowance.RetryAt, soliday.Value.Zone)}.";
-            return await TooManyAsync(request, allowance, "Thank you: that is plenty for this hour", message, "rate-limited");
+            var message = words.Say("error.plenty.detail", ("limit", submissions.Value.RateLimitPerHour), ("time", words.Time(allowance.RetryAt, soliday.Value.Zone)));
+            return await TooManyAsync(request, allowance, words["error.plenty.title"], message, "rate-limited");
         }
 
         Entry entry;
@@ -113,8 +113,8 @@ public sealed class SubmitEntryEndpoint(
             // Intake has logged the cause and removed what it stored; the resident may simply retry.
             SolidayTelemetry.Refused("unavailable");
             return request.PrefersHtml()
-                ? await errorPages.RenderAsync(StatusCodes.Status503ServiceUnavailable, "Please try again in a minute", Problems.UnavailableDetail)
-                : Problems.Unavailable();
+                ? await errorPages.RenderAsync(StatusCodes.Status503ServiceUnavailable, words["error.tryAgain.title"], words["error.unavailable.detail"])
+                : Problems.Of(503, words["error.tryAgain.title"], words["error.unavailable.detail"]);
         }
 
         return await RepeatedAsync(request, entry, fingerprint); // another copy may have been stored first
@@ -157,11 +157,11 @@ public sealed class SubmitEntryEndpoint(
             return Accepted(request, entry);
         }
 
-        const string Title = "This was already sent with different content";
-        const string Message = "An entry was already sent from this form (or with this Idempotency-Key), and what you sent now is different, so nothing new was kept. To send another entry, please open the form again (or use a new Idempotency-Key).";
+        var title = words["error.alreadySent.title"];
+        var message = words["error.alreadySent.detail"];
         return request.PrefersHtml()
-            ? await errorPages.RenderAsync(StatusCodes.Status422UnprocessableEntity, Title, Message)
-            : Problems.Of(422, Title, Message, "already-sent");
+            ? await errorPages.RenderAsync(StatusCodes.Status422UnprocessableEntity, title, message)
+            : Problems.Of(422, title, message, "already-sent");
     }
 
     private async Task<IResult> TooManyAsync(HttpRequest request, AddressAllowance allowance, string title, string message, string code)

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Soliday.Entries;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
 /// <summary>What the take-down page and the take-down itself both say: how far it went, and that a link does not work.</summary>
-public sealed class TakedownAnswers(ResidentErrorPages errorPages)
+public sealed class TakedownAnswers(ResidentErrorPages errorPages, SiteWords words)
 {
     public static TakedownProgress ProgressOf(Entry entry) =>
         EntryErasure.IsFinished(entry) ? TakedownProgress.Removed
@@ -14,9 +15,9 @@ public sealed class TakedownAnswers(ResidentErrorPages errorPages)
 
     public async Task<IResult> InvalidLinkAsync(HttpRequest request)
     {
-        const string Message = "This removal link is not valid, or has expired. Nothing was changed. If you need an entry removed, please contact the #Soliday team.";
+        var message = words["error.badLink.detail"];
         return request.PrefersHtml()
-            ? await errorPages.RenderAsync(StatusCodes.Status403Forbidden, "This link does not work", Message)
-            : Problems.Of(403, "Not a valid removal link", Message, "takedown-token");
+            ? await errorPages.RenderAsync(StatusCodes.Status403Forbidden, words["error.badLink.title"], message)
+            : Problems.Of(403, words["error.badLink.problemTitle"], message, "takedown-token");
     }
 }

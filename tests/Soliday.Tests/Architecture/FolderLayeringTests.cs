@@ -23,6 +23,7 @@ public sealed class FolderLayeringTests
     [
         ["Entries"],
         ["Telemetry"],
+        ["Words"],
         ["Storage"],
         ["Web"],
         ["Mail"],
