@@ -12,10 +12,20 @@ public static class PageChecks
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
+    /// <summary>Far longer than axe takes on any page here, even on a loaded machine.</summary>
+    private static readonly TimeSpan AxeAtMost = TimeSpan.FromMinutes(2);
+
     /// <summary>axe-core, WCAG 2.2 A and AA rules: no violation at all.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
-        var result = await page.RunAxe(WcagAA);
+        // axe runs as a script of its own: on a page opened with scripts turned off it waits for ever.
+        var axe = page.RunAxe(WcagAA);
+        if (await Task.WhenAny(axe, Task.Delay(AxeAtMost)) != axe)
+        {
+            Assert.Fail($"axe did not finish on {page.Url} within {AxeAtMost.TotalSeconds:F0} s: was the page opened with scripts turned off? Check it with ours kept out instead (RouteAsync and AbortAsync).");
+        }
+
+        var result = await axe;
         var violations = result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}");
         Assert.True(result.Violations.Length == 0, $"axe found on {page.Url}:\n{string.Join("\n", violations)}");
     }
