@@ -49,16 +49,9 @@ const removedBelow = (removed, position) => {
 const withoutRemoved = (positions, removed) => {
   const kept = new Array(positions.length);
   let count = 0;
-  if (removed.length === 1) {
-    const [gone] = removed; // the usual case, one blob or message at a time: no lookups
-    for (const position of positions) {
-      if (position !== gone) kept[count++] = position > gone ? position - 1 : position;
-    }
-  } else {
-    const gone = new Set(removed);
-    for (const position of positions) {
-      if (!gone.has(position)) kept[count++] = position - removedBelow(removed, position);
-    }
+  const gone = new Set(removed);
+  for (const position of positions) {
+    if (!gone.has(position)) kept[count++] = position - removedBelow(removed, position);
   }
   kept.length = count;
   return kept;
