@@ -37,6 +37,7 @@ const speedups = process.env.SOLIDAY_AZURITE_AS_SHIPPED === "1" ? [] : ["queue-r
 const azurite = spawn(
   process.execPath,
   [
+    ...(process.env.SOLIDAY_AZURITE_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.SOLIDAY_AZURITE_CPU_PROF] : []),
     "--require", path.join(__dirname, "stop-with-launcher.js"),
     ...speedups.flatMap((file) => ["--require", path.join(__dirname, file)]),
     require.resolve("azurite/dist/src/azurite.js"), ...args,

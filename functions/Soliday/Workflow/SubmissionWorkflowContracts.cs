@@ -20,6 +20,11 @@ namespace Soliday.Workflow;
 /// (<see cref="PreparationActivities.PrepareAndOffer"/>). Workflows started before it have the three
 /// steps it replaced in their history and no such field: they replay and go on as they were.
 /// </param>
+/// <param name="OneTimerAtATime">
+/// Set by every start since issue 16: while it waits for a curator, the entry waits on one timer, the
+/// reminder's and then the expiry's, not on both at once. Workflows started before have both timers
+/// in their history and no such field: they replay and go on as they were.
+/// </param>
 public sealed record SubmissionWorkflowRequest(
     string SubmissionId,
     TimeSpan DecisionTimeout,
@@ -29,7 +34,8 @@ public sealed record SubmissionWorkflowRequest(
     bool CheckSourceBeforePublishing = false,
     TimeSpan? SourceCheckEvery = null,
     bool MailResident = false,
-    bool PrepareInOneStep = false);
+    bool PrepareInOneStep = false,
+    bool OneTimerAtATime = false);
 
 /// <summary>A published entry the orchestration keeps following for changes, until <see cref="Until"/>.</summary>
 public sealed record PublishedEntry(CurationSummary Summary, DateTimeOffset PublishedAt, DateTime Until);

@@ -22,7 +22,7 @@ public sealed class SubmissionWorkflows(IOptions<CurationOptions> curation) : IS
             nameof(SubmissionOrchestration),
             new SubmissionWorkflowRequest(submissionId, curation.Value.DecisionTimeout, curation.Value.ReminderAfter, curation.Value.ChangesAfterPublication,
                 CheckSourceBeforePublishing: checkSourceBeforePublishing, SourceCheckEvery: curation.Value.SourceCheckEvery,
-                MailResident: mailResident, PrepareInOneStep: true),
+                MailResident: mailResident, PrepareInOneStep: true, OneTimerAtATime: true),
             new StartOrchestrationOptions(EntryWorkflow.InstanceId(submissionId)),
             cancellationToken);
 

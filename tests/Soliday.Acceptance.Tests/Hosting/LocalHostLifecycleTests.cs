@@ -69,6 +69,23 @@ public sealed class LocalHostLifecycleTests
     }
 
     [Fact]
+    public async Task An_entry_nobody_reaches_is_listed_overdue_first_then_expires_unpublished()
+    {
+        // The entry waits on one timer at a time: the reminder's, then, once that has fired, the expiry's.
+        await using var host = await SolidayHost.StartAsync(new() { ["Curation__ReminderAfter"] = "00:00:02", ["Curation__DecisionTimeout"] = "00:00:08" });
+        var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "Reminded, then let go"));
+
+        await SolidayApi.EventuallyAsync(
+            async () => (await host.Curator.QueueAsync()).Any(e => e!["id"]!.GetValue<string>() == id
+                && e["flags"]!.AsArray().Any(f => f!["code"]!.GetValue<string>() == "overdue")),
+            "the entry is listed as overdue");
+        var expired = await host.Http.WaitForStatusAsync(id, "rejected");
+
+        Assert.Contains("No curator reached this entry in time", expired["reason"]!.GetValue<string>());
+        Assert.Empty(await host.Curator.QueueAsync());
+    }
+
+    [Fact]
     public async Task Ctrl_C_stops_the_host_and_the_Azurite_it_started()
     {
         await using var host = await SolidayHost.StartAsync();

@@ -14,7 +14,8 @@ namespace Soliday.Acceptance.Tests.Submissions;
 /// A deployment meets workflows that an earlier build started: their history names the steps that
 /// build took, and a replay that takes other steps fails them. Since issue 16 a new entry is
 /// prepared and offered in one step; an entry started before, waiting for a curator, must still
-/// replay its three steps and be published when approved.
+/// replay its three steps and be published when approved. Likewise a new entry waits on one timer at
+/// a time, and one started before on both at once.
 /// </summary>
 public sealed class WorkflowUpgradeTests
 {
@@ -31,17 +32,20 @@ public sealed class WorkflowUpgradeTests
         await host.Curator.WaitForQueueAsync(id);
         var instanceId = EntryWorkflow.InstanceId(id);
         Assert.Equal(["PrepareAndOffer"], await StepsScheduledAsync(host, instanceId));
+        Assert.Equal(1, await TimersCreatedAsync(host, instanceId)); // the reminder's; the expiry's comes after it
 
-        // Its workflow as the build before issue 16 started it: the same input without PrepareInOneStep.
+        // Its workflow as the build before issue 16 started it: the same input without the fields it added.
         var engine = Engine(host);
         var client = new TaskHubClient(engine, new JsonAsIs(), loggerFactory: null);
         var input = JsonNode.Parse((await client.GetOrchestrationStateAsync(instanceId))!.Input)!.AsObject();
         Assert.True(input.Remove("PrepareInOneStep"));
+        Assert.True(input.Remove("OneTimerAtATime"));
         await ReplaceAsync(client, engine, instanceId, input.ToJsonString());
         await SolidayApi.EventuallyAsync(
             async () => (await client.GetOrchestrationStateAsync(instanceId))?.Status?.Contains("awaiting-curation", StringComparison.Ordinal) == true,
             "the workflow of the earlier build waiting for a curator");
         Assert.Equal(StepsBeforeIssue16, await StepsScheduledAsync(host, instanceId));
+        Assert.Equal(2, await TimersCreatedAsync(host, instanceId)); // the expiry's and the reminder's at once, as that build did
 
         // A new process replays that history when the curator's decision arrives.
         await host.KillAsync();
@@ -66,19 +70,26 @@ public sealed class WorkflowUpgradeTests
     }
 
     /// <summary>The activities the instance's history has scheduled, in order.</summary>
-    private static async Task<List<string>> StepsScheduledAsync(SolidayHost host, string instanceId)
+    private static async Task<List<string>> StepsScheduledAsync(SolidayHost host, string instanceId) =>
+        [.. (await HistoryAsync(host, instanceId, "TaskScheduled")).OrderBy(row => Convert.ToInt64(row.RowKey, 16)).Select(row => row.GetString("Name"))];
+
+    /// <summary>How many timers the instance's history has created.</summary>
+    private static async Task<int> TimersCreatedAsync(SolidayHost host, string instanceId) =>
+        (await HistoryAsync(host, instanceId, "TimerCreated")).Count;
+
+    private static async Task<List<TableEntity>> HistoryAsync(SolidayHost host, string instanceId, string eventType)
     {
         var history = new TableServiceClient(host.TableConnectionString).GetTableClient($"{TaskHub}History");
-        var steps = new List<(long Order, string Name)>();
+        var rows = new List<TableEntity>();
         await foreach (var row in history.QueryAsync<TableEntity>(e => e.PartitionKey == instanceId))
         {
-            if (row.GetString("EventType") == "TaskScheduled")
+            if (row.GetString("EventType") == eventType)
             {
-                steps.Add((Convert.ToInt64(row.RowKey, 16), row.GetString("Name")));
+                rows.Add(row);
             }
         }
 
-        return [.. steps.OrderBy(s => s.Order).Select(s => s.Name)];
+        return rows;
     }
 
     private static AzureStorageOrchestrationService Engine(SolidayHost host) => new(new AzureStorageOrchestrationServiceSettings
