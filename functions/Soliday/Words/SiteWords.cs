@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
@@ -87,6 +90,23 @@ public sealed class SiteWords
 
     /// <summary>Text for a part of <see cref="Sentence"/>: encoded like any other.</summary>
     public static RenderFragment Text(string? text) => builder => builder.AddContent(0, text);
+
+    /// <summary>
+    /// A sentence for a page's script to say (search.js, wall.js, submit.js, site.js): as the language
+    /// writes it, its <c>{name}</c> placeholders left for the script to fill. The page puts it in a
+    /// <c>data-say-*</c> attribute of the element the script works on, so the script carries no words.
+    /// </summary>
+    public string ForScript(string key) => FormsOf(key)[PluralRules.Other];
+
+    /// <summary>
+    /// A sentence about a count for a page's script: every plural form the language gives it, as JSON
+    /// (<c>{"one":"{count} entry found.","other":"{count} entries found."}</c>); the script picks
+    /// with <c>Intl.PluralRules</c> for the page's <c>lang</c>, and falls back to <c>other</c>.
+    /// </summary>
+    public string FormsForScript(string key) => JsonSerializer.Serialize(FormsOf(key), ScriptJson);
+
+    /// <summary>Letters as they are (a translation stays readable and small); HTML's own characters escaped all the same.</summary>
+    private static readonly JsonSerializerOptions ScriptJson = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>"09:00 to 10:00": an hour of the day and the next.</summary>
     public string HourRange(int hour) => this.Say("site.hourRange", ("from", Hour(hour)), ("to", Hour((hour + 1) % 24)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Soliday.Acceptance.Tests.Support;
 using Soliday.Testing;
@@ -65,6 +66,8 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("status.heading"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(PseudoLanguage.Say("status.headline.awaitingCuration"));
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = PseudoLanguage.Say("status.shareAnother") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".auto-refresh")).ToHaveTextAsync(PseudoLanguage.Say("status.autoRefresh")); // shown by status.js
+        await Assertions.Expect(page.Locator(".auto-refresh")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("blockquote.words")).ToHaveTextAsync("Tea at the library café"); // the resident's words stay as written
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rtl-status", 390, 1280);
@@ -121,6 +124,110 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rtl-entry", 390, 1280);
     }
+
+    [Fact]
+    public async Task The_form_s_script_says_its_labels_checks_and_progress_in_the_test_language()
+    {
+        var notAPhoto = Path.Combine(Path.GetTempPath(), "soliday-rtl-notes.txt");
+        await File.WriteAllTextAsync(notAPhoto, "not a photo");
+        string[] photos = [.. new[] { "DN__jpg_Blackberry_Z10.jpg", "EX__jpg_gps_DSCN0042.jpg", "EX__jpg_Canon_40D.jpg", "EX__jpg_xmp_no_exif.jpg", "RO__Portrait_0.jpg" }.Select(name => Corpus.File("real-exif", name))];
+        var page = await browser.NewPageAsync(Host.Http.BaseAddress!.ToString(), width: 390);
+        await page.GotoAsync("/api/submit");
+
+        // The one picker for every photo, as submit.js makes it.
+        await Assertions.Expect(page.Locator("label[for=photo]")).ToHaveTextAsync(Say("submitScript.choose"));
+        await Assertions.Expect(page.Locator("#picker-hint")).ToHaveTextAsync(Say("submitScript.chooseHint", ("max", "4")));
+
+        // What it cannot take is said at once; what it takes is shown with its name, size and a button to remove it.
+        await page.Locator("#photo").SetInputFilesAsync([notAPhoto, .. photos]);
+        await Assertions.Expect(page.Locator(".chosen-photo:visible")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync(Say("submitScript.notAPicture", ("name", "soliday-rtl-notes.txt")));
+        await Assertions.Expect(page.Locator("#photo-error")).ToContainTextAsync(Say("submitScript.tooMany", ("max", "4"), ("name", "RO__Portrait_0.jpg")));
+        await Assertions.Expect(page.Locator(".chosen-photo p").First).ToHaveTextAsync("DN__jpg_Blackberry_Z10.jpg (" + Say("submitScript.megabytes", ("megabytes", "1.4")) + ")");
+        await Assertions.Expect(page.Locator(".chosen-photo p").Nth(2)).ToHaveTextAsync("EX__jpg_Canon_40D.jpg (" + Say("submitScript.lessThan", ("megabytes", "0.1")) + ")");
+        await Assertions.Expect(page.Locator(".chosen-photo img").Nth(1)).ToHaveAttributeAsync("alt", Say("submitScript.chosenAlt", ("number", "2")));
+
+        // Its checks before sending, in the server's words where the server says them too.
+        await page.Locator("#alt").FillAsync("Baskets of vegetables on the church steps");
+        await page.Locator("form.submission button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#alt-2-error")).ToHaveTextAsync(PseudoLanguage.Say("form.error.describe").Replace("{which}", Say("form.error.whichNumbered", ("number", "2"))));
+        await Assertions.Expect(page.Locator("#consent-error")).ToHaveTextAsync(PseudoLanguage.Say("form.error.consent"));
+        await AssertRightToLeftAsync(page);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-form-script", 390, 1280);
+
+        for (var left = 3; left > 0; left--)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = Say("submitScript.remove", ("number", "2")) }).ClickAsync();
+        }
+
+        await Assertions.Expect(page.Locator(".chosen-photo:visible")).ToHaveCountAsync(1);
+
+        // Sent over a slow connection (1.4 MB at 200 KB/s): the progress in the test language's words, as it goes.
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false, ["latency"] = 100, ["downloadThroughput"] = 500_000, ["uploadThroughput"] = 200_000,
+        });
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("form.submission button[type=submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#upload-status")).ToHaveTextAsync(new Regex("^" + Regex.Escape(PseudoLanguage.Of("Sent ")) + "\\d+%$"));
+        await page.WaitForURLAsync(new Regex("/api/submissions/[0-9a-f]{32}"), new() { Timeout = 60_000 });
+    }
+
+    [Fact]
+    public async Task The_wall_search_and_keys_scripts_say_the_test_language_s_words()
+    {
+        const string credit = "Tomasz Nowak";
+        var page = await browser.NewPageAsync(Host.Http.BaseAddress!.ToString(), width: 1280, height: 720);
+        await page.GotoAsync("/site/wall.html?advance=1&refresh=1");
+
+        // A photo without words, published while the wall is up: wall.js makes its slide from the feed.
+        var id = await Host.Http.SubmitAsync(new SubmissionBuilder().Without("caption").With("credit", credit).With("alt", "A kite over the trees"));
+        await Host.Curator.WaitForQueueAsync(id);
+        using (await Host.Curator.ApproveAsync(id))
+        {
+            await Host.Http.WaitForStatusAsync(id, "published");
+        }
+
+        var slide = page.Locator($".slide[data-id='entries/{id}.html']");
+        await Assertions.Expect(slide.Locator(".credit")).ToHaveTextAsync(Say("site.photoBy", ("credit", credit)), new() { Timeout = 20_000 });
+        Assert.Equal(0, await slide.Locator(".caption").CountAsync()); // the feed's English title for it is no caption
+        await page.Locator("#wall-pause").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#wall-pause")).ToHaveTextAsync(PseudoLanguage.Say("wallScript.play"));
+        var count = await page.Locator(".slide").CountAsync();
+        await Assertions.Expect(page.Locator(".wall-position")).ToHaveTextAsync(new Regex("^" + Regex.Escape(PseudoLanguage.Say("wallScript.position")).Replace("\\{position}", "[1-9][0-9]*").Replace("\\{count}", count.ToString(CultureInfo.InvariantCulture)) + "$"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#wall-pause")).ToHaveTextAsync(PseudoLanguage.Say("wall.pause"));
+        await AssertRightToLeftAsync(page);
+
+        // search.js: the count in the language's plural form, a result's words, and nothing found.
+        await page.GotoAsync("/site/search.html");
+        await page.GetByLabel(PseudoLanguage.Say("search.label")).FillAsync("tomasz");
+        var status = page.GetByRole(AriaRole.Status);
+        await Assertions.Expect(status).ToHaveTextAsync(PseudoLanguage.Of("{count} entry found.").Replace("{count}", "1"));
+        var result = page.Locator($"#search-results li:has(a[href='entries/{id}.html'])");
+        await Assertions.Expect(result.Locator(".caption")).ToHaveTextAsync(Say("site.aPhotoBy", ("credit", credit)));
+        await Assertions.Expect(result.Locator(".tile-meta")).ToContainTextAsync(PseudoLanguage.Of(" by {credit}").Replace("{credit}", credit));
+        await AssertRightToLeftAsync(page);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-search", 390, 1280);
+        await page.GetByLabel(PseudoLanguage.Say("search.label")).FillAsync("xylophone");
+        await Assertions.Expect(status).ToHaveTextAsync(Say("searchScript.none", ("words", "xylophone")));
+
+        // site.js: the button that turns the J and K keys off, and on again.
+        await page.GetByRole(AriaRole.Button, new() { Name = PseudoLanguage.Say("siteScript.shortcutsOff") }).ClickAsync();
+        await Assertions.Expect(page.Locator(".shortcuts button")).ToHaveTextAsync(PseudoLanguage.Say("siteScript.shortcutsOn"));
+        await page.Locator(".shortcuts button").ClickAsync();
+        await Assertions.Expect(page.Locator(".shortcuts button")).ToHaveTextAsync(PseudoLanguage.Say("siteScript.shortcutsOff"));
+    }
+
+    /// <summary>A sentence of the test language with its placeholders filled: what a script writes.</summary>
+    private static string Say(string key, params (string Name, string Value)[] values) =>
+        values.Aggregate(PseudoLanguage.Say(key), (sentence, value) => sentence.Replace($"{{{value.Name}}}", value.Value, StringComparison.Ordinal));
 
     private static async Task AssertRightToLeftAsync(IPage page)
     {

@@ -11,8 +11,12 @@ namespace Soliday.Tests.Words;
 /// </summary>
 public sealed partial class LanguageFilesTests
 {
-    /// <summary>How the code asks for a sentence: <c>Words["…"]</c>, <c>Words.Say("…"</c>, <c>.Count("…"</c>, <c>.Sentence("…"</c>.</summary>
-    [GeneratedRegex(@"(?:\b[Ww]ords|\bthis)(?:\[|\.Say\(|\.Count\(|\.Sentence\()\s*""([^""]+)""")]
+    /// <summary>
+    /// How the code asks for a sentence: <c>Words["…"]</c>, <c>Words.Say("…"</c>, <c>.Count("…"</c>,
+    /// <c>.Sentence("…"</c>, and for a page's script (its <c>data-say-*</c> attributes)
+    /// <c>.ForScript("…"</c> and <c>.FormsForScript("…"</c>.
+    /// </summary>
+    [GeneratedRegex(@"(?:\b[Ww]ords|\bthis)(?:\[|\.Say\(|\.Count\(|\.Sentence\(|\.ForScript\(|\.FormsForScript\()\s*""([^""]+)""")]
     private static partial Regex KeyUse();
 
     private static readonly LanguageFile English = LanguageFiles.English;
@@ -45,6 +49,8 @@ public sealed partial class LanguageFilesTests
         Assert.Contains("status.reference", uses); // Words.Sentence
         Assert.Contains("error.tooManyTries.detail", uses); // words.Say in an endpoint
         Assert.Contains("format.date", uses); // this["…"] in SiteWords itself
+        Assert.Contains("siteScript.shortcutsOn", uses); // Words.ForScript, for site.js
+        Assert.Contains("searchScript.found", uses); // Words.FormsForScript, for search.js
     }
 
     public static TheoryData<string> Languages()

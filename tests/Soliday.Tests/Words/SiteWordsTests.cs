@@ -98,6 +98,26 @@ public sealed class SiteWordsTests
         Assert.Equal("1 cofnod", words.Count("numbers.entries", 1));
     }
 
+    [Fact]
+    public void A_sentence_for_a_script_keeps_its_placeholders_for_the_script_to_fill()
+    {
+        var welsh = File("""{ "language": "cy-GB", "words": { "about.day": "Y diwrnod yw {date}." } }""");
+        var words = new SiteWords(welsh, English);
+
+        Assert.Equal("Y diwrnod yw {date}.", words.ForScript("about.day"));
+        Assert.Equal("Only in English", words.ForScript("only.english"));
+    }
+
+    [Fact]
+    public void A_count_for_a_script_is_every_form_the_language_gives_as_json_its_letters_as_they_are()
+    {
+        var polish = File("""{ "language": "pl-PL", "words": { "numbers.entries": { "one": "{count} wpis", "few": "{count} wpisy", "many": "{count} <wpisów>", "other": "{count} wpisu" } } }""");
+        var words = new SiteWords(polish, English);
+
+        Assert.Equal("""{"one":"{count} wpis","few":"{count} wpisy","many":"{count} \u003Cwpisów\u003E","other":"{count} wpisu"}""", words.FormsForScript("numbers.entries"));
+        Assert.Equal("""{"one":"{count} photo by {credit}","other":"{count} photos by {credit}"}""", words.FormsForScript("photos.by")); // English, where Polish has none
+    }
+
     [Theory]
     [InlineData("""{ "language": "ar", "words": {} }""", "rtl")]
     [InlineData("""{ "language": "ur-PK", "words": {} }""", "rtl")]

@@ -2,7 +2,9 @@
 // (search/00.json … search/23.json) of each entry's caption, credit, place and the folded words it
 // is found by. The first time someone types, all 24 are fetched at once (the browser revalidates
 // them after), then every query filters them in memory. Results are built with textContent only:
-// every string here is a resident's own words. Without this script the page says how to browse instead.
+// every string here is a resident's own words, or a sentence the page gives in the site's language
+// (the form's data-say-* attributes, from SiteWords): this file carries no words of its own. Without
+// this script the page says how to browse instead.
 (function () {
   "use strict";
   var hours = 24;
@@ -21,6 +23,29 @@
 
   var entries = null;
   var timer = 0;
+  var lang = document.documentElement.lang;
+
+  function said(name) {
+    return form.getAttribute("data-say-" + name);
+  }
+
+  // A sentence about a count, in the plural form the page's language gives that count.
+  function counted(name, count) {
+    var forms = JSON.parse(said(name));
+    return forms[new Intl.PluralRules(lang).select(count)] || forms.other;
+  }
+
+  // A sentence with its {placeholders} filled, in the order the language puts them: a value is text,
+  // a number (written as the language writes it), or an element put where its placeholder stands.
+  function fill(sentence, values, into) {
+    var holder = into || document.createElement("span");
+    sentence.split(/\{(\w+)\}/).forEach(function (part, i) {
+      var value = i % 2 ? values[part] : part;
+      if (typeof value === "number") { value = value.toLocaleString(lang); }
+      if (value !== "") { holder.appendChild(typeof value === "string" ? document.createTextNode(value) : value); }
+    });
+    return holder.textContent;
+  }
 
   // The same folding as SearchWords.cs: NFD, combining marks dropped, lower case, letters and digits only.
   function words(text) {
@@ -73,7 +98,7 @@
     }
     var caption = document.createElement("span");
     caption.className = "caption";
-    caption.textContent = entry.text || ("A " + (entry.thumb ? "photo" : "written post") + " by " + entry.credit);
+    caption.textContent = entry.text || fill(said(entry.thumb ? "photo-by" : "written-post-by"), { credit: entry.credit });
     link.appendChild(caption);
     item.appendChild(link);
 
@@ -81,8 +106,7 @@
     meta.className = "tile-meta";
     var time = document.createElement("time");
     time.textContent = entry.time;
-    meta.appendChild(time);
-    meta.appendChild(document.createTextNode(" by " + entry.credit));
+    fill(said("moment-by"), { moment: time, credit: entry.credit }, meta);
     if (entry.place) {
       var place = document.createElement("span");
       place.className = "place";
@@ -106,13 +130,12 @@
       var found = all.filter(function (entry) { return matches(entry, query); });
       results.replaceChildren.apply(results, found.slice(0, shown).map(tile));
       if (!found.length) {
-        say("No entries match \u201C" + text.trim() + "\u201D. Try another word, or fewer words.");
+        say(fill(said("none"), { words: text.trim() }));
       } else {
-        say((found.length === 1 ? "1 entry found" : found.length + " entries found") +
-          (found.length > shown ? ", the first " + shown + " shown: add a word to narrow them." : "."));
+        say(fill(counted(found.length > shown ? "found-first" : "found", found.length), { count: found.length, shown: shown }));
       }
     }, function () {
-      say("The search could not be loaded. Check the connection and type again.");
+      say(said("failed"));
     });
   }
 

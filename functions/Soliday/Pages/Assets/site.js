@@ -70,8 +70,9 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "link-button";
+    // The words are the page's (data-say-*, from the site's language file): this file carries none.
     function label() {
-      button.textContent = enabled ? "Turn off the J and K keys for moving between entries" : "Turn on the J and K keys for moving between entries";
+      button.textContent = footer.getAttribute(enabled ? "data-say-shortcuts-off" : "data-say-shortcuts-on");
     }
     button.addEventListener("click", function () {
       enabled = !enabled;

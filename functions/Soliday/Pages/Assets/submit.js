@@ -2,6 +2,8 @@
 // description); with it, a resident picks several photos at once, sees each one with its own
 // description box, hears at once what cannot be sent (before a slow upload, not after), and follows
 // the upload as it goes. On the wire it is the same form: the n-th "alt" describes the n-th "photo".
+// Every sentence it says is the page's, in the site's language (the form's data-say-* attributes,
+// from SiteWords), with numbers as the page's language writes them: this file carries no words.
 (function () {
   "use strict";
 
@@ -30,14 +32,25 @@
   });
   var urls = slots.map(function () { return null; });
   var refusedPending = false; // the last choice had a photo we cannot take, and the resident was told beside the picker
+  var lang = document.documentElement.lang;
+  var tenths = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  var percents = new Intl.NumberFormat(lang, { style: "percent" });
+
+  // The page's sentence, its {placeholders} filled (numbers as the page's language writes them).
+  function say(name, values) {
+    return form.getAttribute("data-say-" + name).replace(/\{(\w+)\}/g, function (placeholder, key) {
+      var value = (values || {})[key];
+      return typeof value === "number" ? value.toLocaleString(lang) : value;
+    });
+  }
 
   function megabytes(bytes) {
-    return (bytes / (1024 * 1024)).toFixed(1);
+    return tenths.format(bytes / (1024 * 1024));
   }
 
   // A size people can read: "0.0 MB" would look like an empty file.
   function size(bytes) {
-    return bytes < 100 * 1024 ? "less than 0.1 MB" : megabytes(bytes) + " MB";
+    return bytes < 100 * 1024 ? say("less-than", { megabytes: tenths.format(0.1) }) : say("megabytes", { megabytes: megabytes(bytes) });
   }
 
   function altOf(slot) {
@@ -76,11 +89,11 @@
   picker.multiple = true;
   picker.removeAttribute("name"); // the photos are sent from the list below, in their order
   var pickerField = picker.parentNode;
-  pickerField.querySelector("label").textContent = "Choose your photos";
+  pickerField.querySelector("label").textContent = say("choose");
   var pickerHint = document.createElement("p");
   pickerHint.className = "hint";
   pickerHint.id = "picker-hint";
-  pickerHint.textContent = "You can choose up to " + maxPhotos + " at once, and add more after.";
+  pickerHint.textContent = say("choose-hint", { max: maxPhotos });
   pickerField.insertBefore(pickerHint, picker);
   picker.setAttribute("aria-describedby", ((picker.getAttribute("aria-describedby") || "") + " picker-hint").trim());
   slots[0].parentNode.insertBefore(pickerField, slots[0]);
@@ -106,7 +119,7 @@
     var preview = document.createElement("div");
     preview.className = "chosen-photo";
     var image = document.createElement("img");
-    image.alt = "Photo " + number + " you chose";
+    image.alt = say("chosen-alt", { number: number });
     // Most browsers cannot show an iPhone (HEIC) photo, though we take it: its name and size stand in for it.
     image.addEventListener("error", function () { image.hidden = true; });
     var name = document.createElement("p");
@@ -114,7 +127,7 @@
     var remove = document.createElement("button");
     remove.type = "button";
     remove.className = "link-button";
-    remove.textContent = "Remove photo " + number;
+    remove.textContent = say("remove", { number: number });
     remove.addEventListener("click", function () {
       removePhoto(i);
       picker.focus();
@@ -137,12 +150,12 @@
       preview.hidden = !file;
       if (file && file.kept) {
         preview.querySelector("img").src = file.url;
-        preview.querySelector("p").textContent = "Your photo is kept for this try: you do not need to choose it again.";
+        preview.querySelector("p").textContent = say("kept");
       } else if (file) {
         urls[i] = URL.createObjectURL(file);
         preview.querySelector("img").hidden = false;
         preview.querySelector("img").src = urls[i];
-        preview.querySelector("p").textContent = file.name + " (" + size(file.size) + ")";
+        preview.querySelector("p").textContent = say("name-and-size", { name: file.name, size: size(file.size) });
       }
       slot.hidden = !file && altOf(slot).value.trim() === "";
     });
@@ -189,11 +202,11 @@
     Array.prototype.forEach.call(picker.files || [], function (file) {
       var slot = freeSlot();
       if (slot < 0) {
-        refused.push("You can send up to " + maxPhotos + " photos with one entry, so \"" + file.name + "\" was left out.");
+        refused.push(say("too-many", { max: maxPhotos, name: file.name }));
       } else if (types.indexOf(file.type) < 0 && !endings.test(file.name)) {
-        refused.push("\"" + file.name + "\" is not a kind of picture we can take. Please choose a photo as your phone or camera saved it.");
+        refused.push(say("not-a-picture", { name: file.name }));
       } else if (file.size > maxBytes) {
-        refused.push("\"" + file.name + "\" is too large to send (" + megabytes(file.size) + " MB). Please choose one under " + megabytes(maxBytes) + " MB.");
+        refused.push(say("too-large", { name: file.name, megabytes: megabytes(file.size), max: megabytes(maxBytes) }));
       } else {
         chosen[slot] = file;
         added = added < 0 ? slot : added;
@@ -210,7 +223,7 @@
     }
   });
 
-  // "It is not 21:15 yet": the server's own words, for a time later than now on the day. The day's
+  // "It is not 21:15 yet", as the server says it, for a time later than now on the day. The day's
   // date and its zone's offset come with the form, so the browser's own zone does not matter.
   function momentNotYet(value) {
     var day = (form.getAttribute("data-day") || "").split("-");
@@ -224,8 +237,9 @@
     if (at <= Date.now() + ahead) {
       return null;
     }
-    var shown = ("0" + Number(time[1])).slice(-2) + ":" + time[2];
-    return "It is not " + shown + " yet. Please give the time it happened, or leave it empty.";
+    var shown = new Intl.DateTimeFormat(lang, { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })
+      .format(Date.UTC(2000, 0, 1, Number(time[1]), Number(time[2])));
+    return say("not-yet", { time: shown });
   }
 
   // The boxes below the photos: a time that has not come, words or a photo, and the consent box.
@@ -243,13 +257,13 @@
     var caption = document.getElementById("caption");
     clearError(caption);
     if (!chosen.some(Boolean) && caption.value.trim() === "" && !slots.some(function (slot) { return altOf(slot).value.trim() !== ""; })) {
-      showError(caption, "Please add a photo, or write a few words about your day.");
+      showError(caption, say("empty"));
       firstError = firstError || caption;
     }
     var consent = document.getElementById("consent");
     clearError(consent);
     if (!consent.checked) {
-      showError(consent, "Please confirm you took the photo and that the people in it agreed to share it.", consent.parentNode);
+      showError(consent, say("consent"), consent.parentNode);
       firstError = firstError || consent;
     }
     return firstError;
@@ -263,16 +277,16 @@
       clearError(alt);
       var words = alt.value.trim();
       if (chosen[i] && words === "") {
-        showError(alt, "Please describe photo " + (i + 1) + " for people who cannot see it.");
+        showError(alt, say("describe", { number: i + 1 }));
         firstError = firstError || alt;
       }
     });
     var missing = slots.filter(function (slot, i) { return !chosen[i] && altOf(slot).value.trim() !== ""; });
     if (missing.length > 0) {
-      showError(picker, "You wrote a description of a photo that is not chosen. Please choose the photo again, or remove its description.");
+      showError(picker, say("not-chosen"));
       firstError = picker;
     } else if (totalBytes() > maxBytes) {
-      showError(picker, "Your photos are too large to send together (" + megabytes(totalBytes()) + " MB). Please keep them under " + megabytes(maxBytes) + " MB in all: remove a photo, or send it in another entry.");
+      showError(picker, say("too-large-together", { megabytes: megabytes(totalBytes()), max: megabytes(maxBytes) }));
       firstError = picker;
     } else if (refusedPending && !chosen.some(Boolean)) {
       // Every photo chosen was refused: sent now, the entry would go without any. Its message stands.
@@ -327,7 +341,7 @@
       var quarter = Math.floor(percent / 25);
       if (quarter !== announced) {
         announced = quarter;
-        status.textContent = "Sent " + percent + "%";
+        status.textContent = say("sent", { percent: percents.format(percent / 100) });
       }
     });
     request.addEventListener("load", function () {
@@ -344,7 +358,7 @@
       button.disabled = false;
       upload.hidden = true;
       status.textContent = "";
-      showError(picker, "The connection dropped while sending. Please try again: your entry will not be sent twice.");
+      showError(picker, say("connection-dropped"));
       picker.focus();
     });
     request.send(data);

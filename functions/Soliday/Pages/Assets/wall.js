@@ -1,6 +1,7 @@
 // #Soliday wall: the latest entries as a slideshow for screens at events, kept fed from feed.json.
 // Without it the page still shows the latest few entries it was written with, and the QR code.
 // Everything from the feed goes into the page as text (textContent, attributes): never as HTML.
+// What the wall says itself is the page's, in the site's language (data-say-* on the wall, from SiteWords).
 // Pause: the button, or the space bar; the arrow keys go back and forward. With "reduce motion"
 // set, slides change without any fade but the wall still advances: a screen at an event is there to
 // change, and the pause button (or the space bar) holds any slide for as long as anyone wants.
@@ -31,11 +32,20 @@
   var newest = list.querySelector(".slide") ? list.querySelector(".slide").getAttribute("data-id") : "";
   var newer = false;
   var shownFeed = null;
+  var lang = document.documentElement.lang;
 
   // ?advance=3 in the address (or the page's data attribute) sets the pace; a test sets a short one.
   function seconds(name, fallback) {
     var value = parseFloat(query.get(name) || wall.getAttribute("data-" + name + "-seconds"));
     return value > 0 ? value : fallback;
+  }
+
+  // The page's sentence, its {placeholders} filled (numbers as the page's language writes them).
+  function say(name, values) {
+    return wall.getAttribute("data-say-" + name).replace(/\{(\w+)\}/g, function (placeholder, key) {
+      var value = values[key];
+      return typeof value === "number" ? value.toLocaleString(lang) : value;
+    });
   }
 
   function slides() {
@@ -48,7 +58,7 @@
     if (!all.length) { position.textContent = ""; return; }
     current = (index + all.length) % all.length;
     for (var i = 0; i < all.length; i++) { all[i].hidden = i !== current; }
-    position.textContent = (current + 1) + " of " + all.length;
+    position.textContent = say("position", { position: current + 1, count: all.length });
   }
 
   function schedule() {
@@ -69,7 +79,7 @@
 
   function setPaused(value) {
     paused = value;
-    button.textContent = paused ? "Play" : "Pause";
+    button.textContent = say(paused ? "play" : "pause", {});
     // Announced while someone holds a slide; silent while it turns by itself (WAI carousel pattern).
     list.setAttribute("aria-live", paused ? "polite" : "off");
     schedule();
@@ -106,16 +116,17 @@
       var img = document.createElement("img");
       var extension = item._soliday || {};
       img.src = local(item.image, root);
-      img.alt = extension.image_alt && extension.image_alt.trim() ? extension.image_alt : "A photo by " + credit;
+      img.alt = extension.image_alt && extension.image_alt.trim() ? extension.image_alt : say("a-photo-by", { credit: credit });
       img.decoding = "async";
       figure.appendChild(img);
     }
     var caption = document.createElement("figcaption");
-    // An entry without words has its title as its text in the feed ("A photo by …"): the credit says that already.
+    // An entry without words has its title as its text in the feed ("A photo by …"): the credit says
+    // that already. These are the feed's own words (open data stays in English, OpenEntry.Title), matched, never shown.
     var untitled = (hasPhoto ? "A photo by " : "Words by ") + credit;
     var text = typeof item.content_text === "string" && item.content_text !== untitled ? item.content_text : "";
     if (text.trim()) { caption.appendChild(paragraph(hasPhoto ? "caption" : "caption words", cut(text))); }
-    caption.appendChild(paragraph("credit", (hasPhoto ? "Photo" : "Words") + " by " + credit));
+    caption.appendChild(paragraph("credit", say(hasPhoto ? "photo-by" : "words-by", { credit: credit })));
     figure.appendChild(caption);
     li.appendChild(figure);
     return li;
