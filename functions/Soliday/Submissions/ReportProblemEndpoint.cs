@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
-using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Web;
 using Soliday.Words;
