@@ -17,6 +17,18 @@ public static class LicenceWords
         : licence == Licences.Cc0 ? words["form.licence.cc0"]
         : licence.PlainWords;
 
+    /// <summary>
+    /// The choice as the status page tells it back to its maker, a sentence of its own: "Anyone may
+    /// reuse it if they name you". A post from elsewhere, shown with permission, is said as readers
+    /// read it; a licence the site does not know (an old entry's), by its identifier.
+    /// </summary>
+    public static string ForSender(SiteWords words, string licenceId, string credit) =>
+        Licences.FindKnown(licenceId) is not { } licence ? licenceId
+        : licence == Licences.CcBy ? words["status.licence.ccBy"]
+        : licence == Licences.CcBySa ? words["status.licence.ccBySa"]
+        : licence == Licences.Cc0 ? words["status.licence.cc0"]
+        : ForReaders(words, licence, credit);
+
     public static string ForReaders(SiteWords words, Licence licence, string credit)
     {
         if (licence == Licences.CcBy)

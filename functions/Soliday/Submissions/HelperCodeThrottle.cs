@@ -14,8 +14,6 @@ public sealed class HelperCodeThrottle(AddressCounter counter, IOptions<Submissi
 {
     private const string Purpose = "helper-code";
 
-    public const string TooManyDetail = "Too many wrong helper codes came from this connection. Please wait an hour, then check your code and try again, or ask the organisers for it.";
-
     public Task<AddressAllowance> AllowAsync(HttpRequest request, bool rightCode)
     {
         var address = ClientAddress.Of(request, options.Value.ClientAddressHeader);

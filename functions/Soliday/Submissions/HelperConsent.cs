@@ -1,3 +1,5 @@
+using Soliday.Words;
+
 namespace Soliday.Submissions;
 
 /// <summary>
@@ -11,32 +13,28 @@ public static class HelperConsent
     public const string MissingCode = "resident-consent";
     public const string EndedCode = "helper-mode-ended";
 
-    private const string Missing = "Please ask the person you are helping to read the words for them, and to tick the box if they agree.";
-
-    private const string Ended = "Helping mode has ended: it lasts a few hours, or the helper code has changed. Please start helping again with the link at the foot of this page, then send. What you wrote is kept.";
-
-    public static SubmissionFormResult Check(SubmissionFormResult read, Helper? helper)
+    public static SubmissionFormResult Check(SubmissionFormResult read, Helper? helper, SiteWords words)
     {
         if (helper is null)
         {
-            return read.Values.ResidentConsent ? Refused(read, "form", Ended, EndedCode) : read;
+            return read.Values.ResidentConsent ? Refused(read, "form", words["helper.error.ended"], EndedCode, words) : read;
         }
 
         if (!read.Values.ResidentConsent)
         {
-            return Refused(read, SubmissionFormFields.ResidentConsent, Missing, MissingCode);
+            return Refused(read, SubmissionFormFields.ResidentConsent, words["helper.error.consentMissing"], MissingCode, words);
         }
 
         return read.Draft is { } draft ? read with { Draft = draft with { HelpedBy = helper.Name } } : read;
     }
 
     /// <summary>The read sent back with one more error, beside any it had; its kept photos stay kept.</summary>
-    private static SubmissionFormResult Refused(SubmissionFormResult read, string field, string message, string code)
+    private static SubmissionFormResult Refused(SubmissionFormResult read, string field, string message, string code, SiteWords words)
     {
         var errors = new Dictionary<string, string>(read.Failure?.FieldErrors ?? new Dictionary<string, string>()) { [field] = message };
         var failure = read.Failure is { } earlier
             ? earlier with { FieldErrors = errors }
-            : new SubmissionFailure(400, "Some details need another look.", errors, code);
+            : new SubmissionFailure(400, words["form.error.title"], errors, code);
         return read with { Draft = null, Failure = failure };
     }
 }

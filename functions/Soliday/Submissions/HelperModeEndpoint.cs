@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Soliday.Pages;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -13,7 +14,8 @@ public sealed class HelperModeEndpoint(
     HelperSessions helpers,
     HelperCodeThrottle throttle,
     FormTokens formTokens,
-    PageRenderer pages)
+    PageRenderer pages,
+    SiteWords words)
 {
     /// <summary>The field that carries the volunteer's code.</summary>
     public const string CodeField = "code";
@@ -24,23 +26,19 @@ public sealed class HelperModeEndpoint(
     /// <summary>Sent by the "stop helping" button.</summary>
     public const string StopField = "stop";
 
-    private const string WrongCode = "That helper code is not one we know. Check it against the one the organisers gave you, typed whole. If you have lost it, ask the organisers.";
-    private const string NotSignedIn = "You are no longer signed in as a curator. Sign in to curate first, or use a helper code.";
-    private const string Expired = "This page was open too long. Please try again.";
-
     public async Task<IResult> Page(HttpRequest request) => await RenderAsync(request, error: null, StatusCodes.Status200OK);
 
     public async Task<IResult> Change(HttpRequest request)
     {
         if (!request.HasFormContentType)
         {
-            return await RefusedAsync(request, StatusCodes.Status415UnsupportedMediaType, "Please use the page", "This needs to be sent from the helping page.", "form");
+            return await RefusedAsync(request, StatusCodes.Status415UnsupportedMediaType, words["helper.error.notAForm.title"], words["helper.error.notAForm"], "form");
         }
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
         if (formTokens.Validate(form[SubmissionFormFields.FormToken], request.Cookies[FormTokens.CookieName]) is null)
         {
-            return await RefusedAsync(request, StatusCodes.Status400BadRequest, "Please start again from the page", Expired, "form-token");
+            return await RefusedAsync(request, StatusCodes.Status400BadRequest, words["helper.error.expired.title"], words["helper.error.expired"], "form-token");
         }
 
         if (form.ContainsKey(StopField))
@@ -55,7 +53,7 @@ public sealed class HelperModeEndpoint(
             helper = helpers.SignedInCurator(request);
             if (helper is null)
             {
-                return await RefusedAsync(request, StatusCodes.Status401Unauthorized, "Not signed in as a curator", NotSignedIn, "not-a-curator");
+                return await RefusedAsync(request, StatusCodes.Status401Unauthorized, words["helper.error.notSignedIn.title"], words["helper.error.notSignedIn"], "not-a-curator");
             }
         }
         else
@@ -65,12 +63,12 @@ public sealed class HelperModeEndpoint(
             if (!allowance.Allowed)
             {
                 request.HttpContext.Response.Headers.RetryAfter = allowance.RetryAfterSeconds;
-                return await RefusedAsync(request, StatusCodes.Status429TooManyRequests, "Too many wrong helper codes", HelperCodeThrottle.TooManyDetail, "too-many-wrong-codes");
+                return await RefusedAsync(request, StatusCodes.Status429TooManyRequests, words["helper.error.tooMany.title"], words["helper.error.tooMany"], "too-many-wrong-codes");
             }
 
             if (helper is null)
             {
-                return await RefusedAsync(request, StatusCodes.Status401Unauthorized, "Helper code not known", WrongCode, "wrong-helper-code");
+                return await RefusedAsync(request, StatusCodes.Status401Unauthorized, words["helper.error.wrongCode.title"], words["helper.error.wrongCode"], "wrong-helper-code");
             }
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -35,26 +36,27 @@ public static class ProblemReportForm
         form[FormToken].ToString() is { Length: > 0 } token ? token : null);
 
     /// <summary>What to fix, by field, in words a resident understands; empty when the report can be kept.</summary>
-    public static IReadOnlyDictionary<string, string> Check(ProblemReportValues values)
+    public static IReadOnlyDictionary<string, string> Check(ProblemReportValues values, SiteWords words)
     {
         var errors = new Dictionary<string, string>();
         if (!ReportReasons.IsKnown(values.Reason))
         {
-            errors[Reason] = "Please choose what the problem is.";
+            errors[Reason] = words["report.error.reason"];
         }
 
         if (values.Words.Length > MaxWordsLength)
         {
-            errors[Words] = $"Please say it in at most {MaxWordsLength} characters (you wrote {values.Words.Length}).";
+            // As digits alone ("2000", not "2,000"), as the form's hint and the browser's counter write them.
+            errors[Words] = words.Say("report.error.wordsTooLong", ("max", MaxWordsLength.ToString(words.Culture)), ("count", values.Words.Length.ToString(words.Culture)));
         }
         else if (values.Reason == ReportReasons.Other && values.Words.Length == 0)
         {
-            errors[Words] = "Please tell us in a few words what the problem is.";
+            errors[Words] = words["report.error.wordsMissing"];
         }
 
         if (values.Email.Length > 0 && !LooksLikeEmail(values.Email))
         {
-            errors[Email] = "Please check the email address, or leave it empty: it is optional.";
+            errors[Email] = words["report.error.email"];
         }
 
         return errors;

@@ -4,6 +4,7 @@ using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Timeline;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -14,10 +15,9 @@ public sealed class ReportPages(
     PageRenderer pages,
     ResidentErrorPages errorPages,
     SiteAddress address,
-    IOptions<SiteOptions> site)
+    IOptions<SiteOptions> site,
+    SiteWords words)
 {
-    private const string NotOnTheTimeline =
-        "We could not find this entry on the timeline. It may have been taken off already, or the link may be incomplete. Please go back to the entry and follow its \"Report a problem\" link again.";
 
     /// <summary>The entry <paramref name="id"/> names, if it is on the timeline now.</summary>
     public async Task<Entry?> PublishedAsync(string id, HttpRequest request) =>
@@ -25,8 +25,8 @@ public sealed class ReportPages(
 
     public async Task<IResult> NotFoundAsync(HttpRequest request) =>
         request.PrefersHtml()
-            ? await errorPages.RenderAsync(StatusCodes.Status404NotFound, "This entry is not on the timeline", NotOnTheTimeline)
-            : Problems.Of(404, "This entry is not on the timeline", NotOnTheTimeline, "entry-not-found");
+            ? await errorPages.RenderAsync(StatusCodes.Status404NotFound, words["report.error.notFound.title"], words["report.error.notFound"])
+            : Problems.Of(404, words["report.error.notFound.title"], words["report.error.notFound"], "entry-not-found");
 
     /// <summary>The form, empty or sent back with what to fix, with a form token (the one sent, when genuine) bound to the browser's cookie.</summary>
     public async Task<IResult> FormAsync(HttpRequest request, Entry entry, ProblemReportValues values, IReadOnlyDictionary<string, string> errors, int status)

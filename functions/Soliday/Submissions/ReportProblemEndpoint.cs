@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
-using Soliday.Pages;
 using Soliday.Storage;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -27,6 +27,7 @@ public sealed class ReportProblemEndpoint(
     IOptions<SubmissionOptions> submissions,
     IOptions<SolidayOptions> soliday,
     TimeProvider clock,
+    SiteWords words,
     ILogger<ReportProblemEndpoint> logger)
 {
     /// <summary>
@@ -46,8 +47,8 @@ public sealed class ReportProblemEndpoint(
         if (!allowance.Allowed)
         {
             request.HttpContext.Response.Headers.RetryAfter = allowance.RetryAfterSeconds;
-            var message = $"We take up to {ReportsPerHourFromOneConnection} reports an hour from one connection. Please try again after {Display.Time(allowance.RetryAt, soliday.Value.Zone)}, or write to us if it cannot wait.";
-            return await RefusedAsync(request, 429, "Too many reports from one connection", message, "rate-limited");
+            var message = words.Say("report.error.tooMany", ("max", ReportsPerHourFromOneConnection), ("time", words.Time(allowance.RetryAt, soliday.Value.Zone)));
+            return await RefusedAsync(request, 429, words["report.error.tooMany.title"], message, "rate-limited");
         }
 
         if (await pages.PublishedAsync(id, request) is not { } entry)
@@ -57,32 +58,31 @@ public sealed class ReportProblemEndpoint(
 
         if (request.ContentLength > ProblemReportForm.MaxBodyBytes)
         {
-            var tooLong = $"A report can be up to {ProblemReportForm.MaxWordsLength} characters. Please say it more briefly, or write to us.";
-            return await RefusedAsync(request, 413, "This report is too long", tooLong, "too-large");
+            var tooLong = words.Say("report.error.tooLong", ("max", ProblemReportForm.MaxWordsLength.ToString(words.Culture)));
+            return await RefusedAsync(request, 413, words["report.error.tooLong.title"], tooLong, "too-large");
         }
 
         if (await ReadAsync(request) is not { } values)
         {
-            const string Unreadable = "The report could not be read. Please go back to the form and send it again.";
-            return await RefusedAsync(request, 400, "The report could not be read", Unreadable, "unreadable");
+            return await RefusedAsync(request, 400, words["report.error.unreadable.title"], words["report.error.unreadable"], "unreadable");
         }
 
         var nonce = formTokens.Validate(values.FormToken, request.Cookies[FormTokens.CookieName]);
         if (nonce is null && request.IsFromBrowser())
         {
             // A browser's post without a genuine token of ours: an old page, or another site's form.
-            const string Expired = "This form was open for too long. Please check your report and send it again.";
+            var expired = words["report.error.expired"];
             return request.PrefersHtml()
-                ? await pages.FormAsync(request, entry, values with { FormToken = null }, new Dictionary<string, string> { ["form"] = Expired }, StatusCodes.Status400BadRequest)
-                : Problems.Of(400, "The form has expired.", Expired, "form-token");
+                ? await pages.FormAsync(request, entry, values with { FormToken = null }, new Dictionary<string, string> { ["form"] = expired }, StatusCodes.Status400BadRequest)
+                : Problems.Of(400, words["report.error.expired.title"], expired, "form-token");
         }
 
-        var errors = ProblemReportForm.Check(values);
+        var errors = ProblemReportForm.Check(values, words);
         if (errors.Count > 0)
         {
             return request.PrefersHtml()
                 ? await pages.FormAsync(request, entry, values, errors, StatusCodes.Status400BadRequest)
-                : Problems.Of(400, "Please check the report", errors.Values.First(), "invalid-field", errors);
+                : Problems.Of(400, words["report.error.check.title"], errors.Values.First(), "invalid-field", errors);
         }
 
         // The form's token names the report: the same form sent twice keeps one report.
@@ -91,8 +91,7 @@ public sealed class ReportProblemEndpoint(
         var keeping = await reports.KeepAsync(report, cancellationToken);
         if (keeping == ReportKeeping.EntryFull)
         {
-            const string Full = "Several people have already reported this entry, and the curators have been told. They will look at it as soon as they can.";
-            return await RefusedAsync(request, 409, "The curators already know about this entry", Full, "entry-reports-full");
+            return await RefusedAsync(request, 409, words["report.error.full.title"], words["report.error.full"], "entry-reports-full");
         }
 
         if (keeping == ReportKeeping.Kept)

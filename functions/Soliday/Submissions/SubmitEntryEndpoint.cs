@@ -64,7 +64,8 @@ public sealed class SubmitEntryEndpoint(
 
         var read = HelperConsent.Check(
             await reader.ReadAsync(request, (formToken, keptToken, ct) => FindKeptAsync(request, formToken, keptToken, ct)),
-            helpers.Current(request));
+            helpers.Current(request),
+            words);
         if (read.Failure is { } failure)
         {
             SolidayTelemetry.Refused(failure.Code ?? "invalid-field");

@@ -26,6 +26,8 @@ public sealed class StatusPageInBrowserTests(SharedHost shared, BrowserFixture b
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your entry is waiting for a curator.");
         await Assertions.Expect(thumbnail).ToHaveAttributeAsync("alt", "Three red kites against a grey sky above the trees");
         Assert.True(await thumbnail.LoadedImageWidthAsync() > 0, "the photo's small copy did not load");
+        await Assertions.Expect(page.Locator("dl.summary")).ToContainTextAsync("Anyone may reuse it if they name you"); // the choice the form offered, in its words
+        await Assertions.Expect(page.Locator("dl.summary")).Not.ToContainTextAsync("CC BY"); // the licence's short name is the reuse page's
         await Assertions.Expect(page.Locator(".reference")).ToHaveTextAsync(ReferenceOf(id));
         Assert.Contains($"reference <strong class=\"reference\">{ReferenceOf(id)}</strong>", await Host.Curator.CurationCardAsync(id)); // what the resident quotes, a curator sees
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Share another" })).ToHaveAttributeAsync("href", "/api/submit");

@@ -9,12 +9,15 @@ namespace Soliday.Acceptance.Tests.Browser;
 /// <summary>
 /// A council's translation, proved with a right-to-left test language (Hebrew letters for the English
 /// ones, made by the tests and never shipped) given through <c>Site:Language</c> and
-/// <c>Site:LanguageFolder</c>: the form, the status and take-down pages, an error page and the public
-/// site all say its words, declare its language and direction, and pass axe, in real Chromium.
+/// <c>Site:LanguageFolder</c>: the form, volunteer mode and its slip, the status and take-down pages,
+/// the report form and its thank-you page, an error page and the public site all say its words,
+/// declare its language and direction, and pass axe, in real Chromium; the arrows point the way it reads.
 /// </summary>
 public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToLeftHost host, BrowserFixture browser)
     : IClassFixture<TranslationInBrowserTests.RightToLeftHost>, IClassFixture<BrowserFixture>
 {
+    private const string HelperCode = "noor-helps-at-the-chelmsley-wood-library";
+
     private SolidayHost Host => host.Host;
 
     [Fact]
@@ -69,6 +72,7 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
         await Assertions.Expect(page.Locator(".auto-refresh")).ToHaveTextAsync(PseudoLanguage.Say("status.autoRefresh")); // shown by status.js
         await Assertions.Expect(page.Locator(".auto-refresh")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("blockquote.words")).ToHaveTextAsync("Tea at the library café"); // the resident's words stay as written
+        await Assertions.Expect(page.Locator("dl.summary")).ToContainTextAsync(PseudoLanguage.Say("status.licence.ccBy")); // the choice, in words
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rtl-status", 390, 1280);
 
@@ -79,6 +83,93 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
         await Assertions.Expect(page.Locator("ul.removes")).ToContainTextAsync(PseudoLanguage.Of("your name as shown ({credit})").Replace("{credit}", "Noor"));
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rtl-takedown", 390, 1280);
+    }
+
+    [Fact]
+    public async Task Volunteer_mode_and_the_slip_say_the_test_language_s_words_from_right_to_left()
+    {
+        var page = await browser.NewPageAsync(Host.Http.BaseAddress!.ToString(), width: 390);
+        await page.GotoAsync("/api/submit");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = PseudoLanguage.Say("helper.link") }).ClickAsync();
+
+        await AssertRightToLeftAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("helper.title"));
+        await Assertions.Expect(page.GetByLabel(PseudoLanguage.Say("helper.codeLabel"))).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        // A wrong code is refused in the test language's words.
+        await page.Locator("#code").FillAsync("not-a-code-anyone-was-given");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#helper-error")).ToHaveTextAsync(PseudoLanguage.Say("helper.error.wrongCode"));
+        Assert.Equal(PseudoLanguage.Say("helper.titleWithError"), await page.TitleAsync());
+
+        await page.Locator("#code").FillAsync(HelperCode);
+        await page.Keyboard.PressAsync("Enter");
+
+        // The form in volunteer mode: the notice at its top and the resident's own words and box.
+        await AssertRightToLeftAsync(page);
+        await Assertions.Expect(page.Locator("#helper-notice-title")).ToHaveTextAsync(PseudoLanguage.Say("helper.notice.title"));
+        await Assertions.Expect(page.Locator(".helper-notice p")).ToHaveTextAsync(PseudoLanguage.Say("helper.notice.helping").Replace("{name}", "Noor Khan"));
+        await Assertions.Expect(page.Locator("#resident-consent-words")).ToHaveTextAsync(PseudoLanguage.Say("helper.consent.words").Replace("{name}", "Noor Khan"));
+        await Assertions.Expect(page.GetByLabel(PseudoLanguage.Say("helper.consent.label"))).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-volunteer-form", 390, 1280);
+
+        await page.Locator("#caption").FillAsync("Dominoes at the library");
+        await page.Locator("#consent").CheckAsync();
+        await page.Locator("#resident-consent").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = PseudoLanguage.Say("form.send") }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("status.heading"), new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Link, new() { Name = PseudoLanguage.Say("slip.link") }).ClickAsync();
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/slip\\?key="));
+        await AssertRightToLeftAsync(page);
+        Assert.Equal(PseudoLanguage.Say("slip.title"), await page.TitleAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("slip.heading"));
+        await Assertions.Expect(page.Locator(".slip-lead")).ToHaveTextAsync(PseudoLanguage.Say("slip.lead"));
+        await Assertions.Expect(page.Locator(".on-screen p").First).ToHaveTextAsync(PseudoLanguage.Say("slip.printForNamed").Replace("{name}", "Noor Khan"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = PseudoLanguage.Say("slip.takedownCode") })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-slip", 390, 1280);
+    }
+
+    [Fact]
+    public async Task The_report_form_and_its_thank_you_page_say_the_test_language_s_words_from_right_to_left()
+    {
+        var id = await Host.PublishEntryAsync("Bunting on the Knowle high street");
+        var page = await browser.NewPageAsync(Host.Http.BaseAddress!.ToString(), width: 390);
+        await page.GotoAsync($"/site/entries/{id}.html");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = PseudoLanguage.Say("entry.report") }).ClickAsync();
+
+        await AssertRightToLeftAsync(page);
+        Assert.Equal(PseudoLanguage.Say("report.title"), await page.TitleAsync());
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("report.heading"));
+        await Assertions.Expect(page.Locator(".reported-entry .text")).ToHaveTextAsync("Bunting on the Knowle high street"); // the resident's words stay as written
+        await Assertions.Expect(page.Locator("legend")).ToHaveTextAsync(PseudoLanguage.Say("report.reasonLegend"));
+        await Assertions.Expect(page.GetByLabel(PseudoLanguage.Say("report.reason.hurtful"))).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-report-form", 390, 1280);
+
+        // Sent with nothing chosen: what to fix, in the test language.
+        await page.GetByRole(AriaRole.Button, new() { Name = PseudoLanguage.Say("report.send") }).ClickAsync();
+        await Assertions.Expect(page.Locator("#error-summary-title")).ToHaveTextAsync(PseudoLanguage.Say("report.checkTheForm"));
+        await Assertions.Expect(page.Locator("#reason-error")).ToContainTextAsync(PseudoLanguage.Say("report.error.reason"));
+        Assert.Equal(PseudoLanguage.Say("report.titleWithError"), await page.TitleAsync());
+        await AssertRightToLeftAsync(page);
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel(PseudoLanguage.Say("report.reason.hurtful")).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = PseudoLanguage.Say("report.send") }).ClickAsync();
+
+        await AssertRightToLeftAsync(page);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(PseudoLanguage.Say("report.thanks.title"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            PseudoLanguage.Say("report.thanks.youToldUs").Replace("{reason}", PseudoLanguage.Say("report.reason.hurtful")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = PseudoLanguage.Say("report.thanks.backToEntry") })).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("rtl-report-thanks", 390, 1280);
     }
 
     [Fact]
@@ -113,6 +204,7 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
         var day = DateOnly.ParseExact(SharedHost.Day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         await Assertions.Expect(page.Locator(".masthead .date")).ToHaveTextAsync(day.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("he")));
         await Assertions.Expect(page.Locator(".site-footer")).ToContainTextAsync(PseudoLanguage.Say("footer.reuseLink"));
+        await AssertArrowPointsTheWayTheWordsReadAsync(page.Locator("p.more a").First);
         await page.AssertAccessibleAsync();
         await page.ScreenshotAsync("rtl-day", 390, 1280);
 
@@ -229,6 +321,20 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
     private static string Say(string key, params (string Name, string Value)[] values) =>
         values.Aggregate(PseudoLanguage.Say(key), (sentence, value) => sentence.Replace($"{{{value.Name}}}", value.Value, StringComparison.Ordinal));
 
+    /// <summary>
+    /// "→" has no mirrored form, so the page turns it: it stands at the link's left end, where the
+    /// words end, and is drawn flipped, pointing left, onwards in a right-to-left language.
+    /// </summary>
+    private static async Task AssertArrowPointsTheWayTheWordsReadAsync(ILocator link)
+    {
+        var arrow = link.Locator(".arrow");
+        await Assertions.Expect(arrow).ToHaveTextAsync("→");
+        Assert.Equal("matrix(-1, 0, 0, 1, 0, 0)", await arrow.EvaluateAsync<string>("a => getComputedStyle(a).transform"));
+        var arrowBox = await arrow.BoundingBoxAsync();
+        var linkBox = await link.BoundingBoxAsync();
+        Assert.True(arrowBox!.X - linkBox!.X < 1, $"the arrow is at the link's left end (arrow at {arrowBox.X}, link from {linkBox.X})");
+    }
+
     private static async Task AssertRightToLeftAsync(IPage page)
     {
         var html = page.Locator("html");
@@ -249,6 +355,8 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
             ["Soliday__Day"] = SharedHost.Day,
             ["Site__Language"] = PseudoLanguage.Tag,
             ["Site__LanguageFolder"] = _languages,
+            ["Submissions__HelperCodes__0__Name"] = "Noor Khan",
+            ["Submissions__HelperCodes__0__Code"] = HelperCode,
         });
 
         public async Task DisposeAsync()

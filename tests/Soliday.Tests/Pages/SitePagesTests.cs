@@ -126,7 +126,7 @@ public sealed class SitePagesTests
         Assert.Contains("<picture><source type=\"image/webp\" srcset=\"media/e0/0-320.webp\" /><img src=\"media/e0/0-320.jpg\" alt=\"Photo 0\" width=\"320\" height=\"240\" loading=\"lazy\" decoding=\"async\" /></picture>", html);
         Assert.Contains("<li class=\"tile words\"><a href=\"entries/e2.html\"><span class=\"gist\">Entry 2 on a long walk along the canal towpath at dusk</span>", html);
         Assert.Contains("alt=\"Photo 7\" width=\"320\" height=\"240\" loading=\"lazy\" decoding=\"async\" /></picture><strong class=\"featured\">Curators' pick</strong>", html);
-        Assert.Matches("href=\"hours/10.html\">All 9 from 10:00<span aria-hidden=\"true\"> →</span></a>", html);
+        Assert.Matches("href=\"hours/10.html\">All 9 from 10:00 <span class=\"arrow\" aria-hidden=\"true\">→</span></a>", html);
         Assert.DoesNotContain("Pages of", html); // one page: the link is the way
     }
 

@@ -1,5 +1,6 @@
 using Soliday.Entries;
 using Soliday.Submissions;
+using Soliday.Words;
 
 namespace Soliday.Tests.Submissions;
 
@@ -13,13 +14,13 @@ public sealed class HelperConsentTests
     {
         var read = Read(residentConsent: false);
 
-        Assert.Same(read, HelperConsent.Check(read, helper: null));
+        Assert.Same(read, HelperConsent.Check(read, helper: null, SiteWords.English));
     }
 
     [Fact]
     public void In_volunteer_mode_the_draft_carries_the_helper_s_name_once_the_resident_has_ticked()
     {
-        var checkedRead = HelperConsent.Check(Read(residentConsent: true), Ada);
+        var checkedRead = HelperConsent.Check(Read(residentConsent: true), Ada, SiteWords.English);
 
         Assert.Null(checkedRead.Failure);
         Assert.Equal("Ada Lovelace", checkedRead.Draft?.HelpedBy);
@@ -28,7 +29,7 @@ public sealed class HelperConsentTests
     [Fact]
     public void In_volunteer_mode_without_the_resident_s_tick_nothing_is_sent_and_the_box_is_named()
     {
-        var checkedRead = HelperConsent.Check(Read(residentConsent: false), Ada);
+        var checkedRead = HelperConsent.Check(Read(residentConsent: false), Ada, SiteWords.English);
 
         Assert.Null(checkedRead.Draft);
         Assert.Equal(400, checkedRead.Failure?.StatusCode);
@@ -42,7 +43,7 @@ public sealed class HelperConsentTests
         var earlier = new SubmissionFailure(422, "We could not take this photo.", new Dictionary<string, string> { ["photo"] = "Not a photo." }, "unreadable-photo");
         var read = new SubmissionFormResult(Values(residentConsent: false), null, earlier);
 
-        var checkedRead = HelperConsent.Check(read, Ada);
+        var checkedRead = HelperConsent.Check(read, Ada, SiteWords.English);
 
         Assert.Equal(422, checkedRead.Failure?.StatusCode);
         Assert.Equal("unreadable-photo", checkedRead.Failure?.Code);
@@ -52,7 +53,7 @@ public sealed class HelperConsentTests
     [Fact]
     public void A_form_filled_in_volunteer_mode_that_arrives_after_the_mode_ended_goes_back()
     {
-        var checkedRead = HelperConsent.Check(Read(residentConsent: true), helper: null);
+        var checkedRead = HelperConsent.Check(Read(residentConsent: true), helper: null, SiteWords.English);
 
         Assert.Null(checkedRead.Draft);
         Assert.Equal("helper-mode-ended", checkedRead.Failure?.Code);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Soliday.Submissions;
+using Soliday.Words;
 
 namespace Soliday.Tests.Submissions;
 
@@ -10,7 +11,7 @@ public sealed class ProblemReportFormTests
     [Fact]
     public void A_report_with_a_reason_and_nothing_else_is_kept()
     {
-        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.InPhotoWithoutConsent, "", "", null));
+        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.InPhotoWithoutConsent, "", "", null), SiteWords.English);
 
         Assert.Empty(errors);
     }
@@ -20,7 +21,7 @@ public sealed class ProblemReportFormTests
     [InlineData("delete-everything")]
     public void A_report_without_one_of_the_offered_reasons_is_asked_for_one(string reason)
     {
-        var errors = ProblemReportForm.Check(new ProblemReportValues(reason, "Please look at this", "", null));
+        var errors = ProblemReportForm.Check(new ProblemReportValues(reason, "Please look at this", "", null), SiteWords.English);
 
         Assert.Equal("Please choose what the problem is.", errors[ProblemReportForm.Reason]);
     }
@@ -28,7 +29,7 @@ public sealed class ProblemReportFormTests
     [Fact]
     public void Something_else_needs_a_few_words_to_say_what()
     {
-        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.Other, "", "", null));
+        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.Other, "", "", null), SiteWords.English);
 
         Assert.Equal("Please tell us in a few words what the problem is.", errors[ProblemReportForm.Words]);
     }
@@ -38,7 +39,7 @@ public sealed class ProblemReportFormTests
     {
         var words = new string('a', ProblemReportForm.MaxWordsLength + 1);
 
-        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.Private, words, "", null));
+        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.Private, words, "", null), SiteWords.English);
 
         Assert.Equal("Please say it in at most 2000 characters (you wrote 2001).", errors[ProblemReportForm.Words]);
     }
@@ -52,7 +53,7 @@ public sealed class ProblemReportFormTests
         var values = ProblemReportForm.Read(form);
 
         Assert.Equal(ProblemReportForm.MaxWordsLength, values.Words.Length);
-        Assert.Empty(ProblemReportForm.Check(values));
+        Assert.Empty(ProblemReportForm.Check(values, SiteWords.English));
     }
 
     [Theory]
@@ -61,7 +62,7 @@ public sealed class ProblemReportFormTests
     [InlineData("two@at@example.org")]
     public void A_reply_address_that_cannot_be_one_is_asked_again(string email)
     {
-        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.Private, "", email, null));
+        var errors = ProblemReportForm.Check(new ProblemReportValues(ReportReasons.Private, "", email, null), SiteWords.English);
 
         Assert.Equal("Please check the email address, or leave it empty: it is optional.", errors[ProblemReportForm.Email]);
     }
