@@ -85,7 +85,9 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
 
     /// <summary>When it happened, for an entry placed on the day but taken (or written) on another: as the hour pages mark it.</summary>
     private string OtherDay(TimelineEntry entry) =>
-        (entry.Photos.Count > 0 ? words.Say("site.takenOn", ("when", words.DateAndTime(entry.MomentAt, zone))) : words.Say("site.writtenOn", ("when", words.DateAndTime(entry.MomentAt, zone)))) + ".";
+        entry.Photos.Count > 0
+            ? words.Say("openData.takenOn", ("when", words.DateAndTime(entry.MomentAt, zone)))
+            : words.Say("openData.writtenOn", ("when", words.DateAndTime(entry.MomentAt, zone)));
 
     private static string Html(string text) => HtmlEncoder.Default.Encode(text);
 
