@@ -172,6 +172,7 @@ public static class SolidayServiceCollectionExtensions
         services.AddSingleton<TimelinePublisher>();
 
         services.AddSingleton<ISubmissionWorkflows, SubmissionWorkflows>();
+        services.AddSingleton<WorkflowReasons>();
         services.AddSingleton<SubmissionActivities>();
         services.AddSingleton<ImagingActivities>();
         services.AddSingleton<PreparationActivities>();

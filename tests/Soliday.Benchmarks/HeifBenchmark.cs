@@ -57,7 +57,7 @@ public static class HeifBenchmark
     private static async Task<(TimeSpan Wall, TimeSpan Cpu)> TimeAsync(string file)
     {
         var imaging = Options.Create(new ImagingOptions());
-        using var processor = new PhotoProcessor(new PhotoGate(imaging, NullLogger<PhotoGate>.Instance), imaging, Options.Create(new SolidayOptions { Day = new DateOnly(2026, 6, 20) }), TimeProvider.System, NullLogger<PhotoProcessor>.Instance);
+        using var processor = new PhotoProcessor(new PhotoGate(imaging, Soliday.Words.SiteWords.English, NullLogger<PhotoGate>.Instance), imaging, Options.Create(new SolidayOptions { Day = new DateOnly(2026, 6, 20) }), TimeProvider.System, Soliday.Words.SiteWords.English, NullLogger<PhotoProcessor>.Instance);
         var photo = BinaryData.FromBytes(await File.ReadAllBytesAsync(file));
         await processor.ProcessAsync(photo);
         await processor.ProcessAsync(photo);

@@ -73,7 +73,7 @@ public static class ImagingBenchmark
     private static PhotoProcessor NewProcessor()
     {
         var imaging = Options.Create(new ImagingOptions());
-        return new PhotoProcessor(new PhotoGate(imaging, NullLogger<PhotoGate>.Instance), imaging, Options.Create(new Soliday.Entries.SolidayOptions { Day = new DateOnly(2026, 6, 20) }), TimeProvider.System, NullLogger<PhotoProcessor>.Instance);
+        return new PhotoProcessor(new PhotoGate(imaging, Soliday.Words.SiteWords.English, NullLogger<PhotoGate>.Instance), imaging, Options.Create(new Soliday.Entries.SolidayOptions { Day = new DateOnly(2026, 6, 20) }), TimeProvider.System, Soliday.Words.SiteWords.English, NullLogger<PhotoProcessor>.Instance);
     }
 
     private static async Task<(TimeSpan Cpu, long Bytes)> MeasureSolidayAsync(string file)

@@ -4,6 +4,7 @@ using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Curation;
 
@@ -67,7 +68,7 @@ public sealed class CurationDecisionEndpoint(CuratorAuthenticator authenticator,
         MomentEdit? moment = null;
         if (action == CurationAction.Edit && input.Moment is { } sent)
         {
-            var given = givenTimes.Read(sent);
+            var given = givenTimes.Read(sent, SiteWords.English); // the curators' pages are in English
             if (given.Error is { } error)
             {
                 return request.PrefersHtml()

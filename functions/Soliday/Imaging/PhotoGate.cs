@@ -9,6 +9,7 @@ using SixLabors.ImageSharp.Formats.Webp;
 using SixLabors.ImageSharp.Memory;
 using Soliday.Entries;
 using Soliday.Imaging.Containers;
+using Soliday.Words;
 
 namespace Soliday.Imaging;
 
@@ -24,7 +25,7 @@ public sealed record PhotoCheck(int Width, int Height, string? Format, PhotoRefu
 /// Nothing is decoded in full here, so a decompression bomb costs a header read. Run it through
 /// <see cref="PhotoProcessor.CheckAsync"/>, which gives it a decode slot and a time budget.
 /// </summary>
-public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGate> logger)
+public sealed class PhotoGate(IOptions<ImagingOptions> options, SiteWords words, ILogger<PhotoGate> logger)
 {
     private readonly ImagingOptions _limits = options.Value;
 
@@ -36,7 +37,7 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGat
         var bytes = photo.ToMemory();
         if (bytes.Length > _limits.MaxUploadBytes)
         {
-            return Refused(PhotoRefusal.TooManyBytes(_limits.MaxUploadBytes));
+            return Refused(PhotoRefusal.TooManyBytes(_limits.MaxUploadBytes, words));
         }
 
         if (HeifBoxes.IsHeif(bytes.Span))
@@ -46,14 +47,14 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGat
 
         if (ContainerSniffer.IsAnimatedWebP(bytes.Span))
         {
-            return Refused(PhotoRefusal.Animated());
+            return Refused(PhotoRefusal.Animated(words));
         }
 
         // Before ImageSharp reads anything: its header read inflates and keeps every piece of metadata whole.
         if (ContainerWalker.ExceededLimit(bytes) is { } limit)
         {
             logger.LogInformation("A photo refused before decoding: {Limit}", limit);
-            return Refused(PhotoRefusal.TooMuchMetadata());
+            return Refused(PhotoRefusal.TooMuchMetadata(words));
         }
 
         IImageInfo? info;
@@ -65,28 +66,28 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGat
         }
         catch (Exception e) when (e is InvalidMemoryOperationException or OutOfMemoryException || e.InnerException is InvalidMemoryOperationException)
         {
-            return Refused(PhotoRefusal.TooManyPixels());
+            return Refused(PhotoRefusal.TooManyPixels(words));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Crafted files make ImageSharp 2.1 throw anything, NullReferenceException and
             // InsufficientExecutionStackException included: each is a file we cannot read, never a fault of ours.
-            return Refused(PhotoRefusal.Unreadable());
+            return Refused(PhotoRefusal.Unreadable(words));
         }
 
         if (info is null || format is null)
         {
-            return Refused(PhotoRefusal.UnsupportedFormat());
+            return Refused(PhotoRefusal.UnsupportedFormat(words));
         }
 
         if (info.Width <= 0 || info.Height <= 0)
         {
-            return Refused(PhotoRefusal.Unreadable());
+            return Refused(PhotoRefusal.Unreadable(words));
         }
 
         if (TooManyPixels(info.Width, info.Height))
         {
-            return Refused(PhotoRefusal.TooManyPixels());
+            return Refused(PhotoRefusal.TooManyPixels(words));
         }
 
         return new PhotoCheck(info.Width, info.Height, FormatName(format), null);
@@ -103,22 +104,22 @@ public sealed class PhotoGate(IOptions<ImagingOptions> options, ILogger<PhotoGat
         if (tally.Exceeded is { } limit)
         {
             logger.LogInformation("A photo refused before decoding: {Limit}", limit);
-            return Refused(PhotoRefusal.TooMuchMetadata());
+            return Refused(PhotoRefusal.TooMuchMetadata(words));
         }
 
         if (structure.Problem is { } problem)
         {
             logger.LogInformation("A {Format} photo refused before decoding: {Problem}", structure.Format, problem);
-            return Refused(PhotoRefusal.Unreadable());
+            return Refused(PhotoRefusal.Unreadable(words));
         }
 
         if (structure.IsSequence)
         {
-            return Refused(PhotoRefusal.Animated());
+            return Refused(PhotoRefusal.Animated(words));
         }
 
         return TooManyPixels(structure.Width, structure.Height)
-            ? Refused(PhotoRefusal.TooManyPixels())
+            ? Refused(PhotoRefusal.TooManyPixels(words))
             : new PhotoCheck(structure.Width, structure.Height, structure.Format, null);
     }
 

@@ -7,6 +7,7 @@ using SixLabors.ImageSharp.Memory;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 using Soliday.Entries;
+using Soliday.Words;
 
 namespace Soliday.Imaging;
 
@@ -27,6 +28,7 @@ public sealed class PhotoProcessor(
     IOptions<ImagingOptions> imaging,
     IOptions<SolidayOptions> soliday,
     TimeProvider clock,
+    SiteWords words,
     ILogger<PhotoProcessor> logger) : IDisposable
 {
     private readonly SemaphoreSlim _decodeSlots = new(imaging.Value.MaxConcurrentPhotos);
@@ -76,18 +78,18 @@ public sealed class PhotoProcessor(
         try
         {
             var check = await gate.CheckAsync(photo, budget.Token);
-            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout ? new(0, 0, null, PhotoRefusal.TooSlow()) : check;
+            return Stopwatch.GetElapsedTime(started) > imaging.Value.DecodeTimeout ? new(0, 0, null, PhotoRefusal.TooSlow(words)) : check;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new(0, 0, null, PhotoRefusal.TooSlow());
+            return new(0, 0, null, PhotoRefusal.TooSlow(words));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The gate turns ImageSharp's failures into refusals; this is the last line for the rest
             // (an OutOfMemoryException in the walk itself): a hostile file never becomes a 500.
             logger.LogWarning(e, "A photo's header check failed");
-            return new(0, 0, null, PhotoRefusal.Unreadable());
+            return new(0, 0, null, PhotoRefusal.Unreadable(words));
         }
     }
 
@@ -108,19 +110,19 @@ public sealed class PhotoProcessor(
         }
         catch (Exception e) when ((e is OperationCanceledException or TimeoutException) && !cancellationToken.IsCancellationRequested)
         {
-            return new(null, PhotoRefusal.TooSlow());
+            return new(null, PhotoRefusal.TooSlow(words));
         }
         catch (Exception e) when (e is InvalidMemoryOperationException or OutOfMemoryException || e.InnerException is InvalidMemoryOperationException)
         {
             // The capped allocator said no. Decoders wrap its refusal in InvalidImageContentException
             // ("degenerate dimensions"), which alone would read as a damaged file: it is a big one.
-            return new(null, PhotoRefusal.TooManyPixels());
+            return new(null, PhotoRefusal.TooManyPixels(words));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A sound header over broken image data: ImageSharp 2.1 then throws any type at all.
             logger.LogInformation(e, "A {Format} photo could not be decoded", check.Format);
-            return new(null, PhotoRefusal.Unreadable());
+            return new(null, PhotoRefusal.Unreadable(words));
         }
     }
 

@@ -7,6 +7,7 @@ using Soliday.Storage;
 using Soliday.Submissions;
 using Soliday.Timeline;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Notifications;
 
@@ -20,8 +21,9 @@ public enum ResidentNote
 /// <summary>
 /// The only emails a resident ever gets, and only when they ticked "Email me a receipt": a receipt
 /// with the links to their status page and to take the entry down, and one note when it is published
-/// or not, with the reason in the words the status page uses. An erased entry has no address, so
-/// nothing goes after a take-down. The address and the text are never logged.
+/// or not, with the reason in the words the status page uses. They are in the site's language, as
+/// the pages the links lead to. An erased entry has no address, so nothing goes after a take-down.
+/// The address and the text are never logged.
 /// </summary>
 public sealed class ResidentNotes(
     EntryStore entries,
@@ -30,6 +32,7 @@ public sealed class ResidentNotes(
     IOptions<SiteOptions> site,
     IOptions<SolidayOptions> soliday,
     TimeProvider clock,
+    SiteWords words,
     ILogger<ResidentNotes> logger)
 {
     /// <summary>
@@ -84,40 +87,15 @@ public sealed class ResidentNotes(
         var key = takedownLinks.Issue(entry.Id);
         var status = Absolute($"{Routes.SubmissionStatusUrl(entry.Id)}?{SubmissionFormFields.TakedownKey}={key}");
         var takedown = Absolute(Routes.TakedownUrl(entry.Id, key));
-        var received = Display.DateAndTime(entry.ReceivedAt, soliday.Value.Zone);
+        var received = words.DateAndTime(entry.ReceivedAt, soliday.Value.Zone);
         return note switch
         {
-            ResidentNote.Receipt => ("Your #Soliday entry has arrived", $"""
-                Thank you for your entry to #Soliday, received on {received}.
-
-                A curator will look at it soon. See where it has got to:
-                {status}
-
-                Changed your mind? Take it down, at any time, with this link:
-                {takedown}
-
-                Keep this email: anyone with the second link can take your entry down. You will get one
-                more email from us, when your entry is published or not, and nothing else.
-                """),
-            ResidentNote.Outcome when entry.State == EntryState.Published => ("Your #Soliday entry is on the timeline", $"""
-                Your entry sent on {received} is published on the #Soliday timeline:
-                {new Uri(site.Value.PublicRoot, SitePaths.EntryPage(entry.Id))}
-
-                You can still take it down, at any time, with this link:
-                {takedown}
-
-                This is the last email we send you about it.
-                """),
-            ResidentNote.Outcome when entry.State is EntryState.Rejected or EntryState.Failed => ("Your #Soliday entry was not published", $"""
-                Your entry sent on {received} was not published.
-
-                {entry.Reason}
-
-                Nothing of it is on the timeline. Its status page:
-                {status}
-
-                This is the last email we send you about it.
-                """),
+            ResidentNote.Receipt => (words["mail.receipt.subject"], words.Say("mail.receipt.text",
+                ("received", received), ("status", status), ("takedown", takedown))),
+            ResidentNote.Outcome when entry.State == EntryState.Published => (words["mail.published.subject"], words.Say("mail.published.text",
+                ("received", received), ("entry", new Uri(site.Value.PublicRoot, SitePaths.EntryPage(entry.Id))), ("takedown", takedown))),
+            ResidentNote.Outcome when entry.State is EntryState.Rejected or EntryState.Failed => (words["mail.notPublished.subject"], words.Say("mail.notPublished.text",
+                ("received", received), ("reason", entry.Reason), ("status", status))),
             _ => null, // taken down or removed: the resident knows, or there is nothing to say
         };
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -18,9 +19,9 @@ public sealed record GivenTime(DateTimeOffset? At, string? Error = null, string?
 /// someone who writes up the morning that evening, or the day after, means that morning.
 /// A time that has not come yet is refused, not moved to now: it is most often a slip of am for pm
 /// (21:15 for 9:15), and placing it at the moment of sending would be as wrong as the hour people
-/// complain of, silently. The resident is told, and keeps every word they wrote.
+/// complain of, silently. The resident is told, in the site's language, and keeps every word they wrote.
 /// </summary>
-public sealed class GivenTimes(IOptions<SolidayOptions> soliday, TimeProvider clock)
+public sealed class GivenTimes(IOptions<SolidayOptions> soliday, TimeProvider clock, SiteWords siteWords)
 {
     public const string InvalidCode = "moment-invalid";
     public const string NotYetCode = "moment-not-yet";
@@ -35,7 +36,13 @@ public sealed class GivenTimes(IOptions<SolidayOptions> soliday, TimeProvider cl
     private static readonly string[] Formats = ["HH:mm", "H:mm", "HH:mm:ss"];
 
     /// <summary>The field as sent: empty is no time; a time is placed on the day, unless it is unreadable or has not come yet.</summary>
-    public GivenTime Read(string? text)
+    public GivenTime Read(string? text) => Read(text, siteWords);
+
+    /// <summary>
+    /// As <see cref="Read(string?)"/>, saying why in <paramref name="words"/>: the curators' pages
+    /// are in English whatever the site's language.
+    /// </summary>
+    public GivenTime Read(string? text, SiteWords words)
     {
         var value = (text ?? "").Trim();
         if (value.Length == 0)
@@ -45,13 +52,13 @@ public sealed class GivenTimes(IOptions<SolidayOptions> soliday, TimeProvider cl
 
         if (!TryParse(value, out var time))
         {
-            return new(null, "Please give the time as hours and minutes, like 09:15, or leave it empty.", InvalidCode);
+            return new(null, words["time.invalid"], InvalidCode);
         }
 
         var at = soliday.Value.At(time);
         if (at > clock.GetUtcNow() + AheadAllowance)
         {
-            return new(null, $"It is not {time.ToString("HH:mm", CultureInfo.InvariantCulture)} yet. Please give the time it happened, or leave it empty.", NotYetCode);
+            return new(null, words.Say("time.notYet", ("time", time.ToString(words["format.time"], words.Culture))), NotYetCode);
         }
 
         return new(at);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -7,13 +8,13 @@ namespace Soliday.Submissions;
 /// The preview of a photo kept from a form's last try, on the form sent back. Its address holds a
 /// random 128-bit token, so only the page that was given it can show it.
 /// </summary>
-public sealed class KeptPhotoEndpoint(KeptPhotos keptPhotos)
+public sealed class KeptPhotoEndpoint(KeptPhotos keptPhotos, SiteWords words)
 {
     public async Task<IResult> Preview(HttpRequest request, string id, string token)
     {
         if (await keptPhotos.PreviewAsync(id, token, request.HttpContext.RequestAborted) is not { } kept)
         {
-            return Problems.NotFound("This photo is no longer kept. Please choose it again.");
+            return Problems.Of(404, words["error.notFound.problemTitle"], words["kept.gone"]);
         }
 
         // Only for the resident's own eyes, and not worth keeping: it is gone within a day.

@@ -345,7 +345,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
             var which = count > 1 ? words.Say("form.error.photoPrefix", ("number", photo.Number)) : "";
             if (photo.Content.Length > imaging.Value.MaxUploadBytes)
             {
-                var tooLarge = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes);
+                var tooLarge = PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes, words);
                 return (photos, new FieldRefusal(field, tooLarge, which + tooLarge.Message, photo.Number));
             }
 
@@ -385,7 +385,7 @@ public sealed class SubmissionFormReader(PhotoProcessor photoChecks, IOptions<Im
         var megabytes = imaging.Value.MaxUploadBytes / (1024 * 1024);
         return Failed(values, 413, words["form.error.tooLarge.title"], SubmissionFormFields.Photo,
             words.Say("form.error.tooLarge", ("megabytes", megabytes)),
-            PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes).Code);
+            PhotoRefusal.TooManyBytes(imaging.Value.MaxUploadBytes, words).Code);
     }
 
     private SubmissionFormResult Malformed() =>

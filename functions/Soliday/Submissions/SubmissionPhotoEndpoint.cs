@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Web;
+using Soliday.Words;
 
 namespace Soliday.Submissions;
 
@@ -12,9 +13,8 @@ namespace Soliday.Submissions;
 /// while it waits for a curator, and to anyone once it is published (the timeline shows it anyway).
 /// Only a rendition the entry's own record names is served, never a name taken as it came.
 /// </summary>
-public sealed class SubmissionPhotoEndpoint(LinkedEntries linked, TakedownLinks takedownLinks, BlobServiceClient blobs)
+public sealed class SubmissionPhotoEndpoint(LinkedEntries linked, TakedownLinks takedownLinks, BlobServiceClient blobs, SiteWords words)
 {
-    private const string NoSuchPhoto = "There is no such photo.";
 
     public async Task<IResult> Photo(HttpRequest request, string id, string file)
     {
@@ -22,7 +22,7 @@ public sealed class SubmissionPhotoEndpoint(LinkedEntries linked, TakedownLinks 
         var rendition = entry?.Photos.SelectMany(p => p.Renditions).FirstOrDefault(r => r.BlobName == $"{id}/{file}");
         if (entry is null || rendition is null || !MayShow(entry, request))
         {
-            return Problems.NotFound(NoSuchPhoto);
+            return NoSuchPhoto();
         }
 
         try
@@ -36,9 +36,11 @@ public sealed class SubmissionPhotoEndpoint(LinkedEntries linked, TakedownLinks 
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
-            return Problems.NotFound(NoSuchPhoto); // removed since the record was read (rejected, taken down)
+            return NoSuchPhoto(); // removed since the record was read (rejected, taken down)
         }
     }
+
+    private IResult NoSuchPhoto() => Problems.Of(404, words["error.notFound.problemTitle"], words["photo.notFound"]);
 
     /// <summary>The small copy status pages show of each photo: the narrowest JPEG (every browser shows one).</summary>
     public static Rendition? Thumbnail(EntryPhoto photo) =>

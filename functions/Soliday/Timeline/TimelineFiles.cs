@@ -2,11 +2,12 @@ using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Timeline.OpenData;
+using Soliday.Words;
 
 namespace Soliday.Timeline;
 
 /// <summary>The files of the day's site that are made hour by hour, and the makers of the per-entry and feed files.</summary>
-public sealed class TimelineFiles(PageRenderer pages, SiteAddress address, IOptions<SolidayOptions> soliday, IOptions<SiteOptions> site)
+public sealed class TimelineFiles(PageRenderer pages, SiteAddress address, IOptions<SolidayOptions> soliday, IOptions<SiteOptions> site, SiteWords words)
 {
     private DateOnly Day => soliday.Value.Day;
 
@@ -17,16 +18,16 @@ public sealed class TimelineFiles(PageRenderer pages, SiteAddress address, IOpti
     /// <summary>Every open data file made by hour: each publish updates one part of each.</summary>
     public IReadOnlyList<IHourlyFile> OpenData =>
     [
-        new TimelineJsFile(address, Day, Zone),
-        new IiifCollectionFile(address, Day),
-        new CsvFile(address, Zone),
-        new JsonLdFile(address, Day),
+        new TimelineJsFile(address, Day, Zone, words),
+        new IiifCollectionFile(address, Day, words),
+        new CsvFile(address, Zone, words),
+        new JsonLdFile(address, Day, words),
         new SitemapFile(address),
     ];
 
     public TagPageFile TagPage(EntryTag tag) => new(pages, Day, Zone, tag);
 
-    public IiifManifest Manifests => new(address, Day, Zone);
+    public IiifManifest Manifests => new(address, Day, Zone, words);
 
-    public Feeds Feeds => new(pages, address, Day);
+    public Feeds Feeds => new(pages, address, Day, words);
 }

@@ -26,7 +26,7 @@ public sealed record DiscardEntryRequest(string SubmissionId, EntryState State, 
 public sealed record DiscardEntryResult(string SubmissionId, EntryState State);
 
 /// <summary>The workflow's steps around curation (<see cref="CurationSteps"/>): offer the entry, apply a curator's changes, remind, discard.</summary>
-public sealed class CurationActivities(CurationSteps steps, TimelinePublisher timeline, ILogger<CurationActivities> logger)
+public sealed class CurationActivities(CurationSteps steps, TimelinePublisher timeline, WorkflowReasons reasons, ILogger<CurationActivities> logger)
 {
     public async Task<OfferForCurationResult> OfferForCuration(OfferForCurationRequest request)
     {
@@ -53,7 +53,7 @@ public sealed class CurationActivities(CurationSteps steps, TimelinePublisher ti
     {
         using var step = SubmissionStep.Begin(logger, nameof(DiscardEntry), request.SubmissionId);
         await timeline.UnpublishEntry(request.SubmissionId);
-        await steps.DiscardAsync(request.SubmissionId, request.State, request.Reason, request.Decision);
+        await steps.DiscardAsync(request.SubmissionId, request.State, reasons.Say(request.Reason), request.Decision);
         return new DiscardEntryResult(request.SubmissionId, request.State);
     }
 }

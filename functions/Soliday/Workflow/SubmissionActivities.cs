@@ -16,7 +16,7 @@ public sealed record RequestErasureRequest(string SubmissionId, string Reason, E
 public sealed record RequestErasureResult(string SubmissionId);
 
 /// <summary>The workflow's steps that the intake (Submissions) carries out: begin preparing the entry, and ask for its erasure.</summary>
-public sealed class SubmissionActivities(SubmissionSteps steps, ErasureRequests erasures, ILogger<SubmissionActivities> logger)
+public sealed class SubmissionActivities(SubmissionSteps steps, ErasureRequests erasures, WorkflowReasons reasons, ILogger<SubmissionActivities> logger)
 {
     public async Task<BeginProcessingResult> BeginProcessing(BeginProcessingRequest request)
     {
@@ -29,7 +29,7 @@ public sealed class SubmissionActivities(SubmissionSteps steps, ErasureRequests 
     public async Task<RequestErasureResult> RequestErasure(RequestErasureRequest request)
     {
         using var step = SubmissionStep.Begin(logger, nameof(RequestErasure), request.SubmissionId);
-        await erasures.RequestAsync(request.SubmissionId, new ErasureCause(request.State, request.Reason), CancellationToken.None);
+        await erasures.RequestAsync(request.SubmissionId, new ErasureCause(request.State, reasons.Say(request.Reason)), CancellationToken.None);
         return new RequestErasureResult(request.SubmissionId);
     }
 }

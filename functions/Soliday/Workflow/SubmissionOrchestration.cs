@@ -24,6 +24,9 @@ public static class SubmissionOrchestration
 
     public const string DeletedAfterPublicationReason = "The author deleted this post, so it was taken off the timeline.";
 
+    /// <summary>A curator took a published entry off without giving a reason of their own.</summary>
+    public const string RemovedByCuratorReason = "Taken off the timeline by a curator.";
+
     /// <summary>Storage and network hiccups are worth a few tries; a bad photo is an outcome, not an exception.</summary>
     private static readonly TaskOptions StorageRetry = Doubling(attempts: 5, first: TimeSpan.FromSeconds(2), longest: TimeSpan.FromMinutes(1));
 
@@ -257,7 +260,7 @@ public static class SubmissionOrchestration
         var received = await change;
         if (received.Action == CurationAction.Unpublish)
         {
-            return await EndUnpublishedAsync(context, id, EntryState.Rejected, received.Reason ?? "Taken off the timeline by a curator.", received, published.Summary);
+            return await EndUnpublishedAsync(context, id, EntryState.Rejected, received.Reason ?? RemovedByCuratorReason, received, published.Summary);
         }
 
         var summary = published.Summary;

@@ -85,6 +85,32 @@ public sealed partial class ResidentMailTests(SharedHost shared)
     }
 
     [Fact]
+    public async Task The_receipt_is_in_the_site_s_language()
+    {
+        var languages = PseudoLanguage.WriteFolder();
+        try
+        {
+            await using var mail = await LocalMailServer.StartAsync();
+            var settings = mail.Settings;
+            settings["Site__Language"] = PseudoLanguage.Tag;
+            settings["Site__LanguageFolder"] = languages;
+            await using var host = await SolidayHost.StartAsync(settings);
+
+            var id = await host.Http.SubmitAsync(new SubmissionBuilder().With("caption", "The bandstand at noon").With("email", "jo@example.org").With("receipt", "true"));
+            var receipt = (await mail.WaitForAsync("jo@example.org", 1)).Single();
+            var text = (receipt.TextBody ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+            Assert.Equal(PseudoLanguage.Say("mail.receipt.subject"), receipt.Subject);
+            Assert.Matches(Filled(PseudoLanguage.Say("mail.receipt.text")), text);
+            Assert.Contains(Links().Matches(text), link => link.Value.Contains($"/api/submissions/{id}/takedown?key=", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(languages, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Where_no_email_is_set_up_the_form_does_not_offer_a_receipt()
     {
         using var form = await shared.Host.Http.GetAsync("/api/submit");
@@ -95,4 +121,11 @@ public sealed partial class ResidentMailTests(SharedHost shared)
 
     [GeneratedRegex(@"https?://\S+")]
     private static partial Regex Links();
+
+    /// <summary>A sentence with its placeholders filled by anything: its words, in their order, and nothing else.</summary>
+    private static Regex Filled(string sentence) =>
+        new("^" + string.Join(".+?", Placeholder().Split(sentence).Select(Regex.Escape)) + "$", RegexOptions.Singleline);
+
+    [GeneratedRegex(@"\{[A-Za-z][A-Za-z0-9]*\}")]
+    private static partial Regex Placeholder();
 }

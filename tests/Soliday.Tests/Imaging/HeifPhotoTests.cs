@@ -6,6 +6,7 @@ using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Testing;
 using Soliday.Tests.Support;
+using Soliday.Words;
 
 namespace Soliday.Tests.Imaging;
 
@@ -98,7 +99,7 @@ public sealed class HeifPhotoTests
 
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(bomb)).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.TooManyPixels(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.TooManyPixels(SiteWords.English), outcome.Refusal);
         Assert.Null(outcome.Photo);
     }
 
@@ -136,7 +137,7 @@ public sealed class HeifPhotoTests
         var outcome = await processor.ProcessAsync(garbled).WaitAsync(Patience);
 
         Assert.True(check.Accepted, check.Refusal?.Code);
-        Assert.Equal(PhotoRefusal.Unreadable(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.Unreadable(SiteWords.English), outcome.Refusal);
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class HeifPhotoTests
 
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(garbage)).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.Unreadable(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.Unreadable(SiteWords.English), outcome.Refusal);
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class HeifPhotoTests
         var deep = await processor.ProcessAsync(BinaryData.FromBytes(HeifFiles.WithNestedBoxes(depth: 50))).WaitAsync(Patience);
         var shallow = await processor.ProcessAsync(BinaryData.FromBytes(HeifFiles.WithNestedBoxes(depth: 2))).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.Unreadable(), deep.Refusal);
+        Assert.Equal(PhotoRefusal.Unreadable(SiteWords.English), deep.Refusal);
         Assert.NotNull(shallow.Photo);
     }
 
@@ -168,7 +169,7 @@ public sealed class HeifPhotoTests
 
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(bomb)).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.TooMuchMetadata(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.TooMuchMetadata(SiteWords.English), outcome.Refusal);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class HeifPhotoTests
     {
         var outcome = await TestOptions.Processor().ProcessAsync(BinaryData.FromBytes(HeifFiles.WithOverlongBox())).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.Unreadable(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.Unreadable(SiteWords.English), outcome.Refusal);
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public sealed class HeifPhotoTests
 
         var outcome = await processor.ProcessAsync(BinaryData.FromBytes(HeifFiles.LargeAvif())).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.TooManyPixels(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.TooManyPixels(SiteWords.English), outcome.Refusal);
     }
 
     [Fact]
@@ -202,7 +203,7 @@ public sealed class HeifPhotoTests
         var outcome = await processor.ProcessAsync(understated).WaitAsync(Patience);
 
         Assert.True(check.Accepted, check.Refusal?.Code);
-        Assert.Equal(PhotoRefusal.TooManyPixels(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.TooManyPixels(SiteWords.English), outcome.Refusal);
     }
 
     [Fact]
@@ -212,7 +213,7 @@ public sealed class HeifPhotoTests
 
         var outcome = await processor.ProcessAsync(BinaryData.FromBytes(HeifFiles.Original())).WaitAsync(Patience);
 
-        Assert.Equal(PhotoRefusal.TooSlow(), outcome.Refusal);
+        Assert.Equal(PhotoRefusal.TooSlow(SiteWords.English), outcome.Refusal);
     }
 
     private static async Task<PhotoOutcome> ProcessAsync(byte[] file)

@@ -4,6 +4,7 @@ using Soliday.Entries;
 using Soliday.Imaging;
 using Soliday.Testing;
 using Soliday.Tests.Support;
+using Soliday.Words;
 
 namespace Soliday.Tests.Imaging;
 
@@ -98,5 +99,26 @@ public sealed class PhotoGateTests
         var check = await gate.CheckAsync(BinaryData.FromBytes(Corpus.Read("real-exif", "EX__jpg_Canon_40D.jpg")), default);
 
         Assert.Equal("too-large", check.Refusal!.Code);
+    }
+
+    [Fact]
+    public async Task A_photo_is_refused_in_the_site_s_language()
+    {
+        var folder = PseudoLanguage.WriteFolder();
+        try
+        {
+            var words = SiteWords.For(new WordsOptions { Language = PseudoLanguage.Tag, LanguageFolder = folder });
+            var gate = TestOptions.Gate(o => o.MaxUploadBytes = 3 * 1024 * 1024, words);
+
+            var tiff = await gate.CheckAsync(BinaryData.FromBytes(CraftedImages.Tiff()), default);
+            var tooLarge = await gate.CheckAsync(BinaryData.FromBytes(new byte[(3 * 1024 * 1024) + 1]), default);
+
+            Assert.Equal(("unsupported-format", PseudoLanguage.Say("refusal.unsupportedFormat")), (tiff.Refusal!.Code, tiff.Refusal.Message));
+            Assert.Equal(PseudoLanguage.Say("refusal.tooLarge").Replace("{megabytes}", "3", StringComparison.Ordinal), tooLarge.Refusal!.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

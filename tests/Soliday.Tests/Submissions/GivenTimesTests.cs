@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Submissions;
+using Soliday.Testing;
 using Soliday.Tests.Support;
+using Soliday.Words;
 
 namespace Soliday.Tests.Submissions;
 
@@ -58,6 +60,40 @@ public sealed class GivenTimesTests
     }
 
     [Fact]
+    public void A_time_is_refused_in_the_site_s_language()
+    {
+        var folder = PseudoLanguage.WriteFolder();
+        try
+        {
+            var words = SiteWords.For(new WordsOptions { Language = PseudoLanguage.Tag, LanguageFolder = folder });
+            var times = Times(now: At(9, 0), words);
+
+            Assert.Equal(PseudoLanguage.Say("time.invalid"), times.Read("quarter past nine").Error);
+            Assert.Equal(PseudoLanguage.Say("time.notYet").Replace("{time}", "21:15", StringComparison.Ordinal), times.Read("21:15").Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_curator_is_told_in_English_whatever_the_site_s_language()
+    {
+        var folder = PseudoLanguage.WriteFolder();
+        try
+        {
+            var times = Times(now: At(9, 0), SiteWords.For(new WordsOptions { Language = PseudoLanguage.Tag, LanguageFolder = folder }));
+
+            Assert.Equal("It is not 21:15 yet. Please give the time it happened, or leave it empty.", times.Read("21:15", SiteWords.English).Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_time_a_few_minutes_ahead_of_our_clock_is_taken()
     {
         Assert.Null(Times(now: At(9, 0)).Read("09:04").Error);
@@ -97,5 +133,6 @@ public sealed class GivenTimesTests
 
     private static DateTimeOffset At(int hour, int minute) => new(2026, 6, 20, hour, minute, 0, TimeSpan.FromHours(1));
 
-    private static GivenTimes Times(DateTimeOffset now) => new(Options.Create(new SolidayOptions { Day = Day }), new FixedClock(now));
+    private static GivenTimes Times(DateTimeOffset now, SiteWords? words = null) =>
+        new(Options.Create(new SolidayOptions { Day = Day }), new FixedClock(now), words ?? SiteWords.English);
 }

@@ -307,7 +307,7 @@ public sealed class SubmissionFormReaderTests
     private static SubmissionFormReader Reader(long maxUploadBytes = 25 * 1024 * 1024)
     {
         var imaging = TestOptions.Imaging(o => o.MaxUploadBytes = maxUploadBytes);
-        return new SubmissionFormReader(TestOptions.Processor(o => o.MaxUploadBytes = maxUploadBytes), imaging, new GivenTimes(TestOptions.Soliday(), new FixedClock(TestOptions.Now)), Soliday.Words.SiteWords.English);
+        return new SubmissionFormReader(TestOptions.Processor(o => o.MaxUploadBytes = maxUploadBytes), imaging, new GivenTimes(TestOptions.Soliday(), new FixedClock(TestOptions.Now), Soliday.Words.SiteWords.English), Soliday.Words.SiteWords.English);
     }
 
     private static MultipartFormDataContent Form(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Imaging;
+using Soliday.Words;
 
 namespace Soliday.Tests.Support;
 
@@ -21,12 +22,15 @@ public static class TestOptions
     public static IOptions<SolidayOptions> Soliday(DateOnly? day = null) =>
         Options.Create(new SolidayOptions { Day = day ?? new DateOnly(2026, 6, 20) });
 
-    public static PhotoGate Gate(Action<ImagingOptions>? change = null) => new(Imaging(change), NullLogger<PhotoGate>.Instance);
+    public static PhotoGate Gate(Action<ImagingOptions>? change = null, SiteWords? words = null) =>
+        new(Imaging(change), words ?? SiteWords.English, NullLogger<PhotoGate>.Instance);
 
-    public static PhotoProcessor Processor(Action<ImagingOptions>? change = null)
+    /// <param name="words">The site's words, in which photos are refused: English unless a test says.</param>
+    public static PhotoProcessor Processor(Action<ImagingOptions>? change = null, SiteWords? words = null)
     {
         var imaging = Imaging(change);
-        return new PhotoProcessor(new PhotoGate(imaging, NullLogger<PhotoGate>.Instance), imaging, Soliday(), new FixedClock(Now), NullLogger<PhotoProcessor>.Instance);
+        words ??= SiteWords.English;
+        return new PhotoProcessor(new PhotoGate(imaging, words, NullLogger<PhotoGate>.Instance), imaging, Soliday(), new FixedClock(Now), words, NullLogger<PhotoProcessor>.Instance);
     }
 }
 

@@ -52,7 +52,7 @@ public sealed class PreparationActivitiesTests(AzuriteFixture azurite) : IClassF
         var result = await site.Get<PreparationActivities>().PrepareAndOffer(new PrepareAndOfferRequest(id));
 
         Assert.Null(result.Summary);
-        Assert.Equal(PhotoRefusal.TooManyPixels().Code, result.Refusal?.Code);
+        Assert.Equal(PhotoRefusal.TooManyPixels(Soliday.Words.SiteWords.English).Code, result.Refusal?.Code);
         var record = await site.Entries.GetAsync(id);
         Assert.Equal(EntryState.Processing, record.State);
         Assert.Null(await site.Get<WaitingBoard>().FindAsync(record));

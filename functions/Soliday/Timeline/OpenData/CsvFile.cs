@@ -1,11 +1,12 @@
 using System.Globalization;
 using Azure.Storage.Blobs.Models;
 using Soliday.Pages;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
 /// <summary>Every published entry as one CSV record (data/entries.csv), in the order of the day.</summary>
-public sealed class CsvFile(SiteAddress site, TimeZoneInfo zone) : IHourlyFile
+public sealed class CsvFile(SiteAddress site, TimeZoneInfo zone, SiteWords words) : IHourlyFile
 {
     /// <summary>The columns, in order. A change here is a change of <see cref="Layout"/>.</summary>
     public static IReadOnlyList<string> Columns { get; } =
@@ -27,7 +28,7 @@ public sealed class CsvFile(SiteAddress site, TimeZoneInfo zone) : IHourlyFile
     public Task<string> FrameAsync(IReadOnlyList<int> counts) => Task.FromResult(CsvText.Record(Columns) + HourMarkers.All);
 
     public Task<string> HourAsync(HourIndex hour) =>
-        Task.FromResult(string.Concat(hour.Entries.Select(e => CsvText.Record(Fields(OpenEntry.From(e, site), hour.Hour)))));
+        Task.FromResult(string.Concat(hour.Entries.Select(e => CsvText.Record(Fields(OpenEntry.From(e, site, words), hour.Hour)))));
 
     private IEnumerable<string> Fields(OpenEntry open, int hour)
     {

@@ -1,5 +1,6 @@
 using System.Xml;
 using Soliday.Pages;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
@@ -7,7 +8,7 @@ namespace Soliday.Timeline.OpenData;
 /// The Atom feed (feed.atom, RFC 4287) and the JSON Feed 1.1 (feed.json) of the latest published
 /// entries, newest first, made from the tail of the recent log: never from the whole day.
 /// </summary>
-public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
+public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day, SiteWords words)
 {
     /// <summary>What a feed shows: the latest entries still published, as many as a busy hour brings.</summary>
     public const int Shown = 100;
@@ -19,9 +20,9 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
 
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
-    private string Title => $"#Soliday, {Display.Date(day)}";
+    private string Title => words.Say("openData.dayTitle", ("date", words.Date(day)));
 
-    private const string Subtitle = "The latest entries of a day in the life of Solihull, as curators publish them.";
+    private string Subtitle => words["openData.feedSubtitle"];
 
     public async Task<string> AtomAsync(RecentIndex recent)
     {
@@ -29,7 +30,7 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
         return XmlParts.Document(writer =>
         {
             writer.WriteStartElement("feed", AtomNamespace);
-            writer.WriteAttributeString("xml", "lang", null, "en-GB");
+            writer.WriteAttributeString("xml", "lang", null, words.Language);
             writer.WriteElementString("id", AtomNamespace, site.Of(SitePaths.AtomFeed));
             writer.WriteElementString("title", AtomNamespace, Title);
             writer.WriteElementString("subtitle", AtomNamespace, Subtitle);
@@ -37,7 +38,7 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
             WriteLink(writer, "self", site.Of(SitePaths.AtomFeed), "application/atom+xml");
             WriteLink(writer, "alternate", site.Of(SitePaths.DayPage), "text/html");
             writer.WriteStartElement("author", AtomNamespace);
-            writer.WriteElementString("name", AtomNamespace, "#Soliday curators, Solihull's Social Council");
+            writer.WriteElementString("name", AtomNamespace, words["openData.feedAuthor"]);
             writer.WriteEndElement();
             foreach (var (open, html) in entries)
             {
@@ -59,7 +60,7 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
             writer.WriteString("description", Subtitle);
             writer.WriteString("home_page_url", site.Of(SitePaths.DayPage));
             writer.WriteString("feed_url", site.Of(SitePaths.JsonFeed));
-            writer.WriteString("language", "en-GB");
+            writer.WriteString("language", words.Language);
             writer.WriteStartArray("items");
             foreach (var (open, html) in entries)
             {
@@ -104,7 +105,7 @@ public sealed class Feeds(PageRenderer pages, SiteAddress site, DateOnly day)
         var shown = new List<(OpenEntry, string)>();
         foreach (var entry in recent.Entries.Take(Shown))
         {
-            var open = OpenEntry.From(entry, site);
+            var open = OpenEntry.From(entry, site, words);
             var html = await pages.RenderPartAsync<FeedEntryContent, FeedEntryView>(new FeedEntryView(entry, open.PageUrl, image => site.Of(image.Path)));
             shown.Add((open, html.Trim()));
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Soliday.Pages;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
@@ -8,13 +9,16 @@ namespace Soliday.Timeline.OpenData;
 /// by its largest JPEG, so image viewers (Mirador, Universal Viewer) and collections can show and
 /// cite it. <c>rights</c> is the Creative Commons licence URI in its http form, as IIIF requires.
 /// </summary>
-public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zone)
+public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zone, SiteWords words)
 {
     public const string Context = "http://iiif.io/api/presentation/3/context.json";
 
+    /// <summary>The day of a remembered time, without its weekday: the language's own month names, in this order.</summary>
+    private const string DayMonthYear = "d MMMM yyyy";
+
     public string Write(TimelineEntry entry)
     {
-        var open = OpenEntry.From(entry, site);
+        var open = OpenEntry.From(entry, site, words);
         var id = open.ManifestUrl ?? site.Of(SitePaths.IiifManifest(entry.Id));
         return JsonParts.Document(writer =>
         {
@@ -22,32 +26,32 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
             writer.WriteString("@context", Context);
             writer.WriteString("id", id);
             writer.WriteString("type", "Manifest");
-            writer.WriteLanguageMap("label", open.Title);
+            writer.WriteLanguageMap("label", open.Title, words);
             if (entry.Text.Length > 0)
             {
-                writer.WriteLanguageMap("summary", entry.Text);
+                writer.WriteLanguageMap("summary", entry.Text, words);
             }
 
             writer.WriteStartArray("metadata");
             var (whenLabel, when) = When(entry);
             WriteMetadata(writer, whenLabel, when);
-            WriteMetadata(writer, "By", entry.Credit);
+            WriteMetadata(writer, words["openData.iiif.by"], entry.Credit);
             if (entry.Place is { Length: > 0 } place)
             {
-                WriteMetadata(writer, "Where", place);
+                WriteMetadata(writer, words["openData.iiif.where"], place);
             }
 
             if (entry.Tags.Count > 0)
             {
-                WriteMetadata(writer, "Tags", string.Join(", ", entry.Tags.Select(PublicTags.Label)));
+                WriteMetadata(writer, words["openData.iiif.tags"], string.Join(", ", entry.Tags.Select(PublicTags.Label)));
             }
 
-            WriteMetadata(writer, "Day", $"#Soliday, {Display.Date(day)}");
+            WriteMetadata(writer, words["openData.iiif.day"], words.Say("openData.dayTitle", ("date", words.Date(day))));
             writer.WriteEndArray();
 
             writer.WriteStartObject("requiredStatement");
-            writer.WriteLanguageMap("label", "Attribution");
-            writer.WriteLanguageMap("value", open.CreditText);
+            writer.WriteLanguageMap("label", words["openData.iiif.attribution"], words);
+            writer.WriteLanguageMap("value", open.CreditText, words);
             writer.WriteEndObject();
             if (open.LicenceHttpUri is { } rights)
             {
@@ -59,7 +63,7 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
             writer.WriteStartObject();
             writer.WriteString("id", open.PageUrl);
             writer.WriteString("type", "Text");
-            writer.WriteLanguageMap("label", open.Title);
+            writer.WriteLanguageMap("label", open.Title, words);
             writer.WriteString("format", "text/html");
             writer.WriteEndObject();
             writer.WriteEndArray();
@@ -108,7 +112,7 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
         writer.WriteStartObject();
         writer.WriteString("id", canvasId);
         writer.WriteString("type", "Canvas");
-        writer.WriteLanguageMap("label", photo.Alt.Length > 0 ? photo.Alt : "Photo");
+        writer.WriteLanguageMap("label", photo.Alt.Length > 0 ? photo.Alt : words["openData.iiif.photo"], words);
         writer.WriteNumber("width", image.Width);
         writer.WriteNumber("height", image.Height);
         writer.WriteStartArray("items");
@@ -130,11 +134,11 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
         writer.WriteEndObject();
     }
 
-    private static void WriteMetadata(Utf8JsonWriter writer, string label, string value)
+    private void WriteMetadata(Utf8JsonWriter writer, string label, string value)
     {
         writer.WriteStartObject();
-        writer.WriteLanguageMap("label", label);
-        writer.WriteLanguageMap("value", value);
+        writer.WriteLanguageMap("label", label, words);
+        writer.WriteLanguageMap("value", value, words);
         writer.WriteEndObject();
     }
 
@@ -148,9 +152,9 @@ public sealed class IiifManifest(SiteAddress site, DateOnly day, TimeZoneInfo zo
         var local = TimeZoneInfo.ConvertTime(entry.MomentAt, zone);
         return entry switch
         {
-            { IsGivenMoment: true } => ("When", $"Around {local.ToString("HH:mm", Display.Culture)} on {local.ToString("d MMMM yyyy", Display.Culture)}, as the sender recalls"),
-            { Photos.Count: 0 } => ("Sent", Display.DateAndTime(entry.MomentAt, zone)),
-            _ => ("Taken", Display.DateAndTime(entry.MomentAt, zone)),
+            { IsGivenMoment: true } => (words["openData.iiif.when"], words.Say("openData.iiif.around", ("time", local.ToString(words["format.time"], words.Culture)), ("date", local.ToString(DayMonthYear, words.Culture)))),
+            { Photos.Count: 0 } => (words["openData.iiif.sent"], words.DateAndTime(entry.MomentAt, zone)),
+            _ => (words["entry.taken"], words.DateAndTime(entry.MomentAt, zone)),
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Soliday.Pages;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
@@ -12,7 +13,7 @@ namespace Soliday.Timeline.OpenData;
 /// Terms are written with prefixes declared in the inline @context, so the file expands the same
 /// without fetching anything.
 /// </summary>
-public sealed class JsonLdFile(SiteAddress site, DateOnly day) : IHourlyFile
+public sealed class JsonLdFile(SiteAddress site, DateOnly day, SiteWords words) : IHourlyFile
 {
     public const string DublinCore = "http://purl.org/dc/terms/";
     public const string SchemaOrg = "https://schema.org/";
@@ -36,9 +37,9 @@ public sealed class JsonLdFile(SiteAddress site, DateOnly day) : IHourlyFile
         writer.WriteEndObject();
         writer.WriteString("@id", site.Of(Path));
         writer.WriteString("@type", "schema:Dataset");
-        writer.WriteString("dcterms:title", $"#Soliday, {Display.Date(day)}");
-        writer.WriteString("dcterms:description", "A day in the life of Solihull, in photos and words from the people who live and work here, as published by the project's curators.");
-        writer.WriteString("dcterms:publisher", "Solihull's Social Council");
+        writer.WriteString("dcterms:title", words.Say("openData.dayTitle", ("date", words.Date(day))));
+        writer.WriteString("dcterms:description", words["openData.datasetDescription"]);
+        writer.WriteString("dcterms:publisher", words["openData.publisher"]);
         writer.WriteString("dcterms:date", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         writer.WriteStartArray("@graph");
         writer.WriteHours();
@@ -47,7 +48,7 @@ public sealed class JsonLdFile(SiteAddress site, DateOnly day) : IHourlyFile
     }));
 
     public Task<string> HourAsync(HourIndex hour) =>
-        Task.FromResult(JsonParts.ArrayItems(hour.Entries, (writer, entry) => WriteEntry(writer, OpenEntry.From(entry, site))));
+        Task.FromResult(JsonParts.ArrayItems(hour.Entries, (writer, entry) => WriteEntry(writer, OpenEntry.From(entry, site, words))));
 
     private void WriteEntry(Utf8JsonWriter writer, OpenEntry open)
     {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Soliday.Entries;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
@@ -73,15 +74,43 @@ public static class JsonParts
     }
 
     /// <summary>
-    /// A language map with one English value: how IIIF writes every label. IIIF viewers read a value
-    /// that starts with &lt; as HTML; a space before it keeps a resident's text plain text.
+    /// A language map with one value in the site's language: how IIIF writes every label. IIIF
+    /// viewers read a value that starts with &lt; as HTML; a space before it keeps a resident's text
+    /// plain text.
     /// </summary>
-    public static void WriteLanguageMap(this Utf8JsonWriter writer, string property, string value)
+    public static void WriteLanguageMap(this Utf8JsonWriter writer, string property, string value, SiteWords words)
     {
         writer.WriteStartObject(property);
-        writer.WriteStartArray("en");
+        writer.WriteStartArray(IiifLanguage(words.Language));
         writer.WriteStringValue(value.StartsWith('<') ? " " + value : value);
         writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The language a IIIF language map is keyed by: the site's tag without its region ("en" for
+    /// en-GB, "cy" for cy-GB), as IIIF's own examples write it and viewers match a reader's language
+    /// by; a script or private-use subtag stays ("zh-Hant", "he-x-soliday-test").
+    /// </summary>
+    public static string IiifLanguage(string tag)
+    {
+        var subtags = tag.Split('-');
+        var kept = new List<string> { subtags[0] };
+        for (var i = 1; i < subtags.Length; i++)
+        {
+            if (subtags[i].Length == 1)
+            {
+                kept.AddRange(subtags[i..]); // an extension or private use: its subtags are not regions
+                break;
+            }
+
+            var isRegion = (subtags[i].Length == 2 && subtags[i].All(char.IsAsciiLetter)) || (subtags[i].Length == 3 && subtags[i].All(char.IsAsciiDigit));
+            if (!isRegion)
+            {
+                kept.Add(subtags[i]);
+            }
+        }
+
+        return string.Join('-', kept);
     }
 }

@@ -2,23 +2,29 @@ using System.Globalization;
 using Soliday.Entries;
 using Soliday.Pages;
 using Soliday.Submissions;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
 /// <summary>An entry as the open data describes it: absolute addresses, its licence, the words that credit it.</summary>
-public sealed record OpenEntry(TimelineEntry Entry, string PageUrl, string? ManifestUrl, Licence? Licence)
+/// <param name="Words">The site's language, in which the open data's titles and credits are said.</param>
+public sealed record OpenEntry(TimelineEntry Entry, string PageUrl, string? ManifestUrl, Licence? Licence, SiteWords Words)
 {
-    public static OpenEntry From(TimelineEntry entry, SiteAddress site) => new(
+    public static OpenEntry From(TimelineEntry entry, SiteAddress site, SiteWords words) => new(
         entry,
         site.EntryPage(entry.Id),
         entry.Photos.Count > 0 ? site.Of(SitePaths.IiifManifest(entry.Id)) : null,
-        Licences.FindKnown(entry.Licence));
+        Licences.FindKnown(entry.Licence),
+        words);
 
     /// <summary>A short title: the caption's start, or who made it.</summary>
-    public string Title => Entry.Text.Length > 0 ? Display.Short(Entry.Text, 80) : $"{(Entry.Photos.Count > 0 ? "A photo" : "Words")} by {Entry.Credit}";
+    public string Title => Entry.Text.Length > 0 ? Display.Short(Entry.Text, 80)
+        : Entry.Photos.Count > 0 ? Words.Say("site.aPhotoBy", ("credit", Entry.Credit)) : Words.Say("site.wordsBy", ("credit", Entry.Credit));
 
     /// <summary>How reusers should credit it (schema.org creditText, IIIF requiredStatement).</summary>
-    public string CreditText => $"{(Entry.Photos.Count > 0 ? "Photo" : "Words")} by {Entry.Credit}, #Soliday, {Licence?.Name ?? Entry.Licence}";
+    public string CreditText => Words.Say("openData.creditText",
+        ("by", Entry.Photos.Count > 0 ? Words.Say("site.photoBy", ("credit", Entry.Credit)) : Words.Say("site.wordsBy", ("credit", Entry.Credit))),
+        ("licence", Licence?.Name ?? Entry.Licence));
 
     public TimelinePhoto? FirstPhoto => Entry.Photos.FirstOrDefault();
 

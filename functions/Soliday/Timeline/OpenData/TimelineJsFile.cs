@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Soliday.Pages;
+using Soliday.Words;
 
 namespace Soliday.Timeline.OpenData;
 
@@ -15,7 +16,7 @@ namespace Soliday.Timeline.OpenData;
 /// another year: TimelineJS draws its axis from the earliest event to the latest, and one photo from
 /// 2008 made it span years with the day a sliver at one end. That date is said in the event's text.
 /// </summary>
-public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo zone) : IHourlyFile
+public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo zone, SiteWords words) : IHourlyFile
 {
     public string Path => SitePaths.TimelineJs;
 
@@ -33,7 +34,7 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
         writer.WriteStartObject("title");
         writer.WriteStartObject("text");
         writer.WriteString("headline", "#Soliday");
-        writer.WriteString("text", Html($"A day in the life of Solihull, {Display.Date(day)}, in photos and words from the people who live and work here."));
+        writer.WriteString("text", Html(words.Say("day.description", ("date", words.Date(day)))));
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteStartArray("events");
@@ -43,7 +44,7 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
     }));
 
     public Task<string> HourAsync(HourIndex hour) =>
-        Task.FromResult(JsonParts.ArrayItems(hour.Entries, (writer, entry) => WriteEvent(writer, OpenEntry.From(entry, site), hour.Hour)));
+        Task.FromResult(JsonParts.ArrayItems(hour.Entries, (writer, entry) => WriteEvent(writer, OpenEntry.From(entry, site, words), hour.Hour)));
 
     private void WriteEvent(Utf8JsonWriter writer, OpenEntry open, int hour)
     {
@@ -57,7 +58,7 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
         writer.WriteString("day", Number(local.Day));
         writer.WriteString("hour", Number(local.Hour));
         writer.WriteString("minute", Number(local.Minute));
-        writer.WriteString("display_date", Display.Time(entry.PlacedAt, zone));
+        writer.WriteString("display_date", words.Time(entry.PlacedAt, zone));
         writer.WriteEndObject();
         writer.WriteStartObject("text");
         writer.WriteString("headline", Html(open.Title));
@@ -78,15 +79,17 @@ public sealed class TimelineJsFile(SiteAddress site, DateOnly day, TimeZoneInfo 
             writer.WriteEndObject();
         }
 
-        writer.WriteString("group", Display.HourRange(hour));
+        writer.WriteString("group", words.HourRange(hour));
         writer.WriteEndObject();
     }
 
     /// <summary>When it happened, for an entry placed on the day but taken (or written) on another: as the hour pages mark it.</summary>
     private string OtherDay(TimelineEntry entry) =>
-        $"{(entry.Photos.Count > 0 ? "Taken" : "Written")} {Display.DateAndTime(entry.MomentAt, zone)}.";
+        entry.Photos.Count > 0
+            ? words.Say("openData.takenOn", ("when", words.DateAndTime(entry.MomentAt, zone)))
+            : words.Say("openData.writtenOn", ("when", words.DateAndTime(entry.MomentAt, zone)));
 
-        private static string Html(string text) => HtmlEncoder.Default.Encode(text);
+    private static string Html(string text) => HtmlEncoder.Default.Encode(text);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using Soliday.Testing;
 using Soliday.Timeline;
 using Soliday.Timeline.OpenData;
+using Soliday.Words;
 
 namespace Soliday.Tests.Timeline.OpenData;
 
@@ -37,12 +39,51 @@ public sealed class IiifManifestTests
         Assert.Equal(("Sent", "22 October 2008 at 09:30"), when);
     }
 
+    [Fact]
+    public void The_manifest_speaks_the_site_s_language_and_says_which()
+    {
+        var folder = PseudoLanguage.WriteFolder();
+        try
+        {
+            var words = SiteWords.For(new WordsOptions { Language = PseudoLanguage.Tag, LanguageFolder = folder });
+
+            var manifest = Manifest(Entry([Photo], givenAt: null), words);
+
+            Assert.Equal(["he-x-soliday-test"], manifest["label"]!.AsObject().Select(language => language.Key));
+            Assert.Equal("Morning at the mere", manifest["label"]![PseudoLanguage.Tag]![0]!.GetValue<string>()); // the resident's words stay theirs
+            Assert.Equal(PseudoLanguage.Say("entry.taken"), manifest["metadata"]![0]!["label"]![PseudoLanguage.Tag]![0]!.GetValue<string>());
+            Assert.Equal(PseudoLanguage.Say("openData.iiif.attribution"), manifest["requiredStatement"]!["label"]![PseudoLanguage.Tag]![0]!.GetValue<string>());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("en-GB", "en")]
+    [InlineData("cy-GB", "cy")]
+    [InlineData("ur-PK", "ur")]
+    [InlineData("ar", "ar")]
+    [InlineData("es-419", "es")]
+    [InlineData("zh-Hant-TW", "zh-Hant")]
+    [InlineData("he-x-soliday-test", "he-x-soliday-test")]
+    public void A_language_map_is_keyed_by_the_site_s_language_without_its_region(string tag, string key)
+    {
+        Assert.Equal(key, JsonParts.IiifLanguage(tag));
+    }
+
     private static (string, string) WhenOf(TimelineEntry entry)
     {
-        var site = new SiteAddress(Options.Create(new SiteOptions { PublicUrl = "https://soliday.example/site/" }));
-        var manifest = JsonNode.Parse(new IiifManifest(site, new DateOnly(2008, 10, 22), London).Write(entry))!;
+        var manifest = Manifest(entry, SiteWords.English);
         var first = manifest["metadata"]![0]!;
         return (first["label"]!["en"]![0]!.GetValue<string>(), first["value"]!["en"]![0]!.GetValue<string>());
+    }
+
+    private static JsonNode Manifest(TimelineEntry entry, SiteWords words)
+    {
+        var site = new SiteAddress(Options.Create(new SiteOptions { PublicUrl = "https://soliday.example/site/" }));
+        return JsonNode.Parse(new IiifManifest(site, new DateOnly(2008, 10, 22), London, words).Write(entry))!;
     }
 
     private static TimelineEntry Entry(IReadOnlyList<TimelinePhoto> photos, DateTimeOffset? givenAt) => new()
