@@ -5,12 +5,12 @@ namespace Soliday.Pages;
 
 /// <summary>
 /// A licence as the public reads it, beside an entry: what its maker chose, said as what a reader
-/// may do and whom to name. The form says the same choice to the maker ("if they name you"); the
-/// licence's short name (CC BY 4.0) is explained on the reuse page only.
+/// may do and whom to name. The form offers the same choice to the maker, in words alone ("if they
+/// name you"); the licence's short name (CC BY 4.0) is on the reuse page only.
 /// </summary>
 public static class LicenceWords
 {
-    /// <summary>The choice as the form offers it to the maker: "anyone may reuse it if they name you".</summary>
+    /// <summary>The choice as the form offers it to the maker: "Anyone may reuse it if they name you (recommended)".</summary>
     public static string ForMaker(SiteWords words, Licence licence) =>
         licence == Licences.CcBy ? words["form.licence.ccBy"]
         : licence == Licences.CcBySa ? words["form.licence.ccBySa"]

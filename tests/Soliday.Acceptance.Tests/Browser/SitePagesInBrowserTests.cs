@@ -16,6 +16,9 @@ public sealed class SitePagesInBrowserTests(SharedHost shared, BrowserFixture br
     {
         var page = await browser.NewPageAsync(BaseAddress);
         await page.GotoAsync("/api/submit");
+        var licences = page.Locator("fieldset:has(input[name=licence])");
+        await Assertions.Expect(licences.GetByLabel("Anyone may reuse it if they name you (recommended)")).ToBeCheckedAsync();
+        await Assertions.Expect(licences).Not.ToContainTextAsync("CC"); // a choice in words; its short name is the reuse page's
         await page.Locator("#photo").SetInputFilesAsync(Corpus.File("real-exif", "EX__jpg_Canon_40D.jpg"));
         await page.Locator("#alt").FillAsync("A red flower");
         await page.Locator("#consent").CheckAsync();
