@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Soliday.Words;
 
 namespace Soliday.Web;
 
@@ -27,18 +29,23 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Of(404, "Not found", detail);
 
-    public const string UnavailableDetail = "We could not save this just now. Nothing was kept, so it is safe to send it again.";
-
-    public static IResult Unavailable() => Of(503, "Please try again in a minute", UnavailableDetail);
-
     /// <summary>The code of <see cref="Starting"/>: the app is up, but a part it needs is not ready yet.</summary>
     public const string StartingCode = "starting";
 
-    public const string StartingDetail = "Soliday has just started and is still getting ready. Nothing was kept, so please try again in a minute.";
-
     /// <summary>
     /// 503 while a part the request needs is not ready yet (a freshly deployed app's access to its
-    /// storage or Key Vault takes minutes to come into effect); <c>/api/health</c> says which.
+    /// storage or Key Vault takes minutes to come into effect); <c>/api/health</c> says which. Said in
+    /// the site's language, as a resident sending the form may be the one who meets it.
     /// </summary>
-    public static IResult Starting() => Of(503, "Soliday is starting up", StartingDetail, StartingCode);
+    public static IResult Starting() => new StartingProblem();
+
+    /// <summary>Its words are looked up as it is answered: where it is made (any endpoint) has none at hand.</summary>
+    private sealed class StartingProblem : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            var words = httpContext.RequestServices.GetRequiredService<SiteWords>();
+            return Of(503, words["error.starting.title"], words["error.starting.detail"], StartingCode).ExecuteAsync(httpContext);
+        }
+    }
 }

@@ -286,12 +286,19 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
 
         var slide = page.Locator($".slide[data-id='entries/{id}.html']");
         await Assertions.Expect(slide.Locator(".credit")).ToHaveTextAsync(Say("site.photoBy", ("credit", credit)), new() { Timeout = 20_000 });
-        Assert.Equal(0, await slide.Locator(".caption").CountAsync()); // the feed's English title for it is no caption
+        Assert.Equal(0, await slide.Locator(".caption").CountAsync()); // the feed's title for it, in the test language too, is no caption
         await page.Locator("#wall-pause").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#wall-pause")).ToHaveTextAsync(PseudoLanguage.Say("wallScript.play"));
         var count = await page.Locator(".slide").CountAsync();
         await Assertions.Expect(page.Locator(".wall-position")).ToHaveTextAsync(new Regex("^" + Regex.Escape(PseudoLanguage.Say("wallScript.position")).Replace("\\{position}", "[1-9][0-9]*").Replace("\\{count}", count.ToString(CultureInfo.InvariantCulture)) + "$"));
+
+        // ← points the way the words read, so it leads on to the next slide; → back.
+        var position = await SlidePositionAsync(page);
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await SolidayApi.EventuallyAsync(async () => await SlidePositionAsync(page) == (position % count) + 1, "← leads on to the next slide");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await SolidayApi.EventuallyAsync(async () => await SlidePositionAsync(page) == position, "→ goes back to the slide before");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#wall-pause")).ToHaveTextAsync(PseudoLanguage.Say("wall.pause"));
         await AssertRightToLeftAsync(page);
@@ -316,6 +323,10 @@ public sealed class TranslationInBrowserTests(TranslationInBrowserTests.RightToL
         await page.Locator(".shortcuts button").ClickAsync();
         await Assertions.Expect(page.Locator(".shortcuts button")).ToHaveTextAsync(PseudoLanguage.Say("siteScript.shortcutsOff"));
     }
+
+    /// <summary>The wall's slide number, the first number its position line says.</summary>
+    private static async Task<int> SlidePositionAsync(IPage page) =>
+        int.Parse(Regex.Match(await page.Locator(".wall-position").TextContentAsync() ?? "", "[0-9]+").Value, CultureInfo.InvariantCulture);
 
     /// <summary>A sentence of the test language with its placeholders filled: what a script writes.</summary>
     private static string Say(string key, params (string Name, string Value)[] values) =>

@@ -62,6 +62,7 @@ public sealed class StartupRecoveryTests
         Assert.True(blobGate.Refused > 0, "the app did try its storage while the gate was shut");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, submission.StatusCode);
         Assert.Equal("starting", refusal["code"]!.GetValue<string>());
+        Assert.Equal("Soliday is starting up", refusal["title"]!.GetValue<string>()); // from the site's words, as the request is answered
 
         // Act: the role comes into effect and the reference resolves (Local:SettingsFile stands in for App Service).
         blobGate.Open();

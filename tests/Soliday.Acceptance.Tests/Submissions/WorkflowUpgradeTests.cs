@@ -32,7 +32,10 @@ public sealed class WorkflowUpgradeTests
         await host.Curator.WaitForQueueAsync(id);
         var instanceId = EntryWorkflow.InstanceId(id);
         Assert.Equal(["PrepareAndOffer"], await StepsScheduledAsync(host, instanceId));
-        Assert.Equal(1, await TimersCreatedAsync(host, instanceId)); // the reminder's; the expiry's comes after it
+        await SolidayApi.EventuallyAsync( // in the episode after the step that put the card on the board
+            async () => await TimersCreatedAsync(host, instanceId) == 1, "the workflow waiting on the reminder's timer");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await TimersCreatedAsync(host, instanceId)); // the reminder's alone; the expiry's comes after it
 
         // Its workflow as the build before issue 16 started it: the same input without the fields it added.
         var engine = Engine(host);

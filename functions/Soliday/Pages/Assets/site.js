@@ -49,13 +49,18 @@
     target.scrollIntoView({ block: "nearest" });
   }
 
+  // The arrow that points the way the page reads leads on: → in English, ← in Arabic or Hebrew.
+  var rightToLeft = document.documentElement.dir === "rtl";
+  var onwards = rightToLeft ? "ArrowLeft" : "ArrowRight";
+  var back = rightToLeft ? "ArrowRight" : "ArrowLeft";
+
   document.addEventListener("keydown", function (event) {
     if (!enabled || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || typing(event.target)) { return; }
     var onEntryPage = document.querySelector("article.entry-page") !== null;
     var key = event.key;
-    if (key === "j" || key === "J" || (onEntryPage && key === "ArrowRight")) {
+    if (key === "j" || key === "J" || (onEntryPage && key === onwards)) {
       move(1);
-    } else if (key === "k" || key === "K" || (onEntryPage && key === "ArrowLeft")) {
+    } else if (key === "k" || key === "K" || (onEntryPage && key === back)) {
       move(-1);
     } else {
       return;

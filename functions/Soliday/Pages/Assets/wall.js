@@ -121,9 +121,9 @@
       figure.appendChild(img);
     }
     var caption = document.createElement("figcaption");
-    // An entry without words has its title as its text in the feed ("A photo by …"): the credit says
-    // that already. These are the feed's own words (open data stays in English, OpenEntry.Title), matched, never shown.
-    var untitled = (hasPhoto ? "A photo by " : "Words by ") + credit;
+    // An entry without words has its title as its text in the feed ("A photo by …", in the site's
+    // language, OpenEntry.Title): the credit says that already, so it is matched, never shown.
+    var untitled = say(hasPhoto ? "a-photo-by" : "words-by", { credit: credit });
     var text = typeof item.content_text === "string" && item.content_text !== untitled ? item.content_text : "";
     if (text.trim()) { caption.appendChild(paragraph(hasPhoto ? "caption" : "caption words", cut(text))); }
     caption.appendChild(paragraph("credit", say(hasPhoto ? "photo-by" : "words-by", { credit: credit })));
@@ -172,16 +172,20 @@
   wall.classList.add("live");
   controls.hidden = false;
   button.addEventListener("click", function () { setPaused(!paused); });
+  // The arrow that points the way the page reads leads on: → in English, ← in Arabic or Hebrew.
+  var rightToLeft = document.documentElement.dir === "rtl";
+  var onwards = rightToLeft ? "ArrowLeft" : "ArrowRight";
+  var back = rightToLeft ? "ArrowRight" : "ArrowLeft";
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var onControl = event.target && /^(BUTTON|A|INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName);
     if (event.key === " " && !onControl) {
       event.preventDefault();
       setPaused(!paused);
-    } else if (event.key === "ArrowRight") {
+    } else if (event.key === onwards) {
       event.preventDefault();
       move(1);
-    } else if (event.key === "ArrowLeft") {
+    } else if (event.key === back) {
       event.preventDefault();
       move(-1);
     }
