@@ -17,15 +17,7 @@ public static class Display
     public static string DateAndTime(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("d MMMM yyyy 'at' HH:mm", Culture);
 
-    /// <summary>The time alone on the day itself; a full date when a photo was taken on another day.</summary>
-    public static string Moment(DateTimeOffset moment, TimeZoneInfo zone, DateOnly day) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, zone).DateTime) == day ? Time(moment, zone) : DateAndTime(moment, zone);
-
     public static string Hour(int hour) => $"{hour:00}:00";
-
-    public static string HourRange(int hour) => $"{Hour(hour)} to {Hour((hour + 1) % 24)}";
-
-    public static string Entries(int count) => count == 1 ? "1 entry" : $"{count.ToString("N0", Culture)} entries";
 
     /// <summary>
     /// The start of a text, cut at a word near <paramref name="max"/> characters with an ellipsis:

@@ -1,4 +1,5 @@
 using Soliday.Pages;
+using Soliday.Words;
 
 namespace Soliday.Timeline;
 
@@ -18,16 +19,17 @@ public sealed record SearchIndexFile(int Hour, IReadOnlyList<SearchIndexEntry> E
     /// <summary>The caption a result shows: a line or two, as under an hour page's tiles. Every word of it is still found.</summary>
     public const int ShownText = 120;
 
-    public static SearchIndexFile Of(HourIndex hour, TimeZoneInfo zone) =>
-        new(hour.Hour, [.. hour.Entries.Select(entry => EntryOf(entry, zone, hour.Day))]);
+    /// <summary>The hour's file; each entry's time as the site's language writes it (a photo from another day with its date), since search.js shows it as it is.</summary>
+    public static SearchIndexFile Of(HourIndex hour, TimeZoneInfo zone, SiteWords language) =>
+        new(hour.Hour, [.. hour.Entries.Select(entry => EntryOf(entry, zone, hour.Day, language))]);
 
-    private static SearchIndexEntry EntryOf(TimelineEntry entry, TimeZoneInfo zone, DateOnly day)
+    private static SearchIndexEntry EntryOf(TimelineEntry entry, TimeZoneInfo zone, DateOnly day, SiteWords language)
     {
         var thumb = entry.Photos.Select(p => p.Smallest).FirstOrDefault(i => i is not null);
         var words = SearchWords.Of([entry.Text, entry.Credit, entry.Place, .. entry.Tags.Select(t => t.Value)]);
         return new SearchIndexEntry(
             entry.Id,
-            Display.Moment(entry.MomentAt, zone, day),
+            language.Moment(entry.MomentAt, zone, day),
             Display.Short(entry.Text, ShownText),
             entry.Credit,
             entry.ShownPlace,

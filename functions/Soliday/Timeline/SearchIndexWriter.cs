@@ -2,6 +2,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 using Soliday.Entries;
 using Soliday.Storage;
+using Soliday.Words;
 
 namespace Soliday.Timeline;
 
@@ -14,7 +15,7 @@ namespace Soliday.Timeline;
 /// Stored gzipped: a few hundred bytes an entry come to about a fifth of that on the wire, and the
 /// first search fetches all 24 (3.7 MB plain at 10,000 entries).
 /// </summary>
-public sealed class SearchIndexWriter(BlobServiceClient blobs, IOptions<SolidayOptions> soliday)
+public sealed class SearchIndexWriter(BlobServiceClient blobs, IOptions<SolidayOptions> soliday, SiteWords words)
 {
     public Task WriteAsync(HourIndex hour, CancellationToken cancellationToken = default) =>
         blobs.GetBlobContainerClient(StorageLayout.Site).GetBlobClient(SitePaths.SearchIndex(hour.Hour)).WriteAsync(SiteContent.ChangingGzipped(SiteContent.Json), recorded =>
@@ -25,7 +26,7 @@ public sealed class SearchIndexWriter(BlobServiceClient blobs, IOptions<SolidayO
                 return Task.FromResult<VersionedContent?>(null); // made from this version or a later one already
             }
 
-            var content = Gzip.Compress(SolidayJson.Serialize(SearchIndexFile.Of(hour, soliday.Value.Zone)));
+            var content = Gzip.Compress(SolidayJson.Serialize(SearchIndexFile.Of(hour, soliday.Value.Zone, words)));
             return Task.FromResult<VersionedContent?>(new VersionedContent(content, new Dictionary<string, long> { [key] = hour.Version }));
         }, cancellationToken: cancellationToken);
 }

@@ -1,7 +1,9 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using Soliday.Entries;
 using Soliday.Storage;
 using Soliday.Timeline;
+using Soliday.Words;
 
 namespace Soliday.Tests.Timeline;
 
@@ -31,7 +33,7 @@ public sealed class SearchIndexFileTests
     {
         var entry = Entry("Sunrise over Brueton Park's lake", credit: "Zoë Adams", place: "By the boathouse", tags: [new(EntryTag.Hashtag, "Dawn"), new(PublicTags.PlaceKind, "Solihull")]);
 
-        var file = JsonNode.Parse(SolidayJson.Serialize(SearchIndexFile.Of(new HourIndex(Day, 6, [entry], Version: 3), London)))!;
+        var file = JsonNode.Parse(SolidayJson.Serialize(SearchIndexFile.Of(new HourIndex(Day, 6, [entry], Version: 3), London, SiteWords.English)))!;
 
         Assert.Equal(6, file["hour"]!.GetValue<int>());
         var found = file["entries"]!.AsArray().Single()!;
@@ -50,7 +52,7 @@ public sealed class SearchIndexFileTests
     public void A_long_caption_is_shortened_for_the_result_but_every_word_of_it_is_still_found()
     {
         var caption = string.Join(' ', Enumerable.Repeat("Stalls", 40)) + " and a brass band at the very end";
-        var file = SearchIndexFile.Of(new HourIndex(Day, 6, [Entry(caption)]), London);
+        var file = SearchIndexFile.Of(new HourIndex(Day, 6, [Entry(caption)]), London, SiteWords.English);
 
         var found = file.Entries.Single();
         Assert.True(found.Text.Length <= SearchIndexFile.ShownText + 1, found.Text); // and an ellipsis
@@ -64,11 +66,23 @@ public sealed class SearchIndexFileTests
         var post = Entry("Quiet on the 6.10 to Moor Street", photos: false);
         var old = Entry("My grandad's shop in 1962") with { MomentAt = new DateTimeOffset(2013, 3, 2, 9, 30, 0, TimeSpan.Zero) };
 
-        var file = SearchIndexFile.Of(new HourIndex(Day, 6, [post, old]), London);
+        var file = SearchIndexFile.Of(new HourIndex(Day, 6, [post, old]), London, SiteWords.English);
 
         Assert.Null(file.Entries[0].Thumb);
         Assert.DoesNotContain("\"thumb\"", SolidayJson.Serialize(file.Entries[0]).ToString()); // nothing to fetch, nothing written
         Assert.Equal("2 March 2013 at 09:30", file.Entries[1].Time);
+    }
+
+    [Fact]
+    public void A_photo_taken_on_another_day_says_its_date_as_the_site_s_language_writes_it()
+    {
+        var welsh = LanguageFile.Read(new MemoryStream(Encoding.UTF8.GetBytes(
+            """{ "language": "cy-GB", "words": { "format.dateAndTime": "d MMMM yyyy 'am' HH:mm" } }""")), "cy-GB.json");
+        var old = Entry("Siop fy nhaid yn 1962") with { MomentAt = new DateTimeOffset(2013, 3, 2, 9, 30, 0, TimeSpan.Zero) };
+
+        var file = SearchIndexFile.Of(new HourIndex(Day, 6, [old]), London, new SiteWords(welsh, LanguageFiles.English));
+
+        Assert.Equal("2 Mawrth 2013 am 09:30", file.Entries[0].Time); // search.js shows it as it is
     }
 
     private static TimelineEntry Entry(string text, string credit = "Priya", string? place = null, EntryTag[]? tags = null, bool photos = true)
