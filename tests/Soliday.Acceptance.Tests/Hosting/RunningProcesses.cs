@@ -49,14 +49,21 @@ internal static class RunningProcesses
     private static int ParentOf(int pid)
     {
         var stat = Read($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var afterName = stat.LastIndexOf(')') + 2;
+        if (afterName < 2 || afterName > stat.Length)
+        {
+            return 0; // ended between the listing and this read: no one's child now
+        }
+
+        var fields = stat[afterName..].Split(' ');
         return fields.Length > 1 && int.TryParse(fields[1], out var parent) ? parent : 0;
     }
 
     private static bool IsZombie(int pid)
     {
         var stat = Read($"/proc/{pid}/stat");
-        return stat.Length > 0 && stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+        var afterName = stat.LastIndexOf(')') + 2;
+        return afterName >= 2 && afterName <= stat.Length && stat[afterName..].StartsWith('Z');
     }
 
     private static string Read(string path)
