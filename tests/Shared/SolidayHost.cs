@@ -29,7 +29,7 @@ public sealed class SolidayHost : IAsyncDisposable
         _settings = settings;
         CuratorToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var ports = FreePorts(4);
+        var ports = LoopbackPorts.Free(4);
         (HttpPort, BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2], ports[3]);
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}") };
         Curator = new HttpClient { BaseAddress = Http.BaseAddress };
@@ -298,23 +298,5 @@ public sealed class SolidayHost : IAsyncDisposable
         }
 
         throw new TimeoutException($"Soliday.Local did not answer within 5 minutes:\n{Output}");
-    }
-
-    /// <summary>
-    /// Distinct free ports: every listener is held until all are chosen, since a port let go at once
-    /// can be handed out again by the next ask (Azurite then found its blob and queue ports the same).
-    /// </summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
     }
 }

@@ -54,8 +54,8 @@ public sealed partial class VolunteerModeInBrowserTests(VolunteerModeInBrowserTe
         await page.WaitForFunctionAsync("() => [...document.styleSheets].some(s => s.href && s.href.endsWith('/slip.css'))"); // decoded as laid out, not before
         var codes = page.Locator("svg.qr");
         await Assertions.Expect(codes).ToHaveCountAsync(2);
-        var status = Decode(await codes.Nth(0).ScreenshotAsync());
-        var takedown = Decode(await codes.Nth(1).ScreenshotAsync());
+        var status = await QrCodes.ReadAsync(codes.Nth(0));
+        var takedown = await QrCodes.ReadAsync(codes.Nth(1));
         Assert.Equal(statusAddress, status);
         Assert.Equal(statusAddress.Replace("?key=", "/takedown?key=", StringComparison.Ordinal), takedown);
         await Assertions.Expect(page.Locator("#slip-status .slip-address")).ToHaveTextAsync(status!);
@@ -74,26 +74,6 @@ public sealed partial class VolunteerModeInBrowserTests(VolunteerModeInBrowserTe
         await page.EmulateMediaAsync(new() { Media = Media.Screen });
         await page.GotoAsync(takedown!);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Remove your entry");
-    }
-
-    /// <summary>What a QR reader (ZXing, not the library that made the code) finds in a screenshot; null when none.</summary>
-    private static string? Decode(byte[] png)
-    {
-        using var image = SixLabors.ImageSharp.Image.Load<SixLabors.ImageSharp.PixelFormats.Rgba32>(png);
-        var grey = new byte[image.Width * image.Height];
-        for (var y = 0; y < image.Height; y++)
-        {
-            for (var x = 0; x < image.Width; x++)
-            {
-                var pixel = image[x, y];
-                grey[(y * image.Width) + x] = (byte)(((pixel.R * 299) + (pixel.G * 587) + (pixel.B * 114)) / 1000);
-            }
-        }
-
-        var source = new ZXing.RGBLuminanceSource(grey, image.Width, image.Height, ZXing.RGBLuminanceSource.BitmapFormat.Gray8);
-        // Trying harder: a code of a long link has small modules at a phone's width, and a screenshot softens their edges.
-        var hints = new Dictionary<ZXing.DecodeHintType, object> { [ZXing.DecodeHintType.TRY_HARDER] = true };
-        return new ZXing.QrCode.QRCodeReader().decode(new ZXing.BinaryBitmap(new ZXing.Common.HybridBinarizer(source)), hints)?.Text;
     }
 
     /// <summary>A page object in the PDF ("/Type /Page"), not the page tree ("/Type /Pages").</summary>

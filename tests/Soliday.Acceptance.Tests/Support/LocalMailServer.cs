@@ -6,6 +6,7 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
+using Soliday.Testing;
 
 namespace Soliday.Acceptance.Tests.Support;
 
@@ -45,7 +46,7 @@ public sealed class LocalMailServer : IAsyncDisposable
 
     public static async Task<LocalMailServer> StartAsync()
     {
-        var server = new LocalMailServer(FreePort());
+        var server = new LocalMailServer(LoopbackPorts.Free(1)[0]);
         await SolidayApi.EventuallyAsync(() => Task.FromResult(server.IsListening()), "the mail server listens");
         return server;
     }
@@ -87,20 +88,6 @@ public sealed class LocalMailServer : IAsyncDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        try
-        {
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-        finally
-        {
-            listener.Stop();
         }
     }
 
