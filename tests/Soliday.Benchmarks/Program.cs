@@ -4,6 +4,7 @@ using Soliday.Benchmarks;
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- heif
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- webp-methods [folder to keep the renditions in]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- hostile [rounds] [Imaging:MaxConcurrentPhotos]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- pages
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- curation [waiting levels, e.g. 50,1000,10000] [decisions]
@@ -25,6 +26,9 @@ switch (command)
         return 0;
     case "heif":
         await HeifBenchmark.RunAsync();
+        return 0;
+    case "webp-methods":
+        await WebpMethods.RunAsync(keepIn: args.ElementAtOrDefault(1));
         return 0;
     case "hostile":
         await HostileUploads.RunAsync(
@@ -57,6 +61,6 @@ switch (command)
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, heif, hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, heif, webp-methods [folder], hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
         return 2;
 }

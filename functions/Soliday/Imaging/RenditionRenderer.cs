@@ -26,11 +26,15 @@ public static class RenditionRenderer
     /// <summary>JPEG quality 80: indistinguishable from the original at web sizes, a quarter of the bytes of 95.</summary>
     private const int JpegQuality = 80;
 
-    /// <summary>WebP quality 75: looks like JPEG 80 at about a third fewer bytes.</summary>
-    private const int WebPQuality = 75;
+    /// <summary>
+    /// WebP quality 70 with the encoder's second-fastest search (method 1): about the bytes and the
+    /// closeness to the pixels of quality 75 with its default search (method 4), for a sixth of the
+    /// CPU time. The default's search was most of the work of preparing a phone photo (docs/benchmarks.md).
+    /// </summary>
+    private const int WebPQuality = 70;
 
     private static readonly IImageEncoder JpegEncoder = new JpegEncoder { Quality = JpegQuality };
-    private static readonly IImageEncoder WebPEncoder = new WebpEncoder { Quality = WebPQuality, FileFormat = WebpFileFormatType.Lossy };
+    private static readonly IImageEncoder WebPEncoder = new WebpEncoder { Quality = WebPQuality, FileFormat = WebpFileFormatType.Lossy, Method = WebpEncodingMethod.Level1 };
 
     /// <summary>Renders <paramref name="photo"/> (as decoded, not yet turned) at <paramref name="widths"/>, largest first.</summary>
     public static RenderedPhoto Render<TPixel>(Image<TPixel> photo, int orientation, IReadOnlyList<int> widths)
