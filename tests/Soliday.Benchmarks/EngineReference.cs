@@ -17,7 +17,7 @@ namespace Soliday.Benchmarks;
 /// </summary>
 public static class EngineReference
 {
-    public static async Task<TimeSpan> RunAsync(int count)
+    public static async Task<TimeSpan> RunAsync(int count, int warmUp)
     {
         var data = Path.Combine(Path.GetTempPath(), "soliday-bench", Guid.NewGuid().ToString("N"));
         await using var azurite = await AzuriteProcess.StartAsync(
@@ -42,7 +42,7 @@ public static class EngineReference
         await host.StartAsync();
         var client = host.Services.GetRequiredService<DurableTaskClient>();
 
-        await RunBatchAsync(client, 1); // warm-up
+        await RunBatchAsync(client, Math.Max(1, warmUp));
         var clock = Stopwatch.StartNew();
         await RunBatchAsync(client, count);
         var elapsed = clock.Elapsed;

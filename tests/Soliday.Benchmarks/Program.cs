@@ -1,7 +1,7 @@
 using Soliday.Testing;
 using Soliday.Benchmarks;
 
-// dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif]
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif] [warm-up count]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- heif
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- webp-methods [folder to keep the renditions in]
@@ -19,7 +19,8 @@ switch (command)
     case "submissions":
         await SubmissionThroughput.RunAsync(
             count: int.Parse(args.ElementAtOrDefault(1) ?? "200"),
-            photoFile: args.ElementAtOrDefault(2) ?? "EX__jpg_Canon_40D.jpg");
+            photoFile: args.ElementAtOrDefault(2) ?? "EX__jpg_Canon_40D.jpg",
+            warmUp: int.Parse(args.ElementAtOrDefault(3) ?? "50"));
         return 0;
     case "imaging":
         await ImagingBenchmark.RunAsync();
@@ -61,6 +62,6 @@ switch (command)
     case "imaging-one": // one photo in a fresh process, so its peak memory can be measured
         return await ImagingBenchmark.RunOneAsync(args.ElementAtOrDefault(1));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo], imaging, heif, webp-methods [folder], hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
+        Console.Error.WriteLine($"Unknown benchmark '{command}'. Try: submissions [count] [photo] [warm-up], imaging, heif, webp-methods [folder], hostile [rounds] [concurrent photos], pages, curation [waiting levels] [decisions], azurite [waiting levels], publishing [timed] [sizes], site [entries] [lighthouse], or dependencies [from folder] [to folder]");
         return 2;
 }

@@ -28,8 +28,9 @@ public static class RenditionRenderer
 
     /// <summary>
     /// WebP quality 70 with the encoder's second-fastest search (method 1): about the bytes and the
-    /// closeness to the pixels of quality 75 with its default search (method 4), for a sixth of the
-    /// CPU time. The default's search was most of the work of preparing a phone photo (docs/benchmarks.md).
+    /// closeness to the pixels of quality 75 with its default search (method 4), for a sixth to an
+    /// eighth of the CPU time. The default's search was most of the work of preparing a phone
+    /// photo (docs/benchmarks.md).
     /// </summary>
     private const int WebPQuality = 70;
 
