@@ -16,9 +16,10 @@ public static class SubmissionThroughput
 
     /// <param name="warmUp">
     /// Sent (and, for the reference, run) before the clock starts, the same way as the timed ones: a
-    /// host runs all day, so the figure is its pace once the runtime has compiled its hot code to
-    /// full speed, which .NET does after a method's first 30 calls. One warm-up (as before December's
-    /// second week) times that compiling too, on both sides.
+    /// host runs all day, so the figure is meant as a running host's pace, after the runtime has
+    /// compiled most of the hot code at full speed (a method is compiled again, optimised, after its
+    /// first 30 calls). With 1, as before 7 December, the timed run pays for more of that compiling,
+    /// on both sides.
     /// </param>
     public static async Task RunAsync(int count, string photoFile, int warmUp)
     {
