@@ -23,6 +23,7 @@ public static class SubmissionThroughput
     /// </param>
     public static async Task RunAsync(int count, string photoFile, int warmUp)
     {
+        warmUp = Math.Max(1, warmUp); // at least one, so connections and start-up are never timed
         Console.WriteLine($"Reference: {count} one-activity orchestrations on the same engine, after {warmUp} to warm up...");
         var reference = await EngineReference.RunAsync(count, warmUp);
 
@@ -31,7 +32,7 @@ public static class SubmissionThroughput
         await using var host = await SolidayHost.StartAsync();
 
         Console.WriteLine($"Sending {warmUp} submissions to warm up, then {count} of {photoFile} ({photo.Length:N0} bytes), {ConcurrentSenders} at a time...");
-        await WaitForAwaitingAsync(host.Http, (await SendAsync(host.Http, photo, Math.Max(1, warmUp))).Ids);
+        await WaitForAwaitingAsync(host.Http, (await SendAsync(host.Http, photo, warmUp)).Ids);
 
         var clock = Stopwatch.StartNew();
         var (ids, postLatencies) = await SendAsync(host.Http, photo, count);

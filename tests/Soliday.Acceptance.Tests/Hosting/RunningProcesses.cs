@@ -45,25 +45,23 @@ internal static class RunningProcesses
 
     private static string CommandLine(int pid) => Read($"/proc/{pid}/cmdline").Replace('\0', ' ');
 
-    /// <summary>/proc/[pid]/stat: "pid (name) state ppid ..."; the name may hold spaces, so read after its ')'.</summary>
     private static int ParentOf(int pid)
     {
-        var stat = Read($"/proc/{pid}/stat");
-        var afterName = stat.LastIndexOf(')') + 2;
-        if (afterName < 2 || afterName > stat.Length)
-        {
-            return 0; // ended between the listing and this read: no one's child now
-        }
-
-        var fields = stat[afterName..].Split(' ');
+        var fields = StateFields(pid);
         return fields.Length > 1 && int.TryParse(fields[1], out var parent) ? parent : 0;
     }
 
-    private static bool IsZombie(int pid)
+    private static bool IsZombie(int pid) => StateFields(pid) is ["Z", ..];
+
+    /// <summary>
+    /// /proc/[pid]/stat after the name: "state ppid ...". The name may hold spaces, so this reads
+    /// after its last ')'. None for a process that ended between the listing and this read.
+    /// </summary>
+    private static string[] StateFields(int pid)
     {
         var stat = Read($"/proc/{pid}/stat");
         var afterName = stat.LastIndexOf(')') + 2;
-        return afterName >= 2 && afterName <= stat.Length && stat[afterName..].StartsWith('Z');
+        return afterName < 2 || afterName > stat.Length ? [] : stat[afterName..].Split(' ');
     }
 
     private static string Read(string path)
