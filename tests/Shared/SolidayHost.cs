@@ -38,10 +38,12 @@ public sealed class SolidayHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Azurite checks every document its save writes from a text kept since the last save against
-    /// the document as it is now (functions/Soliday.Local/npm/save-in-slices.js), and a host that saw
-    /// one differ fails its test as it stops. On for tests; the benchmarks turn it off, since it makes
-    /// each save as slow as without the kept texts.
+    /// Azurite checks every document its whole save writes from a text kept since the last save
+    /// against the document as it is now (functions/Soliday.Local/npm/save-in-slices.js), and a host
+    /// that saw one differ fails its test as it stops. A document that changed without LokiJS counting
+    /// its revision would differ so; the saves between whole ones (save-changes-only.js) rely on
+    /// there being none. On for tests; the benchmarks turn it off, since it makes each whole save as
+    /// slow as without the kept texts.
     /// </summary>
     public static bool CheckAzuriteSaves { get; set; } = true;
 

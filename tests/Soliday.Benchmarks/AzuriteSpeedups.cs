@@ -9,7 +9,7 @@ namespace Soliday.Benchmarks;
 
 /// <summary>
 /// Azurite as shipped against Azurite with the local host's changes (functions/Soliday.Local/npm:
-/// queue-reads-by-queue.js, index-partition-queries.js, removals-keep-indexes.js, list-by-prefix.js, save-in-slices.js), side by side in one run,
+/// queue-reads-by-queue.js, index-partition-queries.js, removals-keep-indexes.js, blobs-by-name.js, save-in-slices.js, save-changes-only.js), side by side in one run,
 /// on the requests the durable engine makes most, while entries wait for curators: each waiting
 /// entry holds two timers as invisible messages in the engine's control queues, an instance row,
 /// its history rows, and blobs of its own (its record, photos, card). The timing lasts long enough for several of Azurite's saves (every 5 s),

@@ -11,7 +11,7 @@ namespace Soliday.Tests.Storage;
 /// <summary>
 /// The local host's Azurite keeps its indexes up to date through a delete instead of sorting them
 /// again (functions/Soliday.Local/npm/removals-keep-indexes.js), and lists the blobs under a prefix
-/// from the stretch of its name index they sit in (list-by-prefix.js). Whatever is deleted, one at a
+/// from the stretch of its name index they sit in (blobs-by-name.js). Whatever is deleted, one at a
 /// time or many at once, every later read and listing must answer exactly as before: what was
 /// deleted is gone, and everything else is still found, by name, by prefix and by partition.
 /// </summary>
