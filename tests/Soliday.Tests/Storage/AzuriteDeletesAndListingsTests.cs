@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Queues;
 using Soliday.Tests.Support;
 
@@ -11,7 +12,7 @@ namespace Soliday.Tests.Storage;
 /// <summary>
 /// The local host's Azurite keeps its indexes up to date through a delete instead of sorting them
 /// again (functions/Soliday.Local/npm/removals-keep-indexes.js), and lists the blobs under a prefix
-/// from the stretch of its name index they sit in (blobs-by-name.js). Whatever is deleted, one at a
+/// from the stretch of its name index they sit in, its first names first (blobs-by-name.js). Whatever is deleted, one at a
 /// time or many at once, every later read and listing must answer exactly as before: what was
 /// deleted is gone, and everything else is still found, by name, by prefix and by partition.
 /// </summary>
@@ -88,6 +89,66 @@ public sealed class AzuriteDeletesAndListingsTests(AzuriteFixture azurite) : ICl
             var (someContainer, someName) = present.ElementAt(random.Next(present.Count));
             Assert.Equal($"{someContainer} {someName}", (await containers[someContainer].GetBlobClient(someName).DownloadContentAsync()).Value.Content.ToString());
         }
+    }
+
+    /// <summary>
+    /// A listing looks at the first few hundred names of its folder first (blobs-by-name.js): pages
+    /// must come whole and in order past everything that sits among those names but is not listed
+    /// (the same names in another container, snapshots, blocks not yet committed).
+    /// </summary>
+    [Fact]
+    public async Task A_large_folder_lists_whole_and_in_order_in_pages_past_names_it_does_not_list()
+    {
+        var board = azurite.Blobs.GetBlobContainerClient("listing-board");
+        var other = azurite.Blobs.GetBlobContainerClient("listing-other");
+        await Task.WhenAll(board.CreateIfNotExistsAsync(), other.CreateIfNotExistsAsync());
+        var names = Enumerable.Range(0, 700).Select(i => $"waiting/{i:D4}.json").ToList();
+        foreach (var batch in names.Chunk(50))
+        {
+            await Task.WhenAll(batch.Select(name => board.UploadBlobAsync(name, BinaryData.FromString(name))));
+        }
+
+        // Among the board's first names in the index: the first 400 again in another container, ...
+        foreach (var batch in names.Take(400).Chunk(50))
+        {
+            await Task.WhenAll(batch.Select(name => other.UploadBlobAsync(name, BinaryData.FromString(name))));
+        }
+
+        // ... snapshots of 100, blocks staged under 300 names not yet committed, and names just outside the folder.
+        var snapshotted = names.Skip(100).Take(100).ToList();
+        await Task.WhenAll(snapshotted.Select(name => board.GetBlobClient(name).CreateSnapshotAsync()));
+        var staged = Enumerable.Range(0, 300).Select(i => $"waiting/{i:D4}.staged").ToList();
+        foreach (var batch in staged.Chunk(50))
+        {
+            await Task.WhenAll(batch.Select(name => board.GetBlockBlobClient(name).StageBlockAsync(Convert.ToBase64String("block-01"u8), new MemoryStream("staged"u8.ToArray()))));
+        }
+
+        await Task.WhenAll(new[] { "waiting.json", "waiting0", "waiting0/after.json", "waitinf/before.json" }.Select(name => board.UploadBlobAsync(name, BinaryData.FromString(name))));
+
+        var pages = await ListInPagesAsync(board, BlobStates.None, 50);
+        Assert.Equal(names, pages.SelectMany(page => page));
+        Assert.Equal(14, pages.Count);
+        Assert.All(pages, page => Assert.Equal(50, page.Count));
+
+        Assert.Equal(names, (await ListInPagesAsync(board, BlobStates.None, 5000)).Single());
+        Assert.Equal(names.Take(400), (await ListInPagesAsync(other, BlobStates.None, 7)).SelectMany(page => page));
+        Assert.Equal(
+            names.Concat(snapshotted).Order(StringComparer.Ordinal),
+            (await ListInPagesAsync(board, BlobStates.Snapshots, 50)).SelectMany(page => page));
+        Assert.Equal(
+            names.Concat(staged).Order(StringComparer.Ordinal),
+            (await ListInPagesAsync(board, BlobStates.Uncommitted, 50)).SelectMany(page => page));
+    }
+
+    private static async Task<List<List<string>>> ListInPagesAsync(BlobContainerClient container, BlobStates states, int pageSize)
+    {
+        var pages = new List<List<string>>();
+        await foreach (var page in container.GetBlobsAsync(BlobTraits.None, states, "waiting/", CancellationToken.None).AsPages(pageSizeHint: pageSize))
+        {
+            pages.Add([.. page.Values.Select(blob => blob.Name)]);
+        }
+
+        return pages;
     }
 
     [Fact]
