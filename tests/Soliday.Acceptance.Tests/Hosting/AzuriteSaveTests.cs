@@ -168,8 +168,23 @@ public sealed class AzuriteSaveTests
         return 0;
     }
 
-    /// <summary>What the next start of Azurite would read of the database.</summary>
-    private static Lokijs Saved(SolidayHost host, string database) => Lokijs.Read(File.ReadAllText(Save(host, database)), Changes(host, database));
+    /// <summary>
+    /// What the next start of Azurite would read of the database. The save and its changes are two
+    /// files: a whole save landing between their reads would pair one with the other's changes, so
+    /// the save is read again after them, and all of it again unless it is still the same.
+    /// </summary>
+    private static Lokijs Saved(SolidayHost host, string database)
+    {
+        while (true)
+        {
+            var save = File.ReadAllText(Save(host, database));
+            var changes = Changes(host, database);
+            if (File.ReadAllText(Save(host, database)) == save)
+            {
+                return Lokijs.Read(save, changes);
+            }
+        }
+    }
 
     private static string Save(SolidayHost host, string database) => Path.Combine(host.DataDirectory, $"__azurite_db_{database}__.json");
 
