@@ -26,14 +26,12 @@
 const path = require("node:path");
 
 const persistence = path.dirname(require.resolve("azurite/dist/src/blob/persistence/LokiBlobMetadataStore.js"));
+const { Loki } = require("./azurite-lokijs.js");
 let Store;
-let Loki;
 try {
   Store = require(path.join(persistence, "LokiBlobMetadataStore.js")).default;
-  Loki = require(require.resolve("lokijs", { paths: [persistence] }));
 } catch {
   Store = undefined;
-  Loki = undefined;
 }
 
 /** A character no string that LokiJS reads as a number can hold. */
@@ -48,8 +46,15 @@ const pastEvery = (prefix) => {
 
 const expected = typeof Store?.prototype?.listBlobs === "function" && typeof Store.prototype.escapeRegex === "function";
 
-/** The names a listing looks at first, past its marker: a page of the board is 50 of them. */
-const FirstWindow = 256;
+/** Azurite's page when a listing asks for none: the curators' digest reads the waiting folder so. */
+const PageAsShipped = 5000;
+
+/**
+ * How many names a listing looks at first, past its marker: four pages (a page of the board is 50).
+ * Azurite reads a second page after a full one, to learn whether there is a next; the rest is room
+ * for the snapshots and staged blocks it skips, so a listing rarely has to read again.
+ */
+const firstWindow = (maxResults) => Math.max(256, 4 * (Number.isSafeInteger(maxResults) && maxResults > 0 ? maxResults : PageAsShipped));
 
 /**
  * The blobs of the stretch, cut to its first `window` names, so a page costs what it shows and not
@@ -91,7 +96,7 @@ if (expected) {
 
     // The store as it is, except that its blobs start from the stretch of names under the prefix,
     // cut to a window that grows until no page read from it came up short.
-    for (let window = FirstWindow; ; window *= 16) {
+    for (let window = firstWindow(maxResults); ; window *= 16) {
       let short = false;
       const narrowed = Object.create(blobs, {
         chain: { value: () => firstOfTheStretch(blobs.chain().find({ name: { $between: [from, upTo] } }), window, () => { short = true; }) },

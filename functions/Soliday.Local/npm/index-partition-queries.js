@@ -21,6 +21,8 @@
 
 const path = require("node:path");
 
+const { Loki } = require("./azurite-lokijs.js");
+
 const persistence = path.dirname(require.resolve("azurite/dist/src/table/persistence/LokiTableMetadataStore.js"));
 const load = (file) => {
   try {
@@ -89,13 +91,6 @@ if (understood) {
 
 // Entity lookups are LokiJS's findOne({ RowKey, PartitionKey }), in that order: LokiJS narrows by
 // the first key's index and tests the rest, so the partition goes first.
-const Loki = (() => {
-  try {
-    return require(require.resolve("lokijs", { paths: [persistence] }));
-  } catch {
-    return undefined;
-  }
-})();
 const isEntityKey = (query) => query !== null && typeof query === "object"
   && Object.keys(query).length === 2 && "PartitionKey" in query && "RowKey" in query;
 

@@ -19,14 +19,7 @@
 // gets LokiJS's own rebuild.
 "use strict";
 
-const path = require("node:path");
-
-let Loki;
-try {
-  Loki = require(require.resolve("lokijs", { paths: [path.dirname(require.resolve("azurite/package.json"))] }));
-} catch {
-  Loki = undefined;
-}
+const { Loki } = require("./azurite-lokijs.js");
 
 const Collection = Loki?.Collection?.prototype;
 const expected = typeof Collection?.removeBatchByPositions === "function"

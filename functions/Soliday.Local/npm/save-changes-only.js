@@ -19,14 +19,8 @@
 "use strict";
 
 const fs = require("node:fs");
-const path = require("node:path");
 
-let Loki;
-try {
-  Loki = require(require.resolve("lokijs", { paths: [path.dirname(require.resolve("azurite/package.json"))] }));
-} catch {
-  Loki = undefined;
-}
+const { Loki, savesPlainJsonToFile } = require("./azurite-lokijs.js");
 
 const expected =
   typeof Loki === "function" &&
@@ -47,11 +41,6 @@ const changesFileOf = (db) => `${db.filename}.changes`;
 
 /** For each database: the whole save the appends follow, the collections it had, and how much was appended. */
 const saves = new WeakMap();
-
-const savedToFile = (db) =>
-  db.persistenceAdapter instanceof Loki.LokiFsAdapter &&
-  (db.options?.serializationMethod ?? "normal") === "normal" &&
-  db.collections.every((collection) => Array.isArray(collection.data) && (collection.DynamicViews ?? []).length === 0);
 
 /** Whether the database still has the very collections it had at the whole save (a table dropped and made again is another). */
 const sameCollections = (db, save) =>
@@ -110,7 +99,7 @@ if (expected) {
   const saveAsBefore = Loki.prototype.saveDatabaseInternal;
   Loki.prototype.saveDatabaseInternal = function saveChangesOnly(callback) {
     const done = callback ?? ((error) => { if (error) throw error; });
-    if (!savedToFile(this)) {
+    if (!savesPlainJsonToFile(this)) {
       saveAsBefore.call(this, callback);
       return;
     }

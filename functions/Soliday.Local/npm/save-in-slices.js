@@ -25,17 +25,11 @@
 "use strict";
 
 const fs = require("node:fs/promises");
-const path = require("node:path");
 
 /** Documents turned to JSON between two chances for requests: about a millisecond of work for Azurite's documents. */
 const DocumentsPerSlice = 500;
 
-let Loki;
-try {
-  Loki = require(require.resolve("lokijs", { paths: [path.dirname(require.resolve("azurite/package.json"))] }));
-} catch {
-  Loki = undefined;
-}
+const { Loki, savesPlainJsonToFile } = require("./azurite-lokijs.js");
 
 const expected =
   typeof Loki === "function" &&
@@ -49,11 +43,6 @@ const expected =
 // Stand-ins written where the documents and the id list go; JSON escapes the NUL, so no name can look like them.
 const DocumentsMark = JSON.stringify("\u0000soliday-documents\u0000");
 const IdsMark = JSON.stringify("\u0000soliday-ids\u0000");
-
-const savesPlainJsonToFile = (db) =>
-  db.persistenceAdapter instanceof Loki.LokiFsAdapter &&
-  (db.options?.serializationMethod ?? "normal") === "normal" &&
-  db.collections.every((collection) => Array.isArray(collection.data) && (collection.DynamicViews ?? []).length === 0);
 
 /** Where a saved collection names the indexes to build again on loading. */
 const IndexesToBuild = "solidayIndexesToBuild";
