@@ -34,14 +34,16 @@ public sealed class CurationSteps(
     /// ran: then it is not offered, and its hashes are cut out of the index.
     /// </summary>
     public async Task<CurationSummary?> OfferAsync(string submissionId, IReadOnlyList<PreparedPhoto> preparedPhotos) =>
-        await OfferAsync(await entries.GetAsync(submissionId), preparedPhotos);
+        await OfferAsync(await entries.GetStoredAsync(submissionId), preparedPhotos);
 
     /// <summary>
-    /// The same from the record as the step read it when it began, one read less: until the entry
-    /// is offered nobody else changes its record but a take-down, which the offer's update sees.
+    /// The same from the record as the step wrote it when it began, with no read: until the entry is
+    /// offered nobody else changes its record but a take-down, and the offer's update is written only
+    /// if the record is still that version, so a take-down makes it read the record again.
     /// </summary>
-    public async Task<CurationSummary?> OfferAsync(Entry current, IReadOnlyList<PreparedPhoto> preparedPhotos)
+    public async Task<CurationSummary?> OfferAsync(StoredEntry begun, IReadOnlyList<PreparedPhoto> preparedPhotos)
     {
+        var current = begun.Entry;
         var prepared = preparedPhotos.ToDictionary(p => p.PhotoIndex);
         var submissionId = current.Id;
         if (current.State.IsErased())
@@ -61,9 +63,9 @@ public sealed class CurationSteps(
             .Select(p => new PhotoHashes(offered.Id, p.Index, p.Facts!.Sha256, p.Facts.PerceptualHash)));
 
         // Only forward: a redelivered activity must not put a decided entry back in the queue.
-        var entry = await entries.UpdateAsync(submissionId, e => e.State is EntryState.Received or EntryState.Processing
+        var entry = (await entries.UpdateFromAsync(submissionId, begun, e => e.State is EntryState.Received or EntryState.Processing
             ? offered with { State = EntryState.AwaitingCuration, Featured = e.Featured }
-            : e);
+            : e)).Entry;
         if (entry.State.IsErased())
         {
             return await NotOfferedAsync(entry.Id); // taken down while this ran

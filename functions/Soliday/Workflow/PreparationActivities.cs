@@ -18,8 +18,9 @@ public sealed record PrepareAndOfferResult(CurationSummary? Summary, PhotoRefusa
 /// photo (in parallel, each through the decode slots), offer the entry. One durable round trip
 /// instead of three: each round trip costs the engine more than the step's own storage work (see
 /// docs/benchmarks.md). Each part is safe to run again, so a retried step picks up where it failed.
-/// The record is read as the step begins and again by the offer's update, after every photo is
-/// written: no photo needs a read of its own to look for a take-down.
+/// The record is read as the step begins; the offer's update, after every photo is written, is
+/// written on the condition that the record is still as the step left it, so a take-down meanwhile
+/// makes it read the record again and see it: no photo needs a read of its own to look for one.
 /// Workflows started before this step existed keep calling the three steps by their own names.
 /// </summary>
 public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPreparation preparation, CurationSteps curation, ILogger<PreparationActivities> logger)
@@ -28,14 +29,14 @@ public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPrep
     {
         var id = request.SubmissionId;
         using var step = SubmissionStep.Begin(logger, nameof(PrepareAndOffer), id);
-        var entry = await submissions.BeginProcessingAsync(id);
-        var photos = await Task.WhenAll(Enumerable.Range(0, entry.Photos.Count).Select(index => preparation.PrepareBeforeOfferAsync(entry, index)));
+        var begun = await submissions.BeginProcessingAsync(id);
+        var photos = await Task.WhenAll(Enumerable.Range(0, begun.Entry.Photos.Count).Select(index => preparation.PrepareBeforeOfferAsync(begun.Entry, index)));
         if (photos.FirstOrDefault(p => p.Refusal is not null)?.Refusal is { } refusal)
         {
             return new PrepareAndOfferResult(null, refusal);
         }
 
-        var summary = await curation.OfferAsync(entry, photos);
+        var summary = await curation.OfferAsync(begun, photos);
         if (summary is null && photos.Any(photo => photo.Renditions.Count > 0))
         {
             // Taken down while this ran: the offer read the record after every rendition was

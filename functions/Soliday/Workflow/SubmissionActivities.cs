@@ -21,8 +21,8 @@ public sealed class SubmissionActivities(SubmissionSteps steps, ErasureRequests 
     public async Task<BeginProcessingResult> BeginProcessing(BeginProcessingRequest request)
     {
         using var step = SubmissionStep.Begin(logger, nameof(BeginProcessing), request.SubmissionId);
-        var entry = await steps.BeginProcessingAsync(request.SubmissionId);
-        return new BeginProcessingResult(entry.Photos.Count);
+        var begun = await steps.BeginProcessingAsync(request.SubmissionId);
+        return new BeginProcessingResult(begun.Entry.Photos.Count);
     }
 
     /// <summary>A workflow cannot purge its own instance: it queues its entry's erasure, and ends.</summary>

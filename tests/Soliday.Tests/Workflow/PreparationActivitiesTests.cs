@@ -86,7 +86,7 @@ public sealed class PreparationActivitiesTests(AzuriteFixture azurite) : IClassF
         var id = await ReceivedAsync(site, ("real-exif", Canon), ("real-exif", Iphone));
         var preparation = site.Get<PhotoPreparation>();
         var begun = await site.Get<SubmissionSteps>().BeginProcessingAsync(id);
-        var photos = await Task.WhenAll(begun.Photos.Select(photo => preparation.PrepareBeforeOfferAsync(begun, photo.Index)));
+        var photos = await Task.WhenAll(begun.Entry.Photos.Select(photo => preparation.PrepareBeforeOfferAsync(begun.Entry, photo.Index)));
         Assert.Equal(photos.Sum(p => p.Renditions.Count), (await BlobNamesAsync(site, StorageLayout.Renditions, id)).Count);
 
         await site.Entries.UpdateAsync(id, e => e with { State = EntryState.Withdrawn });
