@@ -1,7 +1,7 @@
 using Soliday.Testing;
 using Soliday.Benchmarks;
 
-// dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif] [warm-up count]
+// dotnet run -c Release --project tests/Soliday.Benchmarks -- submissions [count] [photo file in real-exif] [warm-up count] [rounds]
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- imaging
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- heif
 // dotnet run -c Release --project tests/Soliday.Benchmarks -- webp-methods [folder to keep the renditions in]
@@ -20,7 +20,8 @@ switch (command)
         await SubmissionThroughput.RunAsync(
             count: int.Parse(args.ElementAtOrDefault(1) ?? "200"),
             photoFile: args.ElementAtOrDefault(2) ?? "EX__jpg_Canon_40D.jpg",
-            warmUp: int.Parse(args.ElementAtOrDefault(3) ?? "50"));
+            warmUp: int.Parse(args.ElementAtOrDefault(3) ?? "50"),
+            rounds: int.Parse(args.ElementAtOrDefault(4) ?? "1"));
         return 0;
     case "imaging":
         await ImagingBenchmark.RunAsync();
