@@ -39,8 +39,9 @@ public sealed class PreparationActivities(SubmissionSteps submissions, PhotoPrep
         var summary = await curation.OfferAsync(begun, photos);
         if (summary is null && photos.Any(photo => photo.Renditions.Count > 0))
         {
-            // Taken down while this ran: the offer read the record after every rendition was
-            // written, so what landed after the take-down removed its renditions goes now.
+            // Taken down while this ran: the offer's update, after every rendition was written,
+            // found the record changed and read it, so what landed after the take-down removed
+            // its renditions goes now.
             await preparation.RemoveAsync(photos);
             logger.LogInformation("Submission {SubmissionId} was taken down while it was prepared; its renditions are removed", id);
         }
